@@ -1,0 +1,16 @@
+//! Writes the JSON Schemas in `docs/` from the Rust types: `cargo run --bin gen-schema`.
+
+fn main() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    for (name, text) in [
+        ("case.schema.json", sfo_check::schema::case_schema()),
+        ("policy.schema.json", sfo_check::schema::policy_schema()),
+    ] {
+        let path = format!("{root}/docs/{name}");
+        if let Err(e) = std::fs::write(&path, text) {
+            eprintln!("gen-schema: cannot write {path}: {e}");
+            std::process::exit(1);
+        }
+        println!("wrote {path}");
+    }
+}

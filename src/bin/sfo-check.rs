@@ -1,0 +1,169 @@
+//! The `sfo-check` command line. Exit 0 on success, 2 on bad input with
+//! every error (field path and reason) on stderr.
+
+use chrono::NaiveDate;
+use clap::{Parser, Subcommand, ValueEnum};
+use sfo_check::calendar::{bank_holidays, Calendar, MAX_YEAR, MIN_YEAR};
+use sfo_check::date::parse_iso_date;
+use sfo_check::input::FieldError;
+use sfo_check::policy::{PolicyProfile, PolicySet};
+use sfo_check::{check_json, Options};
+use std::io::Read;
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(
+    name = "sfo-check",
+    version,
+    about = "Checks Serious Further Offence cases: qualification, working-day deadlines and RoSH flags."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Copy, Clone, PartialEq, Eq, ValueEnum)]
+enum Format {
+    Json,
+    Text,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Check a case (a JSON file, or - for standard input) and print the report.
+    Check {
+        case: String,
+        #[arg(long, value_enum, default_value = "json")]
+        format: Format,
+        /// Assess the case on this date (YYYY-MM-DD) instead of the case's or the clock's.
+        #[arg(long)]
+        today: Option<String>,
+        /// Load a policy profile from a JSON file (repeatable); the default is always loaded.
+        #[arg(long = "policy")]
+        policies: Vec<String>,
+        /// Use the loaded profile with this id, whatever the dates.
+        #[arg(long)]
+        policy_id: Option<String>,
+    },
+    /// Print a year's bank holidays in England and Wales, one ISO date per line.
+    BankHolidays { year: i32 },
+    /// Print the N-th working day after DATE (DATE itself is day 0).
+    AddWorkingDays { date: String, n: String },
+    /// Print the number of working days after FROM up to and including TO.
+    WorkingDays { from: String, to: String },
+    /// Print the default policy profile.
+    Policy,
+}
+
+fn fail(errors: &[FieldError], context: &str) -> ExitCode {
+    for e in errors {
+        if context.is_empty() {
+            eprintln!("error: {e}");
+        } else {
+            eprintln!("error: {context}: {e}");
+        }
+    }
+    ExitCode::from(2)
+}
+
+fn date_arg(name: &str, text: &str) -> Result<NaiveDate, FieldError> {
+    parse_iso_date(text).map_err(|m| FieldError::new(name, m))
+}
+
+fn read_input(path: &str) -> Result<String, FieldError> {
+    let mut text = String::new();
+    let result = if path == "-" {
+        std::io::stdin().read_to_string(&mut text).map(|_| text)
+    } else {
+        std::fs::read_to_string(path)
+    };
+    result.map_err(|e| FieldError::new("", format!("cannot read {path}: {e}")))
+}
+
+fn run(cli: Cli) -> Result<String, (Vec<FieldError>, String)> {
+    let one = |e: FieldError| (vec![e], String::new());
+    match cli.command {
+        Command::Check {
+            case,
+            format,
+            today,
+            policies,
+            policy_id,
+        } => {
+            let today = today
+                .map(|t| date_arg("--today", &t))
+                .transpose()
+                .map_err(one)?;
+            let mut set = PolicySet::default();
+            for path in &policies {
+                let text = read_input(path).map_err(one)?;
+                let profile = PolicyProfile::from_json(&text).map_err(|e| (e, path.clone()))?;
+                set.add(profile);
+            }
+            let text = read_input(&case).map_err(one)?;
+            let options = Options {
+                today,
+                policy: policy_id,
+            };
+            let clock = chrono::Local::now().date_naive();
+            let report = check_json(&text, &set, &options, clock).map_err(|e| (e, case.clone()))?;
+            Ok(match format {
+                Format::Json => report.to_json() + "\n",
+                Format::Text => sfo_check::text::render(&report),
+            })
+        }
+        Command::BankHolidays { year } => {
+            if !(MIN_YEAR..=MAX_YEAR).contains(&year) {
+                return Err(one(FieldError::new(
+                    "YEAR",
+                    format!("must be from {MIN_YEAR} to {MAX_YEAR}"),
+                )));
+            }
+            Ok(bank_holidays(year)
+                .iter()
+                .map(|h| format!("{}\n", h.date))
+                .collect())
+        }
+        Command::AddWorkingDays { date, n } => {
+            let start = date_arg("DATE", &date).map_err(one)?;
+            let n: u32 = n.parse().map_err(|_| {
+                one(FieldError::new(
+                    "N",
+                    format!("must be a whole number of working days, 0 or more, got \"{n}\""),
+                ))
+            })?;
+            Calendar::default()
+                .add_working_days(start, n)
+                .map(|d| format!("{d}\n"))
+                .ok_or_else(|| one(FieldError::new("N", format!("the result falls outside the years {MIN_YEAR} to {MAX_YEAR}, or N is over {}", sfo_check::calendar::MAX_WORKING_DAYS))))
+        }
+        Command::WorkingDays { from, to } => {
+            let from = date_arg("FROM", &from).map_err(one)?;
+            let to = date_arg("TO", &to).map_err(one)?;
+            for (name, d) in [("FROM", from), ("TO", to)] {
+                if !(MIN_YEAR..=MAX_YEAR).contains(&chrono::Datelike::year(&d)) {
+                    return Err(one(FieldError::new(
+                        name,
+                        format!("must be in the years {MIN_YEAR} to {MAX_YEAR}"),
+                    )));
+                }
+            }
+            Ok(format!(
+                "{}\n",
+                Calendar::default().working_days_between(from, to)
+            ))
+        }
+        Command::Policy => Ok(PolicyProfile::default_profile().to_pretty_json() + "\n"),
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(out) => {
+            print!("{out}");
+            ExitCode::SUCCESS
+        }
+        Err((errors, context)) => fail(&errors, &context),
+    }
+}

@@ -1,0 +1,165 @@
+//! `Date`: an ISO 8601 calendar date (`YYYY-MM-DD`) in case and policy files,
+//! with error messages a practitioner can act on.
+
+use chrono::{Datelike, NaiveDate};
+use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
+use serde::{de, Deserialize, Deserializer, Serialize, Serializer};
+use std::borrow::Cow;
+use std::fmt;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date(pub NaiveDate);
+
+impl Date {
+    pub fn get(self) -> NaiveDate {
+        self.0
+    }
+}
+
+impl From<NaiveDate> for Date {
+    fn from(date: NaiveDate) -> Self {
+        Date(date)
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.0.format("%Y-%m-%d"))
+    }
+}
+
+fn days_in_month(year: i32, month: u32) -> Option<u32> {
+    let first = NaiveDate::from_ymd_opt(year, month, 1)?;
+    let next = if month == 12 {
+        NaiveDate::from_ymd_opt(year + 1, 1, 1)?
+    } else {
+        NaiveDate::from_ymd_opt(year, month + 1, 1)?
+    };
+    Some((next - first).num_days() as u32)
+}
+
+/// Parses `YYYY-MM-DD`, explaining what is wrong when it is not a real date.
+pub fn parse_iso_date(text: &str) -> Result<NaiveDate, String> {
+    let shape_error = || format!("expected a date as YYYY-MM-DD, got \"{text}\"");
+    let parts: Vec<&str> = text.split('-').collect();
+    let well_formed = parts.len() == 3
+        && parts[0].len() == 4
+        && parts[1].len() == 2
+        && parts[2].len() == 2
+        && parts.iter().all(|p| p.bytes().all(|b| b.is_ascii_digit()));
+    if !well_formed {
+        return Err(shape_error());
+    }
+    let (year, month, day) = (
+        parts[0].parse::<i32>().map_err(|_| shape_error())?,
+        parts[1].parse::<u32>().map_err(|_| shape_error())?,
+        parts[2].parse::<u32>().map_err(|_| shape_error())?,
+    );
+    if !(1..=12).contains(&month) {
+        return Err(format!(
+            "not a real date: {text} (there is no month {month})"
+        ));
+    }
+    match NaiveDate::from_ymd_opt(year, month, day) {
+        Some(date) => Ok(date),
+        None => {
+            let first = NaiveDate::from_ymd_opt(year, month, 1);
+            let month_name = first.map(|f| f.format("%B %Y").to_string());
+            match (month_name, days_in_month(year, month)) {
+                (Some(name), Some(days)) => {
+                    Err(format!("not a real date: {text} ({name} has {days} days)"))
+                }
+                _ => Err(format!("not a real date: {text}")),
+            }
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Date {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl de::Visitor<'_> for Visitor {
+            type Value = Date;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a date as YYYY-MM-DD")
+            }
+            fn visit_str<E: de::Error>(self, text: &str) -> Result<Date, E> {
+                parse_iso_date(text).map(Date).map_err(E::custom)
+            }
+        }
+        deserializer.deserialize_str(Visitor)
+    }
+}
+
+impl Serialize for Date {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl JsonSchema for Date {
+    fn schema_name() -> Cow<'static, str> {
+        "Date".into()
+    }
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "type": "string",
+            "format": "date",
+            "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
+            "description": "A calendar date, YYYY-MM-DD."
+        })
+    }
+}
+
+/// "Mon 3 Jun 2024": the form dates take in sentences.
+pub fn long(date: NaiveDate) -> String {
+    format!(
+        "{} {} {}",
+        date.format("%a"),
+        date.day(),
+        date.format("%b %Y")
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_real_dates() {
+        assert_eq!(
+            parse_iso_date("2024-02-29"),
+            Ok(NaiveDate::from_ymd_opt(2024, 2, 29).unwrap())
+        );
+    }
+
+    #[test]
+    fn explains_impossible_dates() {
+        assert_eq!(
+            parse_iso_date("2023-02-29").unwrap_err(),
+            "not a real date: 2023-02-29 (February 2023 has 28 days)"
+        );
+        assert_eq!(
+            parse_iso_date("2024-02-31").unwrap_err(),
+            "not a real date: 2024-02-31 (February 2024 has 29 days)"
+        );
+        assert_eq!(
+            parse_iso_date("2024-13-01").unwrap_err(),
+            "not a real date: 2024-13-01 (there is no month 13)"
+        );
+        assert_eq!(
+            parse_iso_date("31/02/2024").unwrap_err(),
+            "expected a date as YYYY-MM-DD, got \"31/02/2024\""
+        );
+        assert!(parse_iso_date("2024-1-01").is_err());
+        assert!(parse_iso_date("").is_err());
+    }
+
+    #[test]
+    fn long_form() {
+        assert_eq!(
+            long(NaiveDate::from_ymd_opt(2024, 6, 3).unwrap()),
+            "Mon 3 Jun 2024"
+        );
+    }
+}

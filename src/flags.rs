@@ -1,0 +1,954 @@
+//! Flags for likely risk-assessment inaccuracies (rulebook §4.1). Each flag is
+//! a prompt to look again, never a verdict, and says which facts raised it.
+
+use crate::calendar::Calendar;
+use crate::case::{
+    AssessorRole, Case, ConvictionKind, EventKind, KeyFact, Level, RiskGroup, Setting,
+};
+use crate::date::long;
+use crate::policy::{PolicyProfile, Status};
+use crate::report::{Fact, Flag, InaccuracyKind};
+use chrono::NaiveDate;
+
+/// The five kinds of inaccuracy the seed names.
+const KINDS: [&str; 5] = [
+    "The overall level of risk of serious harm was inaccurate from the outset",
+    "One or more groups were inaccurately assessed",
+    "Accurate, but not holistic: not everyone who may be at risk in each group was considered",
+    "Not adequately reassessed despite new or emerging risk factors",
+    "The reviewing manager agreed, but quality assurance found the assessment inaccurate",
+];
+
+const INEXPERIENCE: &str = "inexperienced officers completing assessments";
+const INFO_NOT_SOUGHT: &str = "information not sought from available sources";
+const NOT_ALL_INFO: &str = "assessment not based on all available information";
+const FACE_VALUE: &str = "information taken at face value";
+const NOT_REVIEWED: &str = "assessment not reviewed when new information came to light";
+const WORKLOAD: &str = "excessive workloads";
+const NARROW_VIEW: &str = "a narrow view of the risk of serious harm";
+const MULTI_AGENCY: &str = "insufficient multi-agency working";
+const OPTIMISM: &str = "optimism bias";
+
+const SEED: &str = "HM Inspectorate of Probation, SFO Annual Report 2024 (10 Dec 2024)";
+
+/// A flag's catalogue entry: everything but the facts.
+pub struct FlagSpec {
+    pub id: &'static str,
+    pub title: &'static str,
+    pub kinds: &'static [u8],
+    pub causes: &'static [&'static str],
+    pub check: &'static str,
+    pub source: &'static str,
+    pub status: Status,
+}
+
+pub const CATALOGUE: &[FlagSpec] = &[
+    FlagSpec {
+        id: "F-OVERALL-BELOW-GROUP",
+        title: "Overall level is lower than a group level",
+        kinds: &[1],
+        causes: &[],
+        check: "The overall RoSH is the highest level of any group. Check the overall level and the group ratings agree.",
+        source: "OASys rule: the overall RoSH equals the highest group level (NOMS and HMPPS RoSH guidance)",
+        status: Status::Confirmed,
+    },
+    FlagSpec {
+        id: "F-GROUP-MISSING",
+        title: "A group with an identified potential victim is not rated",
+        kinds: &[3],
+        causes: &[NARROW_VIEW],
+        check: "Rate every group where there is an identified potential victim, and consider everyone who may be at risk in each group.",
+        source: SEED,
+        status: Status::Confirmed,
+    },
+    FlagSpec {
+        id: "F-DA-ENQUIRY",
+        title: "Police domestic abuse enquiry not completed",
+        kinds: &[],
+        causes: &[INFO_NOT_SOUGHT],
+        check: "Request and record the police domestic abuse enquiry, and use what it returns in the assessment.",
+        source: "Seed; Damien Bendall independent review; mandatory for every proposed EM curfew (seed)",
+        status: Status::Confirmed,
+    },
+    FlagSpec {
+        id: "F-SAFEGUARDING-ENQUIRY",
+        title: "Children's services safeguarding enquiry not completed",
+        kinds: &[],
+        causes: &[INFO_NOT_SOUGHT],
+        check: "Request and record the children's services enquiry, and use what it returns in the assessment.",
+        source: "Seed; Damien Bendall independent review",
+        status: Status::Confirmed,
+    },
+    FlagSpec {
+        id: "F-EM-CURFEW-CHECKS",
+        title: "Curfew proposed without the mandated checks",
+        kinds: &[],
+        causes: &[INFO_NOT_SOUGHT],
+        check: "Domestic abuse enquiries are mandated for every EM curfew proposal; home detention curfew needs the occupier's informed consent.",
+        source: "Seed (Bendall review follow-up: mandated)",
+        status: Status::Confirmed,
+    },
+    FlagSpec {
+        id: "F-NOT-REASSESSED",
+        title: "Risk-relevant event after the latest assessment",
+        kinds: &[4],
+        causes: &[NOT_REVIEWED],
+        check: "Reassess the risk of serious harm after each risk-relevant event and record how it changed the assessment.",
+        source: SEED,
+        status: Status::Confirmed,
+    },
+    FlagSpec {
+        id: "F-ASSESSMENT-OVERDUE",
+        title: "Assessment older than the review interval",
+        kinds: &[4],
+        causes: &[WORKLOAD],
+        check: "Check a review of the assessment was due and whether it was completed.",
+        source: "sfo-check default review intervals (rulebook F-ASSESSMENT-OVERDUE)",
+        status: Status::Default,
+    },
+    FlagSpec {
+        id: "F-NO-POST-RELEASE-ASSESSMENT",
+        title: "No assessment soon after release on licence",
+        kinds: &[4],
+        causes: &[],
+        check: "Check an assessment was completed promptly after release, taking account of custody behaviour and release plans.",
+        source: "HMI Probation independent review of Joshua Jacques",
+        status: Status::Default,
+    },
+    FlagSpec {
+        id: "F-CUSTODY-BEHAVIOUR",
+        title: "Custody incidents not reflected in the assessment",
+        kinds: &[1],
+        causes: &[NOT_ALL_INFO],
+        check: "Check violence, weapons and threats in custody were obtained from custody records and weighed in the RoSH level.",
+        source: "HMI Probation independent review of Jordan McSweeney; seed (offences in custody)",
+        status: Status::Confirmed,
+    },
+    FlagSpec {
+        id: "F-NON-CONVICTED-BEHAVIOUR",
+        title: "Assessment drew on convictions only",
+        kinds: &[1],
+        causes: &[NARROW_VIEW],
+        check: "Consider all evidenced or admitted behaviour, not only convictions: call-outs, allegations and intelligence.",
+        source: "Seed (risk of harm guidance updated to consider all behaviour, not just convictions)",
+        status: Status::Confirmed,
+    },
+    FlagSpec {
+        id: "F-ORDERS",
+        title: "A protective order, but the protected group is rated Low or not rated",
+        kinds: &[2],
+        causes: &[],
+        check: "Check the group the order protects is rated, and that the rating reflects why the order was made.",
+        source: "Seed (OASys changed to capture civil and ancillary orders)",
+        status: Status::Confirmed,
+    },
+    FlagSpec {
+        id: "F-LEVEL-DROPPED",
+        title: "Level fell with no recorded change in circumstances",
+        kinds: &[1],
+        causes: &[OPTIMISM],
+        check: "Check what evidence supports the lower level; a reduction needs a recorded change in circumstances.",
+        source: "HMI Probation independent review of Joshua Jacques; HMI Probation SFO annual reports",
+        status: Status::Confirmed,
+    },
+    FlagSpec {
+        id: "F-VIOLENCE-HISTORY-LOW",
+        title: "Low RoSH with a history of violent or sexual offending",
+        kinds: &[1],
+        causes: &[],
+        check: "Check the Low level is justified given the offending history; most SFOs follow Low or Medium assessments.",
+        source: "HMI Probation SFO annual reports: most SFOs follow Low or Medium assessments",
+        status: Status::Default,
+    },
+    FlagSpec {
+        id: "F-INEXPERIENCED-ASSESSOR",
+        title: "Inexperienced assessor without countersignature",
+        kinds: &[],
+        causes: &[INEXPERIENCE],
+        check: "Check the assessment was countersigned by an experienced manager or officer.",
+        source: "Seed; HMI Probation independent review of Joshua Jacques",
+        status: Status::Default,
+    },
+    FlagSpec {
+        id: "F-NOT-CASE-MANAGER",
+        title: "Assessment by someone who does not manage the case, or completed late",
+        kinds: &[],
+        causes: &[WORKLOAD],
+        check: "Check the assessment reflects knowledge of the case; review it with the case manager.",
+        source: SEED,
+        status: Status::Confirmed,
+    },
+    FlagSpec {
+        id: "F-UNVERIFIED-INFO",
+        title: "Key information taken at face value",
+        kinds: &[],
+        causes: &[FACE_VALUE],
+        check: "Verify self-reported key information (address, relationship, household, employment) with other sources.",
+        source: SEED,
+        status: Status::Confirmed,
+    },
+    FlagSpec {
+        id: "F-MULTI-AGENCY",
+        title: "Multi-agency information missing",
+        kinds: &[],
+        causes: &[MULTI_AGENCY],
+        check: "Record the MAPPA level, and seek information from police, children's services and MARAC where there is domestic abuse risk.",
+        source: SEED,
+        status: Status::Confirmed,
+    },
+];
+
+pub fn spec(id: &str) -> Option<&'static FlagSpec> {
+    CATALOGUE.iter().find(|s| s.id == id)
+}
+
+fn fact(field: &str, text: impl Into<String>) -> Fact {
+    Fact {
+        field: field.to_string(),
+        text: text.into(),
+    }
+}
+
+fn yes(value: Option<bool>) -> bool {
+    value == Some(true)
+}
+
+struct Context<'a> {
+    case: &'a Case,
+    policy: &'a PolicyProfile,
+    calendar: &'a Calendar,
+    /// The date the assessment is judged on: the alleged offence, else today.
+    as_at: NaiveDate,
+}
+
+/// Every flag the case raises, in catalogue order.
+pub fn flags(
+    case: &Case,
+    policy: &PolicyProfile,
+    calendar: &Calendar,
+    today: NaiveDate,
+) -> Vec<Flag> {
+    let cx = Context {
+        case,
+        policy,
+        calendar,
+        as_at: case.offence.alleged_from.map_or(today, |d| d.get()),
+    };
+    let checks: [(&str, fn(&Context) -> Vec<Fact>); 17] = [
+        ("F-OVERALL-BELOW-GROUP", overall_below_group),
+        ("F-GROUP-MISSING", group_missing),
+        ("F-DA-ENQUIRY", da_enquiry),
+        ("F-SAFEGUARDING-ENQUIRY", safeguarding_enquiry),
+        ("F-EM-CURFEW-CHECKS", em_curfew_checks),
+        ("F-NOT-REASSESSED", not_reassessed),
+        ("F-ASSESSMENT-OVERDUE", assessment_overdue),
+        ("F-NO-POST-RELEASE-ASSESSMENT", no_post_release_assessment),
+        ("F-CUSTODY-BEHAVIOUR", custody_behaviour),
+        ("F-NON-CONVICTED-BEHAVIOUR", non_convicted_behaviour),
+        ("F-ORDERS", orders),
+        ("F-LEVEL-DROPPED", level_dropped),
+        ("F-VIOLENCE-HISTORY-LOW", violence_history_low),
+        ("F-INEXPERIENCED-ASSESSOR", inexperienced_assessor),
+        ("F-NOT-CASE-MANAGER", not_case_manager),
+        ("F-UNVERIFIED-INFO", unverified_info),
+        ("F-MULTI-AGENCY", multi_agency),
+    ];
+    checks
+        .iter()
+        .filter_map(|(id, check)| {
+            let facts = check(&cx);
+            if facts.is_empty() {
+                return None;
+            }
+            let spec = spec(id)?;
+            Some(Flag {
+                id: spec.id,
+                title: spec.title,
+                kinds: spec
+                    .kinds
+                    .iter()
+                    .map(|k| InaccuracyKind {
+                        number: *k,
+                        text: KINDS[usize::from(*k) - 1],
+                    })
+                    .collect(),
+                causes: spec.causes.to_vec(),
+                facts,
+                check: spec.check,
+                source: spec.source,
+                status: spec.status,
+            })
+        })
+        .collect()
+}
+
+fn overall_below_group(cx: &Context) -> Vec<Fact> {
+    let rosh = &cx.case.rosh;
+    match (rosh.overall, rosh.groups.highest()) {
+        (Some(overall), Some((group, level))) if overall < level => vec![
+            fact(
+                "rosh.overall",
+                format!("Overall RoSH is {}", overall.label()),
+            ),
+            fact(
+                group.field(),
+                format!("RoSH to {} is {}", group.label(), level.label()),
+            ),
+        ],
+        _ => Vec::new(),
+    }
+}
+
+fn group_missing(cx: &Context) -> Vec<Fact> {
+    let c = &cx.case.circumstances;
+    let rosh = &cx.case.rosh;
+    let mut facts = Vec::new();
+    let mut require = |group: RiskGroup, why: Vec<Fact>| {
+        if !why.is_empty() && rosh.groups.get(group).is_none() {
+            facts.extend(why);
+            facts.push(fact(
+                group.field(),
+                format!("No RoSH rating for {}", group.label()),
+            ));
+        }
+    };
+    let mut children = Vec::new();
+    if yes(c.children_in_household) {
+        children.push(fact(
+            "circumstances.children_in_household",
+            "Children live in the household",
+        ));
+    }
+    if yes(c.children_visiting) {
+        children.push(fact(
+            "circumstances.children_visiting",
+            "Children visit the household",
+        ));
+    }
+    require(RiskGroup::Children, children);
+    let mut known_adult = Vec::new();
+    for (value, field, text) in [
+        (c.partner, "circumstances.partner", "Has a partner"),
+        (
+            c.ex_partner,
+            "circumstances.ex_partner",
+            "Has an ex-partner",
+        ),
+        (
+            c.named_victim,
+            "circumstances.named_victim",
+            "There is a named victim",
+        ),
+    ] {
+        if yes(value) {
+            known_adult.push(fact(field, text));
+        }
+    }
+    require(RiskGroup::KnownAdult, known_adult);
+    let staff = if yes(c.violence_to_staff) {
+        vec![fact(
+            "circumstances.violence_to_staff",
+            "Violence or threats towards staff are recorded",
+        )]
+    } else {
+        Vec::new()
+    };
+    require(RiskGroup::Staff, staff);
+    let prisoners = if rosh.setting == Some(Setting::Custody) {
+        vec![fact("rosh.setting", "The assessment was made in custody")]
+    } else {
+        Vec::new()
+    };
+    require(RiskGroup::Prisoners, prisoners);
+    facts
+}
+
+fn enquiry_fact(field: &str, enquiry: &crate::case::Enquiry, name: &str) -> Fact {
+    use crate::case::EnquiryStatus::*;
+    let text = match enquiry.status {
+        Some(Requested) => format!("The {name} was requested but not completed"),
+        Some(NotRequested) => format!("The {name} was not requested"),
+        Some(Completed) => format!("The {name} was completed"),
+        None => format!("No {name} is recorded"),
+    };
+    fact(field, text)
+}
+
+fn em_curfew(cx: &Context) -> Vec<Fact> {
+    let c = &cx.case.circumstances;
+    let mut facts = Vec::new();
+    if yes(c.em_curfew_proposed) {
+        facts.push(fact(
+            "circumstances.em_curfew_proposed",
+            "An electronically monitored curfew is proposed",
+        ));
+    }
+    if yes(c.hdc_proposed) {
+        facts.push(fact(
+            "circumstances.hdc_proposed",
+            "Home detention curfew is proposed",
+        ));
+    }
+    facts
+}
+
+fn da_enquiry(cx: &Context) -> Vec<Fact> {
+    let c = &cx.case.circumstances;
+    let enquiry = &cx.case.rosh.domestic_abuse_enquiry;
+    if enquiry.is_completed() {
+        return Vec::new();
+    }
+    let mut reasons = Vec::new();
+    if yes(c.domestic_abuse_indicators) {
+        reasons.push(fact(
+            "circumstances.domestic_abuse_indicators",
+            "There are domestic abuse indicators",
+        ));
+    }
+    if yes(c.partner) {
+        reasons.push(fact("circumstances.partner", "Has a partner"));
+    }
+    reasons.extend(em_curfew(cx));
+    if reasons.is_empty() {
+        return reasons;
+    }
+    reasons.push(enquiry_fact(
+        "rosh.domestic_abuse_enquiry.status",
+        enquiry,
+        "police domestic abuse enquiry",
+    ));
+    reasons
+}
+
+fn safeguarding_enquiry(cx: &Context) -> Vec<Fact> {
+    let c = &cx.case.circumstances;
+    let enquiry = &cx.case.rosh.safeguarding_enquiry;
+    if enquiry.is_completed() {
+        return Vec::new();
+    }
+    let mut reasons = Vec::new();
+    for (value, field, text) in [
+        (
+            c.children_in_household,
+            "circumstances.children_in_household",
+            "Lives with children",
+        ),
+        (
+            c.children_visiting,
+            "circumstances.children_visiting",
+            "Children visit the household",
+        ),
+        (
+            c.contact_with_children,
+            "circumstances.contact_with_children",
+            "Has contact with children",
+        ),
+        (
+            c.offended_against_children,
+            "circumstances.offended_against_children",
+            "Has offended against children",
+        ),
+    ] {
+        if yes(value) {
+            reasons.push(fact(field, text));
+        }
+    }
+    if reasons.is_empty() {
+        return reasons;
+    }
+    reasons.push(enquiry_fact(
+        "rosh.safeguarding_enquiry.status",
+        enquiry,
+        "children's services enquiry",
+    ));
+    reasons
+}
+
+fn em_curfew_checks(cx: &Context) -> Vec<Fact> {
+    let c = &cx.case.circumstances;
+    let curfew = em_curfew(cx);
+    if curfew.is_empty() {
+        return curfew;
+    }
+    let mut missing = Vec::new();
+    let enquiry = &cx.case.rosh.domestic_abuse_enquiry;
+    if !enquiry.is_completed() {
+        missing.push(enquiry_fact(
+            "rosh.domestic_abuse_enquiry.status",
+            enquiry,
+            "police domestic abuse enquiry",
+        ));
+    }
+    if yes(c.hdc_proposed) && !yes(c.occupier_consent) {
+        let text = if c.occupier_consent == Some(false) {
+            "The occupier has not given informed consent"
+        } else {
+            "The occupier's informed consent is not recorded"
+        };
+        missing.push(fact("circumstances.occupier_consent", text));
+    }
+    if missing.is_empty() {
+        return missing;
+    }
+    curfew.into_iter().chain(missing).collect()
+}
+
+fn not_reassessed(cx: &Context) -> Vec<Fact> {
+    let Some(assessed) = cx.case.rosh.date.map(|d| d.get()) else {
+        return Vec::new();
+    };
+    let mut facts: Vec<Fact> = cx
+        .case
+        .events
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.date.get() > assessed && e.date.get() <= cx.as_at)
+        .map(|(i, e)| {
+            let note = e
+                .note
+                .as_deref()
+                .map(|n| format!(": {n}"))
+                .unwrap_or_default();
+            fact(
+                &format!("events[{i}]"),
+                format!(
+                    "{} on {}{}",
+                    capitalise(e.kind.label()),
+                    long(e.date.get()),
+                    note
+                ),
+            )
+        })
+        .collect();
+    if !facts.is_empty() {
+        facts.push(fact(
+            "rosh.date",
+            format!("The latest assessment is dated {}", long(assessed)),
+        ));
+    }
+    facts
+}
+
+fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+fn assessment_overdue(cx: &Context) -> Vec<Fact> {
+    let rosh = &cx.case.rosh;
+    let (Some(date), Some(level)) = (rosh.date.map(|d| d.get()), rosh.overall) else {
+        return Vec::new();
+    };
+    let intervals = &cx.policy.review_intervals;
+    let interval = if level >= Level::High {
+        &intervals.high_or_very_high
+    } else {
+        &intervals.other
+    };
+    match interval.offset().apply(cx.calendar, date) {
+        Some(due) if cx.as_at > due => vec![
+            fact(
+                "rosh.date",
+                format!(
+                    "The latest assessment ({}, {}) was older than {} on {}",
+                    long(date),
+                    level.label(),
+                    interval.offset().describe(),
+                    long(cx.as_at)
+                ),
+            ),
+            fact(
+                "policy.review_intervals",
+                format!(
+                    "A review was due by {} ({})",
+                    long(due),
+                    status_word(interval.status)
+                ),
+            ),
+        ],
+        _ => Vec::new(),
+    }
+}
+
+fn status_word(status: Status) -> &'static str {
+    match status {
+        Status::Confirmed => "confirmed",
+        Status::Default => "default: check against your region's agreed timescales",
+    }
+}
+
+fn no_post_release_assessment(cx: &Context) -> Vec<Fact> {
+    let interval = &cx.policy.review_intervals.after_release;
+    let assessed = cx.case.rosh.date.map(|d| d.get());
+    // The latest release on licence before the date judged.
+    let release = cx
+        .case
+        .supervision
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.kind == "licence" && p.start.get() <= cx.as_at)
+        .max_by_key(|(_, p)| p.start);
+    let Some((i, period)) = release else {
+        return Vec::new();
+    };
+    let released = period.start.get();
+    let Some(due) = interval.offset().apply(cx.calendar, released) else {
+        return Vec::new();
+    };
+    let in_time = assessed.is_some_and(|a| a >= released && a <= due);
+    if in_time || (cx.as_at <= due && assessed.is_none_or(|a| a < released)) {
+        return Vec::new();
+    }
+    let assessed_text = match assessed {
+        Some(a) if a < released => format!("The latest assessment ({}) predates release", long(a)),
+        Some(a) => format!("The assessment after release is dated {}", long(a)),
+        None => "No assessment date is recorded".to_string(),
+    };
+    vec![
+        fact(
+            &format!("supervision[{i}].start"),
+            format!(
+                "Released on licence {}; an assessment was due within {} (by {}, {})",
+                long(released),
+                interval.offset().describe(),
+                long(due),
+                status_word(interval.status)
+            ),
+        ),
+        fact("rosh.date", assessed_text),
+    ]
+}
+
+fn custody_behaviour(cx: &Context) -> Vec<Fact> {
+    let incidents = &cx.case.circumstances.custody_incidents;
+    if incidents.is_empty() {
+        return Vec::new();
+    }
+    let assessed = cx.case.rosh.date.map(|d| d.get());
+    let overall = cx.case.rosh.overall;
+    let low_or_medium = overall.is_some_and(|l| l <= Level::Medium);
+    let mut unconsidered = Vec::new();
+    for (i, incident) in incidents.iter().enumerate() {
+        let after = matches!((incident.date, assessed), (Some(d), Some(a)) if d.get() > a);
+        if incident.considered_in_assessment == Some(false) || after {
+            let when = incident
+                .date
+                .map(|d| format!(" on {}", long(d.get())))
+                .unwrap_or_default();
+            let why = if after {
+                "after the assessment"
+            } else {
+                "not considered in the assessment"
+            };
+            unconsidered.push(fact(
+                &format!("circumstances.custody_incidents[{i}]"),
+                format!("{} in custody{when}, {why}", incident_label(incident.kind)),
+            ));
+        }
+    }
+    if unconsidered.is_empty() && !low_or_medium {
+        return Vec::new();
+    }
+    let mut facts = if unconsidered.is_empty() {
+        incidents
+            .iter()
+            .enumerate()
+            .map(|(i, incident)| {
+                fact(
+                    &format!("circumstances.custody_incidents[{i}]"),
+                    format!("{} in custody is recorded", incident_label(incident.kind)),
+                )
+            })
+            .collect()
+    } else {
+        unconsidered
+    };
+    if low_or_medium {
+        facts.push(fact(
+            "rosh.overall",
+            format!("Overall RoSH stayed {}", overall.map_or("", |l| l.label())),
+        ));
+    }
+    facts
+}
+
+fn incident_label(kind: crate::case::CustodyIncidentKind) -> &'static str {
+    use crate::case::CustodyIncidentKind::*;
+    match kind {
+        Violence => "Violence",
+        Weapon => "A weapon",
+        Threats => "Threats",
+    }
+}
+
+fn non_convicted_behaviour(cx: &Context) -> Vec<Fact> {
+    let behaviour = &cx.case.circumstances.non_convicted_behaviour;
+    let sources = &cx.case.rosh.sources;
+    if behaviour.is_empty()
+        || sources.is_empty()
+        || sources.iter().any(|s| s.covers_non_convicted_behaviour())
+    {
+        return Vec::new();
+    }
+    let mut facts: Vec<Fact> = behaviour
+        .iter()
+        .enumerate()
+        .map(|(i, b)| {
+            let when = b
+                .date
+                .map(|d| format!(" on {}", long(d.get())))
+                .unwrap_or_default();
+            fact(
+                &format!("circumstances.non_convicted_behaviour[{i}]"),
+                format!("{}{when}", capitalise(b.kind.label())),
+            )
+        })
+        .collect();
+    facts.push(fact(
+        "rosh.sources",
+        "The assessment drew only on convictions, previous assessments or self-report",
+    ));
+    facts
+}
+
+fn orders(cx: &Context) -> Vec<Fact> {
+    let groups = &cx.case.rosh.groups;
+    let mut facts = Vec::new();
+    for (i, order) in cx.case.circumstances.orders.iter().enumerate() {
+        for group in &order.protects {
+            let rating = groups.get(*group);
+            if rating.is_none_or(|l| l == Level::Low) {
+                facts.push(fact(
+                    &format!("circumstances.orders[{i}]"),
+                    format!("A {} protects {}", order.kind.label(), group.label()),
+                ));
+                facts.push(fact(
+                    group.field(),
+                    match rating {
+                        Some(l) => format!("RoSH to {} is {}", group.label(), l.label()),
+                        None => format!("No RoSH rating for {}", group.label()),
+                    },
+                ));
+            }
+        }
+    }
+    facts
+}
+
+fn level_dropped(cx: &Context) -> Vec<Fact> {
+    let rosh = &cx.case.rosh;
+    match (rosh.previous.overall, rosh.overall) {
+        (Some(before), Some(now))
+            if now < before && !yes(rosh.change_in_circumstances_recorded) =>
+        {
+            let when = rosh
+                .previous
+                .date
+                .map(|d| format!(" on {}", long(d.get())))
+                .unwrap_or_default();
+            vec![
+                fact(
+                    "rosh.previous.overall",
+                    format!("The previous assessment{when} was {}", before.label()),
+                ),
+                fact("rosh.overall", format!("The latest is {}", now.label())),
+                fact(
+                    "rosh.change_in_circumstances_recorded",
+                    "No change in circumstances is recorded",
+                ),
+            ]
+        }
+        _ => Vec::new(),
+    }
+}
+
+fn violence_history_low(cx: &Context) -> Vec<Fact> {
+    let c = &cx.case.circumstances;
+    if cx.case.rosh.overall != Some(Level::Low) {
+        return Vec::new();
+    }
+    let mut facts = Vec::new();
+    if yes(c.index_offence_violent) {
+        facts.push(fact(
+            "circumstances.index_offence_violent",
+            "The index offence is violent",
+        ));
+    }
+    if yes(c.index_offence_sexual) {
+        facts.push(fact(
+            "circumstances.index_offence_sexual",
+            "The index offence is sexual",
+        ));
+    }
+    for (i, kind) in c.previous_convictions.iter().enumerate() {
+        if matches!(
+            kind,
+            ConvictionKind::SeriousViolence
+                | ConvictionKind::Weapons
+                | ConvictionKind::DomesticAbuse
+        ) {
+            facts.push(fact(
+                &format!("circumstances.previous_convictions[{i}]"),
+                format!("Previous convictions for {}", kind.label()),
+            ));
+        }
+    }
+    if !facts.is_empty() {
+        facts.push(fact("rosh.overall", "Overall RoSH is Low"));
+    }
+    facts
+}
+
+fn inexperienced_assessor(cx: &Context) -> Vec<Fact> {
+    let rosh = &cx.case.rosh;
+    let assessor = &rosh.assessor;
+    if yes(assessor.countersigned) {
+        return Vec::new();
+    }
+    let newly_qualified = cx.policy.review_intervals.newly_qualified_months.amount;
+    let mut inexperience = Vec::new();
+    match assessor.role {
+        Some(AssessorRole::Trainee) => {
+            inexperience.push(fact("rosh.assessor.role", "Completed by a trainee"))
+        }
+        Some(AssessorRole::ProbationServicesOfficer) => inexperience.push(fact(
+            "rosh.assessor.role",
+            "Completed by a probation services officer",
+        )),
+        _ => {}
+    }
+    if let Some(months) = assessor.months_qualified {
+        if months < newly_qualified {
+            inexperience.push(fact(
+                "rosh.assessor.months_qualified",
+                format!("The assessor qualified {months} months before (newly qualified: under {newly_qualified})"),
+            ));
+        }
+    }
+    if inexperience.is_empty() {
+        return inexperience;
+    }
+    let mut demanding = Vec::new();
+    if let Some(level) = rosh.overall.filter(|l| *l >= Level::High) {
+        demanding.push(fact(
+            "rosh.overall",
+            format!("Overall RoSH is {}", level.label()),
+        ));
+    }
+    if yes(cx.case.circumstances.complex_case) {
+        demanding.push(fact(
+            "circumstances.complex_case",
+            "The case is recorded as complex",
+        ));
+    }
+    if let Some(level) = cx.case.circumstances.mappa.level.filter(|l| *l >= 2) {
+        demanding.push(fact(
+            "circumstances.mappa.level",
+            format!("Managed at MAPPA level {level}"),
+        ));
+    }
+    if demanding.is_empty() {
+        return demanding;
+    }
+    let countersigned = match assessor.countersigned {
+        Some(false) => "Not countersigned",
+        _ => "No countersignature is recorded",
+    };
+    inexperience
+        .into_iter()
+        .chain(demanding)
+        .chain([fact("rosh.assessor.countersigned", countersigned)])
+        .collect()
+}
+
+fn not_case_manager(cx: &Context) -> Vec<Fact> {
+    let rosh = &cx.case.rosh;
+    let mut facts = Vec::new();
+    if rosh.assessor.manages_case == Some(false) {
+        facts.push(fact(
+            "rosh.assessor.manages_case",
+            "Completed by a practitioner who does not manage the case",
+        ));
+    }
+    if yes(rosh.completed_late) {
+        facts.push(fact(
+            "rosh.completed_late",
+            "The assessment was completed late",
+        ));
+    }
+    facts
+}
+
+fn unverified_info(cx: &Context) -> Vec<Fact> {
+    cx.case
+        .rosh
+        .unverified
+        .iter()
+        .enumerate()
+        .map(|(i, key)| {
+            let what = match key {
+                KeyFact::Address => "address",
+                KeyFact::Relationship => "relationship",
+                KeyFact::Household => "household",
+                KeyFact::Employment => "employment",
+            };
+            fact(
+                &format!("rosh.unverified[{i}]"),
+                format!("The {what} is self-reported and not verified"),
+            )
+        })
+        .collect()
+}
+
+fn multi_agency(cx: &Context) -> Vec<Fact> {
+    let c = &cx.case.circumstances;
+    let mut facts = Vec::new();
+    let eligible = yes(c.mappa.eligible) || c.mappa.category.is_some();
+    if eligible && c.mappa.level.is_none() {
+        let text = match c.mappa.category {
+            Some(category) => format!("MAPPA category {category}, but no MAPPA level is recorded"),
+            None => "MAPPA-eligible, but no MAPPA level is recorded".to_string(),
+        };
+        facts.push(fact("circumstances.mappa.level", text));
+    }
+    let da_risk = yes(c.domestic_abuse_indicators)
+        || c.previous_convictions
+            .contains(&ConvictionKind::DomesticAbuse)
+        || cx
+            .case
+            .events
+            .iter()
+            .any(|e| e.kind == EventKind::DomesticAbuseCallOut);
+    let agencies = cx.case.rosh.sources.iter().any(|s| s.is_other_agency())
+        || cx.case.rosh.domestic_abuse_enquiry.is_completed();
+    if da_risk && !agencies {
+        facts.push(fact(
+            "circumstances.domestic_abuse_indicators",
+            "There is domestic abuse risk",
+        ));
+        facts.push(fact(
+            "rosh.sources",
+            "No information from police, children's services, MARAC or other agencies is recorded",
+        ));
+    }
+    facts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn catalogue_matches_the_rulebook_ids() {
+        let ids: Vec<&str> = CATALOGUE.iter().map(|s| s.id).collect();
+        assert_eq!(ids.len(), 17);
+        for kinds in CATALOGUE.iter().map(|s| s.kinds) {
+            assert!(kinds.iter().all(|k| (1..=5).contains(k)));
+        }
+        let unique: std::collections::HashSet<_> = ids.iter().collect();
+        assert_eq!(unique.len(), ids.len());
+    }
+}

@@ -1,0 +1,250 @@
+//! Reading JSON documents (cases, policy profiles) into typed Rust values,
+//! collecting every error with the path of the field it concerns.
+//!
+//! serde stops at the first error, so the document is read repeatedly: each
+//! failed read records its error and removes the offending member, until the
+//! read succeeds or nothing more can be removed. Every field in the documents
+//! is optional at this stage, so a removal never creates a new error.
+
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use serde_json::Value;
+use serde_path_to_error::Segment;
+use std::collections::HashMap;
+use std::fmt;
+
+/// At most this many errors are reported for one document.
+pub const MAX_ERRORS: usize = 100;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FieldError {
+    /// Where the problem is, e.g. `supervision[0].end`; empty for the whole document.
+    pub path: String,
+    pub message: String,
+}
+
+impl FieldError {
+    pub fn new(path: impl Into<String>, message: impl Into<String>) -> Self {
+        FieldError {
+            path: path.into(),
+            message: message.into(),
+        }
+    }
+}
+
+impl fmt::Display for FieldError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.path.is_empty() {
+            f.write_str(&self.message)
+        } else {
+            write!(f, "{}: {}", self.path, self.message)
+        }
+    }
+}
+
+/// Reads `text` as JSON into `T`, or every error found.
+pub fn from_json_str<T: DeserializeOwned>(text: &str) -> Result<T, Vec<FieldError>> {
+    let value: Value = serde_json::from_str(text)
+        .map_err(|e| vec![FieldError::new("", format!("not valid JSON: {e}"))])?;
+    from_value(value)
+}
+
+/// Reads a JSON object into `T`, or every error found.
+pub fn from_value<T: DeserializeOwned>(mut value: Value) -> Result<T, Vec<FieldError>> {
+    if !value.is_object() {
+        return Err(vec![FieldError::new(
+            "",
+            "the document must be a JSON object ({ ... })",
+        )]);
+    }
+    let mut errors = Vec::new();
+    // Elements removed so far from each array, keyed by the array's original path.
+    let mut removed: HashMap<String, usize> = HashMap::new();
+    // Members removed so far, by original path, so the gap they leave is not
+    // reported a second time as a missing field.
+    let mut removed_members: Vec<String> = Vec::new();
+    while errors.len() < MAX_ERRORS {
+        let mut track = serde_path_to_error::Track::new();
+        let result = T::deserialize(serde_path_to_error::Deserializer::new(&value, &mut track));
+        let error = match result {
+            Ok(parsed) if errors.is_empty() => return Ok(parsed),
+            Ok(_) => return Err(errors),
+            Err(error) => error,
+        };
+        let segments: Vec<Segment> = track.path().iter().cloned().collect();
+        let (path, removable) = original_path(&segments, &removed);
+        let message = error.to_string();
+        // serde names a missing field at its parent; name the field itself.
+        let field_error = match missing_field_name(&message) {
+            Some(field) => FieldError::new(join(&path, field), "required, but missing"),
+            None => FieldError::new(path.clone(), message),
+        };
+        if !removed_members.contains(&field_error.path) {
+            errors.push(field_error);
+        }
+        if !removable || !remove_member(&mut value, &segments, &mut removed) {
+            break;
+        }
+        removed_members.push(path);
+    }
+    Err(errors)
+}
+
+fn missing_field_name(message: &str) -> Option<&str> {
+    message
+        .strip_prefix("missing field `")
+        .and_then(|rest| rest.split('`').next())
+}
+
+fn join(path: &str, field: &str) -> String {
+    if path.is_empty() {
+        field.to_string()
+    } else {
+        format!("{path}.{field}")
+    }
+}
+
+/// The path as the user wrote the document (array indexes before removals),
+/// and whether every segment can be navigated.
+fn original_path(segments: &[Segment], removed: &HashMap<String, usize>) -> (String, bool) {
+    let mut path = String::new();
+    let mut navigable = !segments.is_empty();
+    for segment in segments {
+        match segment {
+            Segment::Seq { index } => {
+                let shift = removed.get(&path).copied().unwrap_or(0);
+                path.push_str(&format!("[{}]", index + shift));
+            }
+            Segment::Map { key } => {
+                if !path.is_empty() {
+                    path.push('.');
+                }
+                path.push_str(key);
+            }
+            Segment::Enum { .. } | Segment::Unknown => navigable = false,
+        }
+    }
+    (path, navigable)
+}
+
+fn remove_member(
+    root: &mut Value,
+    segments: &[Segment],
+    removed: &mut HashMap<String, usize>,
+) -> bool {
+    let Some((last, parents)) = segments.split_last() else {
+        return false;
+    };
+    let mut node = root;
+    for segment in parents {
+        node = match (segment, node) {
+            (Segment::Map { key }, Value::Object(map)) => match map.get_mut(key) {
+                Some(child) => child,
+                None => return false,
+            },
+            (Segment::Seq { index }, Value::Array(items)) => match items.get_mut(*index) {
+                Some(child) => child,
+                None => return false,
+            },
+            _ => return false,
+        };
+    }
+    match (last, node) {
+        (Segment::Map { key }, Value::Object(map)) => map.shift_remove(key).is_some(),
+        (Segment::Seq { index }, Value::Array(items)) if *index < items.len() => {
+            items.remove(*index);
+            let (array_path, _) = original_path(parents, removed);
+            *removed.entry(array_path).or_insert(0) += 1;
+            true
+        }
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde::Deserialize;
+
+    #[derive(Debug, Deserialize, PartialEq)]
+    #[serde(deny_unknown_fields)]
+    struct Doc {
+        name: Option<String>,
+        #[serde(default)]
+        items: Vec<Item>,
+        #[serde(default)]
+        tags: Vec<Tag>,
+    }
+
+    #[derive(Debug, Deserialize, PartialEq)]
+    #[serde(deny_unknown_fields)]
+    struct Item {
+        start: Option<crate::date::Date>,
+        count: Option<u32>,
+    }
+
+    #[derive(Debug, Deserialize, PartialEq)]
+    #[serde(rename_all = "kebab-case")]
+    enum Tag {
+        Red,
+        Blue,
+    }
+
+    fn errors(text: &str) -> Vec<String> {
+        from_json_str::<Doc>(text)
+            .unwrap_err()
+            .iter()
+            .map(|e| e.to_string())
+            .collect()
+    }
+
+    #[test]
+    fn reads_a_good_document() {
+        let doc: Doc =
+            from_json_str(r#"{"name":"a","items":[{"count":2}],"tags":["red"]}"#).unwrap();
+        assert_eq!(doc.items[0].count, Some(2));
+        assert_eq!(doc.tags, vec![Tag::Red]);
+    }
+
+    #[test]
+    fn collects_every_error_with_its_path() {
+        let found = errors(
+            r#"{"nme":"a","items":[{"start":"2024-02-31"},{"count":"six","colour":1}],
+                "tags":["green","red","purple"]}"#,
+        );
+        assert_eq!(found.len(), 6, "{found:#?}");
+        assert!(
+            found[0].starts_with("nme: unknown field `nme`"),
+            "{found:?}"
+        );
+        assert_eq!(
+            found[1],
+            "items[0].start: not a real date: 2024-02-31 (February 2024 has 29 days)"
+        );
+        assert!(
+            found[2].starts_with("items[1].count: invalid type"),
+            "{found:?}"
+        );
+        assert!(
+            found[3].starts_with("items[1].colour: unknown field"),
+            "{found:?}"
+        );
+        assert!(
+            found[4].starts_with("tags[0]: unknown variant `green`"),
+            "{found:?}"
+        );
+        assert!(
+            found[5].starts_with("tags[2]: unknown variant `purple`"),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn reports_bad_json_and_wrong_root() {
+        assert!(errors("{")[0].starts_with("not valid JSON"));
+        assert_eq!(
+            errors("[]"),
+            ["the document must be a JSON object ({ ... })"]
+        );
+    }
+}

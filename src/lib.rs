@@ -1,0 +1,181 @@
+//! sfo-check: checks Serious Further Offence (SFO) cases in England and Wales
+//! probation against the rulebook (`shared/domain/sfo-rules.md`).
+//!
+//! Data flows one way: case JSON → [`input`] → [`validate`] → evaluation
+//! against a [`policy::PolicyProfile`] and the [`calendar`] → [`report::Report`].
+//! Nothing here touches JavaScript; the browser bindings live in `wasm`.
+
+pub mod calendar;
+pub mod case;
+pub mod date;
+pub mod deadlines;
+pub mod flags;
+pub mod input;
+pub mod policy;
+pub mod qualification;
+pub mod report;
+pub mod schema;
+pub mod text;
+pub mod validate;
+
+#[cfg(target_arch = "wasm32")]
+pub mod wasm;
+
+use calendar::{is_confirmed_year, FIRST_CONFIRMED_YEAR, LAST_CONFIRMED_YEAR};
+use case::Case;
+use chrono::{Datelike, NaiveDate};
+use input::FieldError;
+use policy::PolicySet;
+use report::{CalendarStamp, PolicyStamp, Report, Stamp, REPORT_SCHEMA};
+
+pub const ENGINE_VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// How a check is run, beyond the case itself.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// Overrides the case's `today`.
+    pub today: Option<NaiveDate>,
+    /// Names the policy profile to use, overriding the case's `policy`.
+    pub policy: Option<String>,
+}
+
+/// Checks a case given as JSON text. `clock_today` is the current date, used
+/// when neither the options nor the case give `today`.
+pub fn check_json(
+    text: &str,
+    policies: &PolicySet,
+    options: &Options,
+    clock_today: NaiveDate,
+) -> Result<Report, Vec<FieldError>> {
+    let case: Case = input::from_json_str(text)?;
+    check(&case, policies, options, clock_today)
+}
+
+/// Reads and validates a case without evaluating it.
+pub fn validate_json(
+    text: &str,
+    policies: &PolicySet,
+    options: &Options,
+    clock_today: NaiveDate,
+) -> Vec<FieldError> {
+    match input::from_json_str::<Case>(text) {
+        Ok(case) => match prepare(&case, policies, options, clock_today) {
+            Ok(_) => Vec::new(),
+            Err(errors) => errors,
+        },
+        Err(errors) => errors,
+    }
+}
+
+struct Prepared<'a> {
+    policy: &'a policy::PolicyProfile,
+    selected: String,
+    today: NaiveDate,
+    today_source: &'static str,
+}
+
+fn prepare<'a>(
+    case: &Case,
+    policies: &'a PolicySet,
+    options: &Options,
+    clock_today: NaiveDate,
+) -> Result<Prepared<'a>, Vec<FieldError>> {
+    let (today, today_source) = match (options.today, case.today) {
+        (Some(today), _) => (today, "option"),
+        (None, Some(today)) => (today.get(), "case"),
+        (None, None) => (clock_today, "clock"),
+    };
+    let named = options.policy.as_deref().or(case.policy.as_deref());
+    let (on, on_what) = match (case.offence.first_court_appearance, case.offence.charged) {
+        (Some(court), _) => (court.get(), "the first court appearance"),
+        (None, Some(charged)) => (charged.get(), "the charge date"),
+        (None, None) => (today, "today"),
+    };
+    let policy = policies
+        .select(named, on)
+        .map_err(|message| vec![FieldError::new("policy", message)])?;
+    let selected = match named {
+        Some(_) => "named by the case or options".to_string(),
+        None => format!("in force on {on} ({on_what})"),
+    };
+    let errors = validate::validate(case, policy, today);
+    if errors.is_empty() {
+        Ok(Prepared {
+            policy,
+            selected,
+            today,
+            today_source,
+        })
+    } else {
+        Err(errors)
+    }
+}
+
+/// Checks a case that has been read.
+pub fn check(
+    case: &Case,
+    policies: &PolicySet,
+    options: &Options,
+    clock_today: NaiveDate,
+) -> Result<Report, Vec<FieldError>> {
+    let Prepared {
+        policy,
+        selected,
+        today,
+        today_source,
+    } = prepare(case, policies, options, clock_today)?;
+    let calendar = policy.calendar();
+    let outcome = qualification::qualify(case, policy, &calendar);
+    let deadlines =
+        deadlines::deadlines(case, policy, &calendar, today, outcome.qualification.status);
+    let flags = flags::flags(case, policy, &calendar, today);
+    let mut missing = outcome.missing;
+    for (field, present, why) in [
+        (
+            "rosh.date",
+            case.rosh.date.is_some(),
+            "Needed to tell whether the assessment was reviewed in time and after new events.",
+        ),
+        (
+            "rosh.overall",
+            case.rosh.overall.is_some(),
+            "Needed to check the level against the groups, the history and the review interval.",
+        ),
+    ] {
+        if !present && !missing.iter().any(|m| m.field == field) {
+            missing.push(report::Missing {
+                field: field.to_string(),
+                why: why.to_string(),
+                rules: vec!["F-ASSESSMENT-OVERDUE".into(), "F-NOT-REASSESSED".into()],
+            });
+        }
+    }
+    let predicted_dates_used =
+        !is_confirmed_year(today.year()) || deadlines.iter().any(|d| d.predicted);
+    Ok(Report {
+        schema: REPORT_SCHEMA,
+        reference: case.reference.clone(),
+        qualification: outcome.qualification,
+        deadlines,
+        flags,
+        missing,
+        stamp: Stamp {
+            engine: format!("sfo-check {ENGINE_VERSION}"),
+            policy: PolicyStamp {
+                id: policy.id.clone(),
+                title: policy.title.clone(),
+                effective_from: policy.effective_from.get(),
+                sha256: policy.content_hash(),
+                selected,
+            },
+            today,
+            today_source,
+            calendar: CalendarStamp {
+                confirmed_from: FIRST_CONFIRMED_YEAR,
+                confirmed_to: LAST_CONFIRMED_YEAR,
+                extra_non_working_days: policy.extra_non_working_days.len(),
+                predicted_dates_used,
+            },
+        },
+    })
+}

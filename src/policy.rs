@@ -1,0 +1,584 @@
+//! Policy profiles (rulebook §3): the timetable, the offence catalogue, the
+//! conditional-review rule, supervision types, review intervals and extra
+//! non-working days, each value with its status and source.
+
+use crate::calendar::{Calendar, MAX_WORKING_DAYS};
+use crate::case::Level;
+use crate::date::Date;
+use crate::input::{self, FieldError};
+use chrono::NaiveDate;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+use std::collections::HashSet;
+
+pub const POLICY_SCHEMA: &str = "sfo-check/policy@1";
+
+/// The default profile, built into every binary.
+pub const DEFAULT_POLICY_JSON: &str = include_str!("../policy/default.json");
+
+/// The offence id a case uses for an offence that is not on the list.
+pub const NOT_LISTED: &str = "not-listed";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Status {
+    /// Stated in the seed document or a public source.
+    Confirmed,
+    /// A reasonable default not confirmed from current policy text.
+    Default,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PolicyProfile {
+    /// Always `sfo-check/policy@1`.
+    pub schema: String,
+    pub id: String,
+    pub title: String,
+    /// The profile applies to cases whose first court appearance (else charge
+    /// date, else today) is on or after this date, until a later profile starts.
+    pub effective_from: Date,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notes: Option<String>,
+    pub timetable: Vec<Step>,
+    pub offences: Vec<OffenceEntry>,
+    pub conditional_review: ConditionalReview,
+    pub supervision_types: Vec<SupervisionType>,
+    pub review_intervals: ReviewIntervals,
+    #[serde(default)]
+    pub extra_non_working_days: Vec<ExtraDay>,
+}
+
+/// A step of the SFO timetable.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Step {
+    pub id: String,
+    pub label: String,
+    pub counts_from: Anchor,
+    /// While the anchor event has not happened, count from this earlier step's
+    /// current due date instead (the result is marked projected).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub else_from_due_of: Option<String>,
+    pub offset: Offset,
+    /// The case event that completes the step; none for the SFO window.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub completed_by: Option<Completion>,
+    pub status: Status,
+    pub source: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Anchor {
+    SupervisionEnd,
+    Charged,
+    FirstCourtAppearance,
+    NotificationSubmitted,
+    ReviewSubmitted,
+}
+
+impl Anchor {
+    pub fn label(self) -> &'static str {
+        match self {
+            Anchor::SupervisionEnd => "the end of supervision",
+            Anchor::Charged => "the charge",
+            Anchor::FirstCourtAppearance => "the first court appearance",
+            Anchor::NotificationSubmitted => "the notification being submitted",
+            Anchor::ReviewSubmitted => "the review being submitted",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Completion {
+    NotificationSubmitted,
+    ReviewSubmitted,
+    QaCompleted,
+}
+
+impl Completion {
+    /// The case field that records it.
+    pub fn field(self) -> &'static str {
+        match self {
+            Completion::NotificationSubmitted => "review.notification_submitted",
+            Completion::ReviewSubmitted => "review.review_submitted",
+            Completion::QaCompleted => "review.qa_completed",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Offset {
+    pub amount: u32,
+    pub unit: Unit,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Unit {
+    WorkingDays,
+    CalendarDays,
+    Weeks,
+    Months,
+}
+
+impl Offset {
+    /// The date `self` after `start` on `calendar`; `None` out of range.
+    pub fn apply(&self, calendar: &Calendar, start: NaiveDate) -> Option<NaiveDate> {
+        match self.unit {
+            Unit::WorkingDays => calendar.add_working_days(start, self.amount),
+            Unit::CalendarDays => start.checked_add_days(chrono::Days::new(self.amount.into())),
+            Unit::Weeks => start.checked_add_days(chrono::Days::new(u64::from(self.amount) * 7)),
+            Unit::Months => start.checked_add_months(chrono::Months::new(self.amount)),
+        }
+    }
+
+    pub fn describe(&self) -> String {
+        let unit = match (self.unit, self.amount) {
+            (Unit::WorkingDays, 1) => "working day",
+            (Unit::WorkingDays, _) => "working days",
+            (Unit::CalendarDays, 1) => "calendar day",
+            (Unit::CalendarDays, _) => "calendar days",
+            (Unit::Weeks, 1) => "week",
+            (Unit::Weeks, _) => "weeks",
+            (Unit::Months, 1) => "month",
+            (Unit::Months, _) => "months",
+        };
+        format!("{} {unit}", self.amount)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub enum OffenceGroup {
+    /// Mandatory review.
+    A,
+    /// Review only when the conditional-review rule holds.
+    B,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct OffenceEntry {
+    pub id: String,
+    pub name: String,
+    pub group: OffenceGroup,
+    pub status: Status,
+    pub source: String,
+}
+
+/// `Q-CONDITIONAL`: when a group B offence needs a review.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ConditionalReview {
+    /// The lowest RoSH level, at the time of the offence, that requires a review.
+    pub min_rosh: Level,
+    /// MAPPA levels that require a review.
+    pub mappa_levels: Vec<u8>,
+    pub status: Status,
+    pub source: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Counts {
+    /// Supervision of this type counts for `Q-WINDOW`.
+    Yes,
+    /// An edge case: the answer is "check with your SFO lead".
+    Check,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SupervisionType {
+    pub id: String,
+    pub name: String,
+    pub counts: Counts,
+    /// Why a `check` type needs a decision.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+    pub status: Status,
+    pub source: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ReviewIntervals {
+    /// Longest gap between assessments at High or Very High RoSH.
+    pub high_or_very_high: Interval,
+    /// Longest gap between assessments at Low or Medium RoSH.
+    pub other: Interval,
+    /// Time allowed after release on licence for a new assessment.
+    pub after_release: Interval,
+    /// Months after qualifying that an assessor counts as newly qualified.
+    pub newly_qualified_months: Interval,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Interval {
+    pub amount: u32,
+    pub unit: Unit,
+    pub status: Status,
+    pub source: String,
+}
+
+impl Interval {
+    pub fn offset(&self) -> Offset {
+        Offset {
+            amount: self.amount,
+            unit: self.unit,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ExtraDay {
+    pub date: Date,
+    pub name: String,
+}
+
+impl PolicyProfile {
+    /// Reads and validates a profile, reporting every bad field.
+    pub fn from_json(text: &str) -> Result<PolicyProfile, Vec<FieldError>> {
+        let profile: PolicyProfile = input::from_json_str(text)?;
+        let errors = profile.validate();
+        if errors.is_empty() {
+            Ok(profile)
+        } else {
+            Err(errors)
+        }
+    }
+
+    /// The built-in default profile.
+    pub fn default_profile() -> PolicyProfile {
+        // The file is checked by tests; a broken build-in is a build defect.
+        PolicyProfile::from_json(DEFAULT_POLICY_JSON).expect("built-in policy profile is valid")
+    }
+
+    pub fn validate(&self) -> Vec<FieldError> {
+        let mut errors = Vec::new();
+        let mut error = |path: String, message: &str| errors.push(FieldError::new(path, message));
+        if self.schema != POLICY_SCHEMA {
+            error(
+                "schema".into(),
+                &format!("must be \"{POLICY_SCHEMA}\", got \"{}\"", self.schema),
+            );
+        }
+        if self.id.trim().is_empty() {
+            error("id".into(), "must not be empty");
+        }
+        if self.title.trim().is_empty() {
+            error("title".into(), "must not be empty");
+        }
+        let mut step_ids = HashSet::new();
+        let mut completions = HashSet::new();
+        let mut window_steps = 0;
+        for (i, step) in self.timetable.iter().enumerate() {
+            let at = |field: &str| format!("timetable[{i}].{field}");
+            if step.id.trim().is_empty() {
+                error(at("id"), "must not be empty");
+            } else if !step_ids.insert(step.id.as_str()) {
+                error(
+                    at("id"),
+                    &format!("\"{}\" is used by an earlier step", step.id),
+                );
+            }
+            if step.label.trim().is_empty() {
+                error(at("label"), "must not be empty");
+            }
+            if step.counts_from == Anchor::SupervisionEnd {
+                window_steps += 1;
+                if step.completed_by.is_some() {
+                    error(
+                        at("completed_by"),
+                        "the SFO window step counts from the end of supervision and has no completion",
+                    );
+                }
+            }
+            if let Some(previous) = &step.else_from_due_of {
+                let earlier = self.timetable[..i].iter().any(|s| &s.id == previous);
+                if !earlier {
+                    error(
+                        at("else_from_due_of"),
+                        &format!("\"{previous}\" is not the id of an earlier step"),
+                    );
+                }
+            }
+            if let Some(completion) = step.completed_by {
+                if !completions.insert(completion) {
+                    error(
+                        at("completed_by"),
+                        "another step is completed by the same event",
+                    );
+                }
+            }
+            check_offset(&mut error, at("offset.amount"), step.offset);
+        }
+        if window_steps != 1 {
+            error(
+                "timetable".into(),
+                &format!(
+                    "needs exactly one step counting from \"supervision-end\" (the SFO window), found {window_steps}"
+                ),
+            );
+        }
+        if self.offences.is_empty() {
+            error("offences".into(), "must list at least one offence");
+        }
+        let mut offence_ids = HashSet::new();
+        for (i, offence) in self.offences.iter().enumerate() {
+            let path = format!("offences[{i}].id");
+            if offence.id.trim().is_empty() {
+                error(path, "must not be empty");
+            } else if offence.id == NOT_LISTED {
+                error(
+                    path,
+                    "\"not-listed\" is reserved for offences not on the list",
+                );
+            } else if !offence_ids.insert(offence.id.as_str()) {
+                error(path, &format!("\"{}\" is listed twice", offence.id));
+            }
+        }
+        for (i, level) in self.conditional_review.mappa_levels.iter().enumerate() {
+            if !(1..=3).contains(level) {
+                error(
+                    format!("conditional_review.mappa_levels[{i}]"),
+                    "MAPPA levels are 1, 2 or 3",
+                );
+            }
+        }
+        if self.supervision_types.is_empty() {
+            error("supervision_types".into(), "must list at least one type");
+        }
+        let mut type_ids = HashSet::new();
+        for (i, kind) in self.supervision_types.iter().enumerate() {
+            let path = format!("supervision_types[{i}].id");
+            if kind.id.trim().is_empty() {
+                error(path, "must not be empty");
+            } else if !type_ids.insert(kind.id.as_str()) {
+                error(path, &format!("\"{}\" is listed twice", kind.id));
+            }
+        }
+        let intervals = [
+            (
+                "high_or_very_high",
+                &self.review_intervals.high_or_very_high,
+            ),
+            ("other", &self.review_intervals.other),
+            ("after_release", &self.review_intervals.after_release),
+            (
+                "newly_qualified_months",
+                &self.review_intervals.newly_qualified_months,
+            ),
+        ];
+        for (name, interval) in intervals {
+            check_offset(
+                &mut error,
+                format!("review_intervals.{name}.amount"),
+                interval.offset(),
+            );
+        }
+        if self.review_intervals.newly_qualified_months.unit != Unit::Months {
+            error(
+                "review_intervals.newly_qualified_months.unit".into(),
+                "must be \"months\"",
+            );
+        }
+        let mut extra_days = HashSet::new();
+        for (i, day) in self.extra_non_working_days.iter().enumerate() {
+            if !extra_days.insert(day.date) {
+                error(
+                    format!("extra_non_working_days[{i}].date"),
+                    &format!("{} is listed twice", day.date),
+                );
+            }
+        }
+        errors
+    }
+
+    /// SHA-256 of the profile's canonical JSON, in hex.
+    pub fn content_hash(&self) -> String {
+        let canonical = serde_json::to_vec(self).unwrap_or_default();
+        Sha256::digest(&canonical)
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect()
+    }
+
+    pub fn calendar(&self) -> Calendar {
+        Calendar::new(
+            self.extra_non_working_days
+                .iter()
+                .map(|d| (d.date.get(), d.name.clone())),
+        )
+    }
+
+    pub fn offence(&self, id: &str) -> Option<&OffenceEntry> {
+        self.offences.iter().find(|o| o.id == id)
+    }
+
+    pub fn supervision_type(&self, id: &str) -> Option<&SupervisionType> {
+        self.supervision_types.iter().find(|t| t.id == id)
+    }
+
+    /// The SFO window step (validated to be exactly one).
+    pub fn window_step(&self) -> Option<&Step> {
+        self.timetable
+            .iter()
+            .find(|s| s.counts_from == Anchor::SupervisionEnd)
+    }
+
+    pub fn to_pretty_json(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+}
+
+fn check_offset(error: &mut impl FnMut(String, &str), path: String, offset: Offset) {
+    let limit = match offset.unit {
+        Unit::WorkingDays => MAX_WORKING_DAYS,
+        Unit::CalendarDays => 36_500,
+        Unit::Weeks => 5_200,
+        Unit::Months => 1_200,
+    };
+    if offset.amount > limit {
+        error(path, &format!("must be at most {limit}"));
+    }
+}
+
+/// Every profile loaded: the built-in default and any the user supplied.
+#[derive(Debug, Clone)]
+pub struct PolicySet {
+    profiles: Vec<PolicyProfile>,
+}
+
+impl Default for PolicySet {
+    fn default() -> Self {
+        PolicySet {
+            profiles: vec![PolicyProfile::default_profile()],
+        }
+    }
+}
+
+impl PolicySet {
+    /// Adds a profile; on an equal `effective_from`, later additions win. A
+    /// profile with the same id as one loaded replaces it.
+    pub fn add(&mut self, profile: PolicyProfile) {
+        self.profiles.retain(|p| p.id != profile.id);
+        self.profiles.push(profile);
+    }
+
+    pub fn profiles(&self) -> &[PolicyProfile] {
+        &self.profiles
+    }
+
+    /// The profile named `id`, or else the one in force on `on`: the latest
+    /// `effective_from` on or before it (the earliest profile if none is).
+    pub fn select(&self, id: Option<&str>, on: NaiveDate) -> Result<&PolicyProfile, String> {
+        if let Some(id) = id {
+            return self.profiles.iter().find(|p| p.id == id).ok_or_else(|| {
+                let known: Vec<&str> = self.profiles.iter().map(|p| p.id.as_str()).collect();
+                format!(
+                    "no policy profile \"{id}\" is loaded (loaded: {})",
+                    known.join(", ")
+                )
+            });
+        }
+        let in_force = self
+            .profiles
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| p.effective_from.get() <= on)
+            .max_by_key(|(i, p)| (p.effective_from, *i))
+            .map(|(_, p)| p);
+        in_force
+            .or_else(|| self.profiles.iter().min_by_key(|p| p.effective_from))
+            .ok_or_else(|| "no policy profile is loaded".to_string())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn default_profile_is_valid_and_complete() {
+        let profile = PolicyProfile::default_profile();
+        assert_eq!(profile.validate(), vec![]);
+        let ids: Vec<&str> = profile.timetable.iter().map(|s| s.id.as_str()).collect();
+        assert_eq!(ids, ["D-WINDOW-CLOSE", "D-NOTIFY", "D-REVIEW", "D-QA"]);
+        assert_eq!(profile.window_step().unwrap().offset.amount, 28);
+        assert!(profile.offence("murder").is_some());
+        assert_eq!(profile.content_hash().len(), 64);
+    }
+
+    #[test]
+    fn rejects_each_bad_field() {
+        let mut value: serde_json::Value = serde_json::from_str(DEFAULT_POLICY_JSON).unwrap();
+        value["schema"] = "sfo-check/policy@9".into();
+        value["timetable"][1]["id"] = "D-WINDOW-CLOSE".into();
+        value["timetable"][2]["offset"]["unit"] = "fortnights".into();
+        value["offences"][0]["group"] = "C".into();
+        value["conditional_review"]["mappa_levels"] = serde_json::json!([2, 4]);
+        value["review_intervals"]["other"]["amount"] = serde_json::json!(-1);
+        let errors = PolicyProfile::from_json(&value.to_string()).unwrap_err();
+        let paths: Vec<&str> = errors.iter().map(|e| e.path.as_str()).collect();
+        assert_eq!(
+            paths,
+            [
+                "timetable[2].offset.unit",
+                "offences[0].group",
+                "review_intervals.other.amount"
+            ],
+            "{errors:?}"
+        );
+        // Once the document reads, the semantic checks name every field.
+        value["timetable"][2]["offset"]["unit"] = "working-days".into();
+        value["offences"][0]["group"] = "A".into();
+        value["review_intervals"]["other"]["amount"] = 26.into();
+        let errors = PolicyProfile::from_json(&value.to_string()).unwrap_err();
+        let paths: Vec<&str> = errors.iter().map(|e| e.path.as_str()).collect();
+        assert_eq!(
+            paths,
+            [
+                "schema",
+                "timetable[1].id",
+                "timetable[2].else_from_due_of",
+                "conditional_review.mappa_levels[1]"
+            ],
+            "{errors:?}"
+        );
+    }
+
+    #[test]
+    fn missing_fields_are_named() {
+        let errors = PolicyProfile::from_json(r#"{"schema":"sfo-check/policy@1"}"#).unwrap_err();
+        assert_eq!(errors[0].path, "id");
+        assert_eq!(errors[0].message, "required, but missing");
+    }
+
+    #[test]
+    fn selects_the_profile_in_force() {
+        let mut set = PolicySet::default();
+        let mut later = PolicyProfile::default_profile();
+        later.id = "region-2025".into();
+        later.effective_from = Date(NaiveDate::from_ymd_opt(2025, 4, 1).unwrap());
+        set.add(later);
+        let on = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        let default_id = PolicyProfile::default_profile().id;
+        assert_eq!(set.select(None, on(2025, 3, 31)).unwrap().id, default_id);
+        assert_eq!(set.select(None, on(2025, 4, 1)).unwrap().id, "region-2025");
+        assert_eq!(
+            set.select(Some(&default_id), on(2025, 6, 1)).unwrap().id,
+            default_id
+        );
+        assert!(set
+            .select(Some("nowhere"), on(2025, 6, 1))
+            .unwrap_err()
+            .contains("no policy profile \"nowhere\""));
+    }
+}

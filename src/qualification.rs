@@ -1,0 +1,615 @@
+//! Does the case qualify as an SFO? Rulebook §1: `Q-TRIGGER`, `Q-WINDOW`,
+//! `Q-OFFENCE`, `Q-CONDITIONAL`, `Q-SUPERVISION`.
+
+use crate::calendar::Calendar;
+use crate::case::{Case, Level};
+use crate::date::long;
+use crate::policy::{Counts, OffenceGroup, PolicyProfile, Status, NOT_LISTED};
+use crate::report::{Finding, Missing, Qualification, QualificationStatus, Reason};
+use chrono::NaiveDate;
+
+const SEED_PROCESS: &str =
+    "HM Inspectorate of Probation, SFO Annual Report 2024 (10 Dec 2024), \"SFO Process\"";
+const SUPERVISION_SOURCE: &str =
+    "sfo-check default: the list of supervision types was not confirmed (rulebook Q-SUPERVISION)";
+const OFFENCE_SOURCE: &str = "HMI Probation SFO annual reports (summaries)";
+
+/// A supervision period as the window rule sees it.
+pub struct PeriodWindow {
+    pub index: usize,
+    pub type_name: String,
+    pub counts: Counts,
+    pub check_reason: Option<String>,
+    pub start: NaiveDate,
+    /// The day supervision ended (actual termination, else scheduled end).
+    pub end: Option<NaiveDate>,
+    /// The window's last day; `None` while supervision has no end.
+    pub close: Option<NaiveDate>,
+}
+
+impl PeriodWindow {
+    fn covers(&self, day: NaiveDate) -> bool {
+        day >= self.start && self.close.is_none_or(|close| day <= close)
+    }
+
+    fn describe(&self) -> String {
+        match (self.end, self.close) {
+            (Some(end), Some(close)) => format!(
+                "the {} from {} (ending {}; its window runs to {})",
+                lower_first(&self.type_name),
+                long(self.start),
+                long(end),
+                long(close)
+            ),
+            _ => format!(
+                "the {} from {} (no end recorded)",
+                lower_first(&self.type_name),
+                long(self.start)
+            ),
+        }
+    }
+}
+
+pub fn period_windows(
+    case: &Case,
+    policy: &PolicyProfile,
+    calendar: &Calendar,
+) -> Vec<PeriodWindow> {
+    let window = policy.window_step();
+    case.supervision
+        .iter()
+        .enumerate()
+        .filter_map(|(index, p)| {
+            let kind = policy.supervision_type(&p.kind)?;
+            let end = p.terminated.or(p.scheduled_end).map(|d| d.get());
+            let close = match (end, window) {
+                (Some(end), Some(step)) => step.offset.apply(calendar, end),
+                _ => None,
+            };
+            Some(PeriodWindow {
+                index,
+                type_name: kind.name.clone(),
+                counts: kind.counts,
+                check_reason: kind.reason.clone(),
+                start: p.start.get(),
+                end,
+                close,
+            })
+        })
+        .collect()
+}
+
+pub struct Outcome {
+    pub qualification: Qualification,
+    pub missing: Vec<Missing>,
+}
+
+struct Builder {
+    reasons: Vec<Reason>,
+    missing: Vec<Missing>,
+}
+
+impl Builder {
+    fn reason(
+        &mut self,
+        rule: &'static str,
+        finding: Finding,
+        text: String,
+        source: &str,
+        status: Status,
+    ) {
+        self.reasons.push(Reason {
+            rule,
+            finding,
+            text,
+            source: source.to_string(),
+            status,
+        });
+    }
+
+    fn missing(&mut self, field: &str, why: &str, rule: &str) {
+        self.missing.push(Missing {
+            field: field.to_string(),
+            why: why.to_string(),
+            rules: vec![rule.to_string()],
+        });
+    }
+}
+
+pub fn qualify(case: &Case, policy: &PolicyProfile, calendar: &Calendar) -> Outcome {
+    let mut b = Builder {
+        reasons: Vec::new(),
+        missing: Vec::new(),
+    };
+    trigger(case, &mut b);
+    offence(case, policy, &mut b);
+    let windows = period_windows(case, policy, calendar);
+    let (counting, edge) = window(case, policy, &windows, &mut b);
+    supervision(&windows, &counting, &edge, &mut b);
+
+    let any = |f: Finding| b.reasons.iter().any(|r| r.finding == f);
+    let status = if any(Finding::NotMet) {
+        QualificationStatus::DoesNotQualify
+    } else if any(Finding::Pending) {
+        QualificationStatus::NotYet
+    } else if any(Finding::Check) {
+        QualificationStatus::Check
+    } else {
+        QualificationStatus::Qualifies
+    };
+    let checks = b
+        .reasons
+        .iter()
+        .filter(|r| r.finding == Finding::Check)
+        .count();
+    let summary = match status {
+        QualificationStatus::Qualifies => {
+            "This case qualifies as a Serious Further Offence: an SFO review is required.".to_string()
+        }
+        QualificationStatus::NotYet => {
+            let mut s = "Not yet: the SFO process starts only when the person is charged with a qualifying offence and appears in court for it.".to_string();
+            if checks > 0 {
+                s.push_str(&format!(" {checks} other point(s) need checking."));
+            }
+            s
+        }
+        QualificationStatus::DoesNotQualify => {
+            "This case does not qualify as a Serious Further Offence.".to_string()
+        }
+        QualificationStatus::Check => format!(
+            "Check with your SFO lead: {checks} point(s) need a decision or more information before this case can be said to qualify."
+        ),
+    };
+    Outcome {
+        qualification: Qualification {
+            status,
+            summary,
+            reasons: b.reasons,
+        },
+        missing: b.missing,
+    }
+}
+
+fn trigger(case: &Case, b: &mut Builder) {
+    let o = &case.offence;
+    let (charged, court, dropped) = (o.charged, o.first_court_appearance, o.charges_dropped);
+    if let Some(dropped) = dropped {
+        if court.is_some_and(|c| c <= dropped) {
+            b.reason(
+                "Q-TRIGGER",
+                Finding::Check,
+                format!(
+                    "Charges were dropped or discontinued on {} after the first court appearance: the review may be stood down. Check with your SFO lead.",
+                    long(dropped.get())
+                ),
+                SEED_PROCESS,
+                Status::Confirmed,
+            );
+        } else {
+            b.reason(
+                "Q-TRIGGER",
+                Finding::NotMet,
+                format!(
+                    "Charges were dropped or discontinued on {} before any court appearance, so the trigger (charge and court appearance) was not met.",
+                    long(dropped.get())
+                ),
+                SEED_PROCESS,
+                Status::Confirmed,
+            );
+        }
+        return;
+    }
+    match (charged, court) {
+        (_, Some(court)) => {
+            let text = match charged {
+                Some(charged) => format!(
+                    "Charged on {} and first appeared in court on {}: the SFO process has started.",
+                    long(charged.get()),
+                    long(court.get())
+                ),
+                None => {
+                    b.missing(
+                        "offence.charged",
+                        "The charge date is not recorded; the court appearance shows a charge was brought.",
+                        "Q-TRIGGER",
+                    );
+                    format!(
+                        "First appeared in court on {}, so a charge was brought: the SFO process has started.",
+                        long(court.get())
+                    )
+                }
+            };
+            b.reason(
+                "Q-TRIGGER",
+                Finding::Met,
+                text,
+                SEED_PROCESS,
+                Status::Confirmed,
+            );
+        }
+        (Some(charged), None) => {
+            b.missing(
+                "offence.first_court_appearance",
+                "The process starts at the first court appearance on the charge.",
+                "Q-TRIGGER",
+            );
+            b.reason(
+                "Q-TRIGGER",
+                Finding::Pending,
+                format!(
+                    "Charged on {} but no court appearance is recorded: the SFO process starts only when the person appears in court.",
+                    long(charged.get())
+                ),
+                SEED_PROCESS,
+                Status::Confirmed,
+            );
+        }
+        (None, None) => {
+            b.missing(
+                "offence.charged",
+                "The process starts only when the person is charged and appears in court; arrest alone is not the trigger.",
+                "Q-TRIGGER",
+            );
+            b.reason(
+                "Q-TRIGGER",
+                Finding::Pending,
+                "No charge is recorded: arrest alone does not start the SFO process, which starts when the person is charged and appears in court.".to_string(),
+                SEED_PROCESS,
+                Status::Confirmed,
+            );
+        }
+    }
+}
+
+/// The level at the time of the offence: the overall level, else the highest group.
+fn rosh_level(case: &Case) -> Option<Level> {
+    case.rosh
+        .overall
+        .or_else(|| case.rosh.groups.highest().map(|(_, level)| level))
+}
+
+fn offence(case: &Case, policy: &PolicyProfile, b: &mut Builder) {
+    let Some(id) = case.offence.id.as_deref() else {
+        b.missing(
+            "offence.id",
+            "Only offences on the qualifying list start an SFO review.",
+            "Q-OFFENCE",
+        );
+        b.reason(
+            "Q-OFFENCE",
+            Finding::Check,
+            "The charged offence is not recorded, so it cannot be checked against the qualifying list.".to_string(),
+            OFFENCE_SOURCE,
+            Status::Confirmed,
+        );
+        return;
+    };
+    if id == NOT_LISTED {
+        b.reason(
+            "Q-OFFENCE",
+            Finding::NotMet,
+            format!(
+                "The charged offence is not on the qualifying list in policy profile {}.",
+                policy.id
+            ),
+            OFFENCE_SOURCE,
+            Status::Confirmed,
+        );
+        return;
+    }
+    let Some(entry) = policy.offence(id) else {
+        return; // Rejected by validation.
+    };
+    let charged_as = match case.offence.inchoate {
+        Some(form) => format!(
+            "{} {} counts as {} itself, which is",
+            capitalise(form.label()),
+            lower_first(&entry.name),
+            lower_first(&entry.name)
+        ),
+        None => format!("{} is", entry.name),
+    };
+    let group_text = match entry.group {
+        OffenceGroup::A => "in the mandatory group (A): a review is always required",
+        OffenceGroup::B => "listed outside the mandatory group (group B): a review is required only when a further condition holds (Q-CONDITIONAL)",
+    };
+    b.reason(
+        "Q-OFFENCE",
+        Finding::Met,
+        format!("{charged_as} {group_text}."),
+        &entry.source,
+        entry.status,
+    );
+    if entry.group == OffenceGroup::B {
+        conditional(case, policy, b);
+    }
+}
+
+fn conditional(case: &Case, policy: &PolicyProfile, b: &mut Builder) {
+    let rule = &policy.conditional_review;
+    let level = rosh_level(case);
+    let mappa = &case.circumstances.mappa;
+    let levels_text = rule
+        .mappa_levels
+        .iter()
+        .map(|l| l.to_string())
+        .collect::<Vec<_>>()
+        .join(" or ");
+    let rosh_meets = level.map(|l| l >= rule.min_rosh);
+    let mappa_meets = match (mappa.level, mappa.eligible) {
+        (Some(l), _) => Some(rule.mappa_levels.contains(&l)),
+        (None, Some(false)) => Some(false),
+        (None, _) => None,
+    };
+    let threshold = format!(
+        "RoSH {} or above, or MAPPA level {levels_text}",
+        rule.min_rosh.label()
+    );
+    let (finding, text) = match (rosh_meets, mappa_meets) {
+        (Some(true), _) | (_, Some(true)) => {
+            let why = match (rosh_meets, mappa.level) {
+                (Some(true), _) => format!("assessed {} RoSH", level.map_or("", |l| l.label())),
+                (_, Some(l)) => format!("managed at MAPPA level {l}"),
+                _ => String::new(),
+            };
+            (
+                Finding::Met,
+                format!("The condition for this offence holds: the person was {why} at the time of the offence ({threshold})."),
+            )
+        }
+        (Some(false), Some(false)) => (
+            Finding::NotMet,
+            format!(
+                "The condition for this offence does not hold: {} RoSH and not at MAPPA level {levels_text} (needs {threshold}).",
+                level.map_or("", |l| l.label())
+            ),
+        ),
+        _ => {
+            if level.is_none() {
+                b.missing(
+                    "rosh.overall",
+                    "For this offence a review is required only at High or Very High RoSH or MAPPA level 2 or 3.",
+                    "Q-CONDITIONAL",
+                );
+            }
+            if mappa_meets.is_none() {
+                b.missing(
+                    "circumstances.mappa.level",
+                    "A MAPPA level of 2 or 3 at the time of the offence would make this offence qualify.",
+                    "Q-CONDITIONAL",
+                );
+            }
+            (
+                Finding::Check,
+                format!("Cannot tell whether the condition for this offence holds ({threshold} at the time of the offence): record the RoSH level and MAPPA level."),
+            )
+        }
+    };
+    b.reason("Q-CONDITIONAL", finding, text, &rule.source, rule.status);
+}
+
+/// Contiguous runs of days as "1 Mar 2024 to 3 Mar 2024" strings.
+fn runs(days: &[NaiveDate]) -> Vec<String> {
+    let mut out: Vec<(NaiveDate, NaiveDate)> = Vec::new();
+    for &day in days {
+        match out.last_mut() {
+            Some((_, end)) if end.succ_opt() == Some(day) => *end = day,
+            _ => out.push((day, day)),
+        }
+    }
+    out.into_iter()
+        .map(|(a, z)| {
+            if a == z {
+                long(a)
+            } else {
+                format!("{} to {}", long(a), long(z))
+            }
+        })
+        .collect()
+}
+
+/// Applies `Q-WINDOW`; returns the indexes of the counting and the edge-case
+/// periods whose windows hold the offence.
+fn window(
+    case: &Case,
+    policy: &PolicyProfile,
+    windows: &[PeriodWindow],
+    b: &mut Builder,
+) -> (Vec<usize>, Vec<usize>) {
+    let (source, status, tail) = match policy.window_step() {
+        Some(step) => (step.source.clone(), step.status, step.offset.describe()),
+        None => (
+            SEED_PROCESS.to_string(),
+            Status::Confirmed,
+            "28 working days".into(),
+        ),
+    };
+    let Some(from) = case.offence.alleged_from.map(|d| d.get()) else {
+        b.missing(
+            "offence.alleged_from",
+            "The offence must have been committed during supervision or within the window after it.",
+            "Q-WINDOW",
+        );
+        b.reason(
+            "Q-WINDOW",
+            Finding::Check,
+            "The date of the alleged offence is not recorded.".to_string(),
+            &source,
+            status,
+        );
+        return (Vec::new(), Vec::new());
+    };
+    if windows.is_empty() {
+        b.missing(
+            "supervision",
+            "The offence must have been committed during supervision or within the window after it.",
+            "Q-WINDOW",
+        );
+        b.reason(
+            "Q-WINDOW",
+            Finding::Check,
+            "No supervision period is recorded.".to_string(),
+            &source,
+            status,
+        );
+        return (Vec::new(), Vec::new());
+    }
+    let to = case.offence.alleged_to.map_or(from, |d| d.get());
+    let when = if from == to {
+        format!("The alleged offence ({})", long(from))
+    } else {
+        format!("The alleged offence ({} to {})", long(from), long(to))
+    };
+    let mut outside = Vec::new();
+    let mut edge_only = Vec::new();
+    let mut counting_periods: Vec<&PeriodWindow> = Vec::new();
+    let mut edge_periods: Vec<&PeriodWindow> = Vec::new();
+    for day in from.iter_days().take_while(|d| *d <= to) {
+        let counting = windows
+            .iter()
+            .filter(|w| w.counts == Counts::Yes && w.covers(day))
+            .collect::<Vec<_>>();
+        if let Some(first) = counting.first() {
+            if !counting_periods.iter().any(|p| p.index == first.index) {
+                counting_periods.push(first);
+            }
+            continue;
+        }
+        let edge = windows.iter().find(|w| w.covers(day));
+        match edge {
+            Some(w) => {
+                edge_only.push(day);
+                if !edge_periods.iter().any(|p| p.index == w.index) {
+                    edge_periods.push(w);
+                }
+            }
+            None => outside.push(day),
+        }
+    }
+    let inside_any = !counting_periods.is_empty() || !edge_periods.is_empty();
+    let describe = |ps: &[&PeriodWindow]| {
+        ps.iter()
+            .map(|p| p.describe())
+            .collect::<Vec<_>>()
+            .join("; ")
+    };
+    if !outside.is_empty() && !inside_any {
+        let nearest = windows
+            .iter()
+            .filter_map(|w| w.close.map(|c| (w, c)))
+            .filter(|(_, c)| *c < from)
+            .max_by_key(|(_, c)| *c);
+        let detail = match nearest {
+            Some((w, _)) => format!(
+                " It was after the {tail} window following {}.",
+                w.describe()
+            ),
+            None => match windows.iter().map(|w| w.start).min() {
+                Some(start) if to < start => {
+                    format!(" It was before supervision started ({}).", long(start))
+                }
+                _ => String::new(),
+            },
+        };
+        b.reason(
+            "Q-WINDOW",
+            Finding::NotMet,
+            format!("{when} was not during supervision or within {tail} of it ending.{detail}"),
+            &source,
+            status,
+        );
+    } else if !outside.is_empty() {
+        b.reason(
+            "Q-WINDOW",
+            Finding::Check,
+            format!(
+                "{when} straddles the edge of the window: {} fall outside supervision and the {tail} after it. Check with your SFO lead when the offence happened.",
+                runs(&outside).join(", ")
+            ),
+            &source,
+            status,
+        );
+    } else if !edge_only.is_empty() {
+        b.reason(
+            "Q-WINDOW",
+            Finding::Check,
+            format!(
+                "{when} falls only within {}, a type of supervision that may not count (see Q-SUPERVISION){}.",
+                describe(&edge_periods),
+                if edge_only.len() < (to - from).num_days() as usize + 1 {
+                    format!("; {} fall within it", runs(&edge_only).join(", "))
+                } else {
+                    String::new()
+                }
+            ),
+            &source,
+            status,
+        );
+    } else {
+        b.reason(
+            "Q-WINDOW",
+            Finding::Met,
+            format!(
+                "{when} was during supervision or within {tail} of it ending: {}.",
+                describe(&counting_periods)
+            ),
+            &source,
+            status,
+        );
+    }
+    (
+        counting_periods.iter().map(|p| p.index).collect(),
+        edge_periods.iter().map(|p| p.index).collect(),
+    )
+}
+
+/// `Q-SUPERVISION` for the periods whose windows hold the offence.
+fn supervision(windows: &[PeriodWindow], counting: &[usize], edge: &[usize], b: &mut Builder) {
+    for w in windows.iter().filter(|w| counting.contains(&w.index)) {
+        b.reason(
+            "Q-SUPERVISION",
+            Finding::Met,
+            format!(
+                "Supervision period {} ({}) counts as probation supervision.",
+                w.index + 1,
+                lower_first(&w.type_name)
+            ),
+            SUPERVISION_SOURCE,
+            Status::Default,
+        );
+    }
+    for w in windows.iter().filter(|w| edge.contains(&w.index)) {
+        {
+            b.reason(
+                "Q-SUPERVISION",
+                Finding::Check,
+                format!(
+                    "Supervision period {} is a {}: check with your SFO lead whether it counts. {}",
+                    w.index + 1,
+                    lower_first(&w.type_name),
+                    w.check_reason.clone().unwrap_or_default()
+                )
+                .trim_end()
+                .to_string(),
+                SUPERVISION_SOURCE,
+                Status::Default,
+            );
+        }
+    }
+}
+
+fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+fn lower_first(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}

@@ -1,0 +1,208 @@
+//! The report (`sfo-check/report@1`): qualification, deadlines, flags, what is
+//! missing, and the stamp that says how it was produced.
+
+use crate::policy::{Offset, Status};
+use chrono::NaiveDate;
+use schemars::JsonSchema;
+use serde::Serialize;
+
+pub const REPORT_SCHEMA: &str = "sfo-check/report@1";
+
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct Report {
+    pub schema: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reference: Option<String>,
+    pub qualification: Qualification,
+    pub deadlines: Vec<Deadline>,
+    pub flags: Vec<Flag>,
+    pub missing: Vec<Missing>,
+    pub stamp: Stamp,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum QualificationStatus {
+    Qualifies,
+    NotYet,
+    DoesNotQualify,
+    Check,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct Qualification {
+    pub status: QualificationStatus,
+    /// One sentence answering the question.
+    pub summary: String,
+    pub reasons: Vec<Reason>,
+}
+
+/// What one rule found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Finding {
+    /// The rule is satisfied.
+    Met,
+    /// The rule is not satisfied: the case does not qualify.
+    NotMet,
+    /// The rule cannot be satisfied yet (charge or first appearance pending).
+    Pending,
+    /// An edge case or missing fact: check with the SFO lead.
+    Check,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct Reason {
+    pub rule: &'static str,
+    pub finding: Finding,
+    pub text: String,
+    pub source: String,
+    pub status: Status,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct Deadline {
+    /// The timetable step id, e.g. `D-NOTIFY`.
+    pub id: String,
+    pub label: String,
+    pub counts_from: CountsFrom,
+    pub offset: Offset,
+    /// e.g. "5 working days after the first court appearance".
+    pub rule_text: String,
+    pub original_due: Option<NaiveDate>,
+    pub current_due: Option<NaiveDate>,
+    pub extended: bool,
+    /// Whether an extension was asked for on or before the original due date;
+    /// absent when none was asked for.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub extension_requested_before_deadline: Option<bool>,
+    pub extensions: Vec<ExtensionResult>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub completed: Option<NaiveDate>,
+    pub state: State,
+    /// The state in words, e.g. "Overdue by 3 working days".
+    pub state_text: String,
+    /// The due date falls in a year whose bank holidays are predicted, not confirmed.
+    pub predicted: bool,
+    pub status: Status,
+    pub source: String,
+    pub policy: String,
+    pub rules: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct CountsFrom {
+    pub event: &'static str,
+    pub label: String,
+    pub date: Option<NaiveDate>,
+    /// The anchor has not happened: the date is an earlier step's due date.
+    pub projected: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct ExtensionResult {
+    /// Index in `review.extensions`.
+    pub index: usize,
+    pub requested: NaiveDate,
+    pub decision: crate::case::Decision,
+    pub before_deadline: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub new_due: Option<NaiveDate>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum State {
+    DoneOnTime,
+    DoneLate {
+        working_days: i64,
+    },
+    DueIn {
+        working_days: i64,
+    },
+    DueToday,
+    Overdue {
+        working_days: i64,
+    },
+    /// The SFO window is still open.
+    Open {
+        working_days: i64,
+    },
+    /// The SFO window has closed.
+    Closed {
+        working_days: i64,
+    },
+    /// The step cannot be dated yet.
+    Waiting,
+    /// The case does not qualify, so the step does not apply.
+    NotRequired,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct Flag {
+    pub id: &'static str,
+    pub title: &'static str,
+    /// The inaccuracy kinds (1 to 5, seed) it points to.
+    pub kinds: Vec<InaccuracyKind>,
+    pub causes: Vec<&'static str>,
+    /// The case facts that raised it.
+    pub facts: Vec<Fact>,
+    pub check: &'static str,
+    pub source: &'static str,
+    pub status: Status,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct InaccuracyKind {
+    pub number: u8,
+    pub text: &'static str,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct Fact {
+    /// The case field, e.g. `rosh.overall`.
+    pub field: String,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct Missing {
+    pub field: String,
+    pub why: String,
+    pub rules: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct Stamp {
+    pub engine: String,
+    pub policy: PolicyStamp,
+    pub today: NaiveDate,
+    /// Where `today` came from: `option`, `case` or `clock`.
+    pub today_source: &'static str,
+    pub calendar: CalendarStamp,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct PolicyStamp {
+    pub id: String,
+    pub title: String,
+    pub effective_from: NaiveDate,
+    pub sha256: String,
+    /// How the profile was chosen.
+    pub selected: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct CalendarStamp {
+    pub confirmed_from: i32,
+    pub confirmed_to: i32,
+    pub extra_non_working_days: usize,
+    /// A date used in this report falls outside the confirmed years.
+    pub predicted_dates_used: bool,
+}
+
+impl Report {
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+}

@@ -1,0 +1,375 @@
+//! Checks a case that has been read: dates in order, ids known to the policy
+//! profile, numbers in range. Every problem names its field.
+
+use crate::calendar::{MAX_YEAR, MIN_YEAR};
+use crate::case::{Case, Decision, CASE_SCHEMA};
+use crate::date::Date;
+use crate::input::FieldError;
+use crate::policy::{PolicyProfile, NOT_LISTED};
+use chrono::{Datelike, NaiveDate};
+
+struct Checker {
+    errors: Vec<FieldError>,
+    today: NaiveDate,
+}
+
+impl Checker {
+    fn error(&mut self, path: impl Into<String>, message: impl Into<String>) {
+        self.errors.push(FieldError::new(path, message));
+    }
+
+    /// `later` must not come before `earlier`.
+    fn order(&mut self, earlier: (Option<Date>, &str), later: (Option<Date>, &str), what: &str) {
+        if let (Some(a), Some(b)) = (earlier.0, later.0) {
+            if b < a {
+                self.error(later.1, format!("{what} ({a} in {})", earlier.1));
+            }
+        }
+    }
+
+    /// A date for something that has happened must not be after today.
+    fn not_future(&mut self, date: Option<Date>, path: &str) {
+        if let Some(date) = date {
+            if date.get() > self.today {
+                self.error(
+                    path,
+                    format!("{date} is in the future (today is {})", self.today),
+                );
+            }
+        }
+    }
+}
+
+/// Every date in the case, with its path, for the range check.
+fn all_dates(case: &Case) -> Vec<(String, Date)> {
+    let mut dates: Vec<(String, Option<Date>)> = vec![("today".into(), case.today)];
+    for (i, p) in case.supervision.iter().enumerate() {
+        dates.push((format!("supervision[{i}].start"), Some(p.start)));
+        dates.push((format!("supervision[{i}].scheduled_end"), p.scheduled_end));
+        dates.push((format!("supervision[{i}].terminated"), p.terminated));
+    }
+    let o = &case.offence;
+    dates.extend([
+        ("offence.alleged_from".into(), o.alleged_from),
+        ("offence.alleged_to".into(), o.alleged_to),
+        ("offence.charged".into(), o.charged),
+        (
+            "offence.first_court_appearance".into(),
+            o.first_court_appearance,
+        ),
+        ("offence.charges_dropped".into(), o.charges_dropped),
+        (
+            "review.notification_submitted".into(),
+            case.review.notification_submitted,
+        ),
+        (
+            "review.review_submitted".into(),
+            case.review.review_submitted,
+        ),
+        ("review.qa_completed".into(), case.review.qa_completed),
+        ("rosh.date".into(), case.rosh.date),
+        ("rosh.previous.date".into(), case.rosh.previous.date),
+        (
+            "rosh.domestic_abuse_enquiry.requested".into(),
+            case.rosh.domestic_abuse_enquiry.requested,
+        ),
+        (
+            "rosh.domestic_abuse_enquiry.completed".into(),
+            case.rosh.domestic_abuse_enquiry.completed,
+        ),
+        (
+            "rosh.safeguarding_enquiry.requested".into(),
+            case.rosh.safeguarding_enquiry.requested,
+        ),
+        (
+            "rosh.safeguarding_enquiry.completed".into(),
+            case.rosh.safeguarding_enquiry.completed,
+        ),
+    ]);
+    for (i, e) in case.review.extensions.iter().enumerate() {
+        dates.push((
+            format!("review.extensions[{i}].requested"),
+            Some(e.requested),
+        ));
+        dates.push((format!("review.extensions[{i}].decided"), e.decided));
+        dates.push((format!("review.extensions[{i}].new_due"), e.new_due));
+    }
+    for (i, c) in case.circumstances.custody_incidents.iter().enumerate() {
+        dates.push((format!("circumstances.custody_incidents[{i}].date"), c.date));
+    }
+    for (i, b) in case
+        .circumstances
+        .non_convicted_behaviour
+        .iter()
+        .enumerate()
+    {
+        dates.push((
+            format!("circumstances.non_convicted_behaviour[{i}].date"),
+            b.date,
+        ));
+    }
+    for (i, e) in case.events.iter().enumerate() {
+        dates.push((format!("events[{i}].date"), Some(e.date)));
+    }
+    dates
+        .into_iter()
+        .filter_map(|(path, date)| date.map(|d| (path, d)))
+        .collect()
+}
+
+/// Checks `case` against `policy`, with `today` the date the case is assessed on.
+pub fn validate(case: &Case, policy: &PolicyProfile, today: NaiveDate) -> Vec<FieldError> {
+    let mut c = Checker {
+        errors: Vec::new(),
+        today,
+    };
+    if let Some(schema) = &case.schema {
+        if schema != CASE_SCHEMA {
+            c.error(
+                "schema",
+                format!("this version reads \"{CASE_SCHEMA}\", not \"{schema}\""),
+            );
+        }
+    }
+    for (path, date) in all_dates(case) {
+        if !(MIN_YEAR..=MAX_YEAR).contains(&date.get().year()) {
+            c.error(
+                path,
+                format!("{date} is outside the years this tool covers ({MIN_YEAR} to {MAX_YEAR})"),
+            );
+        }
+    }
+    if !c.errors.is_empty() {
+        // Later checks compare dates; out-of-range ones would only repeat the point.
+        return c.errors;
+    }
+
+    for (i, period) in case.supervision.iter().enumerate() {
+        let at = |field: &str| format!("supervision[{i}].{field}");
+        if policy.supervision_type(&period.kind).is_none() {
+            let known: Vec<&str> = policy
+                .supervision_types
+                .iter()
+                .map(|t| t.id.as_str())
+                .collect();
+            c.error(
+                at("type"),
+                format!(
+                    "\"{}\" is not a supervision type in policy profile {} (one of: {})",
+                    period.kind,
+                    policy.id,
+                    known.join(", ")
+                ),
+            );
+        }
+        let start = Some(period.start);
+        c.order(
+            (start, &at("start")),
+            (period.scheduled_end, &at("scheduled_end")),
+            "ends before it starts",
+        );
+        c.order(
+            (start, &at("start")),
+            (period.terminated, &at("terminated")),
+            "terminated before it starts",
+        );
+        if let (Some(end), Some(terminated)) = (period.scheduled_end, period.terminated) {
+            if terminated > end && terminated >= period.start {
+                c.error(
+                    at("terminated"),
+                    format!(
+                        "{terminated} is after the scheduled end ({end}); early termination comes before it"
+                    ),
+                );
+            }
+        }
+    }
+
+    let o = &case.offence;
+    if let Some(id) = &o.id {
+        if id != NOT_LISTED && policy.offence(id).is_none() {
+            c.error(
+                "offence.id",
+                format!(
+                    "\"{id}\" is not in the offence catalogue of policy profile {}; use \"{NOT_LISTED}\" for an offence not on the list",
+                    policy.id
+                ),
+            );
+        }
+    }
+    if o.alleged_to.is_some() && o.alleged_from.is_none() {
+        c.error(
+            "offence.alleged_to",
+            "the end of a date range needs its start, offence.alleged_from",
+        );
+    }
+    c.order(
+        (o.alleged_from, "offence.alleged_from"),
+        (o.alleged_to, "offence.alleged_to"),
+        "the range ends before it starts",
+    );
+    c.order(
+        (o.alleged_from, "offence.alleged_from"),
+        (o.charged, "offence.charged"),
+        "charged before the alleged offence",
+    );
+    c.order(
+        (o.charged, "offence.charged"),
+        (o.first_court_appearance, "offence.first_court_appearance"),
+        "the court appearance is before the charge",
+    );
+    c.order(
+        (o.charged, "offence.charged"),
+        (o.charges_dropped, "offence.charges_dropped"),
+        "charges dropped before they were brought",
+    );
+    let r = &case.review;
+    c.order(
+        (o.first_court_appearance, "offence.first_court_appearance"),
+        (r.notification_submitted, "review.notification_submitted"),
+        "the notification is before the first court appearance",
+    );
+    c.order(
+        (r.notification_submitted, "review.notification_submitted"),
+        (r.review_submitted, "review.review_submitted"),
+        "the review is submitted before the notification",
+    );
+    c.order(
+        (r.review_submitted, "review.review_submitted"),
+        (r.qa_completed, "review.qa_completed"),
+        "quality assurance is completed before the review is submitted",
+    );
+    for (i, ext) in r.extensions.iter().enumerate() {
+        let at = |field: &str| format!("review.extensions[{i}].{field}");
+        match policy.timetable.iter().find(|s| s.id == ext.step) {
+            None => c.error(
+                at("step"),
+                format!(
+                    "\"{}\" is not a timetable step in policy profile {}",
+                    ext.step, policy.id
+                ),
+            ),
+            Some(step) if step.completed_by.is_none() => {
+                c.error(at("step"), format!("{} cannot be extended", ext.step))
+            }
+            Some(_) => {}
+        }
+        if ext.new_due.is_some() && ext.extra_working_days.is_some() {
+            c.error(
+                at("extra_working_days"),
+                "give either a new due date or extra working days, not both",
+            );
+        }
+        if ext.decision != Decision::Granted
+            && (ext.new_due.is_some() || ext.extra_working_days.is_some())
+        {
+            c.error(
+                at("decision"),
+                "a new due date or extra days is given, but the extension is not granted",
+            );
+        }
+        c.order(
+            (Some(ext.requested), &at("requested")),
+            (ext.decided, &at("decided")),
+            "decided before it was requested",
+        );
+        c.order(
+            (Some(ext.requested), &at("requested")),
+            (ext.new_due, &at("new_due")),
+            "the new due date is before the request",
+        );
+        c.not_future(Some(ext.requested), &at("requested"));
+        c.not_future(ext.decided, &at("decided"));
+    }
+
+    let rosh = &case.rosh;
+    c.order(
+        (rosh.previous.date, "rosh.previous.date"),
+        (rosh.date, "rosh.date"),
+        "the latest assessment is before the previous one",
+    );
+    if rosh.previous.date.is_some() && rosh.previous.date == rosh.date {
+        c.error(
+            "rosh.previous.date",
+            "the previous assessment has the same date as the latest",
+        );
+    }
+    for (name, enquiry) in [
+        ("domestic_abuse_enquiry", &rosh.domestic_abuse_enquiry),
+        ("safeguarding_enquiry", &rosh.safeguarding_enquiry),
+    ] {
+        c.order(
+            (enquiry.requested, &format!("rosh.{name}.requested")),
+            (enquiry.completed, &format!("rosh.{name}.completed")),
+            "completed before it was requested",
+        );
+        if enquiry.completed.is_some() && !enquiry.is_completed() {
+            c.error(
+                format!("rosh.{name}.status"),
+                "a completion date is given, so the status should be \"completed\"",
+            );
+        }
+    }
+    if rosh.setting == Some(crate::case::Setting::Community) && rosh.groups.prisoners.is_some() {
+        c.error(
+            "rosh.groups.prisoners",
+            "prisoners are rated only in a custody assessment",
+        );
+    }
+    if let Some(months) = rosh.assessor.months_qualified {
+        if months > 600 {
+            c.error(
+                "rosh.assessor.months_qualified",
+                "must be at most 600 months",
+            );
+        }
+    }
+    let mappa = &case.circumstances.mappa;
+    if let Some(category) = mappa.category {
+        if !(1..=4).contains(&category) {
+            c.error(
+                "circumstances.mappa.category",
+                "MAPPA categories are 1 to 4",
+            );
+        }
+    }
+    if let Some(level) = mappa.level {
+        if !(1..=3).contains(&level) {
+            c.error("circumstances.mappa.level", "MAPPA levels are 1 to 3");
+        }
+    }
+    for (i, order) in case.circumstances.orders.iter().enumerate() {
+        if order.protects.is_empty() {
+            c.error(
+                format!("circumstances.orders[{i}].protects"),
+                "name at least one group the order protects",
+            );
+        }
+    }
+
+    // Facts that have happened cannot be after today.
+    for (date, path) in [
+        (o.alleged_from, "offence.alleged_from"),
+        (o.charged, "offence.charged"),
+        (o.first_court_appearance, "offence.first_court_appearance"),
+        (o.charges_dropped, "offence.charges_dropped"),
+        (r.notification_submitted, "review.notification_submitted"),
+        (r.review_submitted, "review.review_submitted"),
+        (r.qa_completed, "review.qa_completed"),
+        (rosh.date, "rosh.date"),
+        (
+            rosh.domestic_abuse_enquiry.completed,
+            "rosh.domestic_abuse_enquiry.completed",
+        ),
+        (
+            rosh.safeguarding_enquiry.completed,
+            "rosh.safeguarding_enquiry.completed",
+        ),
+    ] {
+        c.not_future(date, path);
+    }
+    for (i, e) in case.events.iter().enumerate() {
+        c.not_future(Some(e.date), &format!("events[{i}].date"));
+    }
+    c.errors
+}

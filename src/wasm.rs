@@ -1,0 +1,175 @@
+//! The browser bindings: the only module that knows about JavaScript.
+//! Everything crosses as plain data through `serde-wasm-bindgen`; bad input
+//! comes back as `{ errors: [{ path, message }] }`, never a panic.
+
+use crate::calendar::{bank_holidays, Calendar, MAX_YEAR, MIN_YEAR};
+use crate::date::parse_iso_date;
+use crate::input::FieldError;
+use crate::policy::{PolicyProfile, PolicySet};
+use crate::{Options, ENGINE_VERSION};
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use wasm_bindgen::prelude::*;
+
+#[derive(Serialize)]
+struct ErrorList {
+    errors: Vec<FieldError>,
+}
+
+fn errors(list: Vec<FieldError>) -> JsValue {
+    to_js(&ErrorList { errors: list })
+}
+
+fn error(path: &str, message: impl Into<String>) -> JsValue {
+    errors(vec![FieldError::new(path, message)])
+}
+
+fn to_js<T: Serialize>(value: &T) -> JsValue {
+    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
+    value.serialize(&serializer).unwrap_or(JsValue::NULL)
+}
+
+/// The case as JSON text: the engine reads it with its own field-by-field errors.
+fn json_text(value: &JsValue, what: &str) -> Result<String, JsValue> {
+    if let Some(text) = value.as_string() {
+        return Ok(text);
+    }
+    js_sys::JSON::stringify(value)
+        .ok()
+        .and_then(|s| s.as_string())
+        .ok_or_else(|| error("", format!("the {what} is not JSON data")))
+}
+
+fn clock_today() -> NaiveDate {
+    let now = js_sys::Date::new_0();
+    NaiveDate::from_ymd_opt(
+        now.get_full_year() as i32,
+        now.get_month() + 1,
+        now.get_date(),
+    )
+    .unwrap_or_default()
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default, deny_unknown_fields)]
+struct CheckOptions {
+    today: Option<String>,
+    /// The id of the profile to use.
+    policy_id: Option<String>,
+    /// Extra policy profiles (JSON objects or text) to load beside the default.
+    policies: Vec<serde_json::Value>,
+}
+
+fn read_options(options: JsValue) -> Result<(Options, PolicySet), JsValue> {
+    let raw: CheckOptions = if options.is_undefined() || options.is_null() {
+        CheckOptions::default()
+    } else {
+        let text = json_text(&options, "options")?;
+        crate::input::from_json_str(&text).map_err(|e| {
+            errors(
+                e.into_iter()
+                    .map(|f| FieldError::new(format!("options.{}", f.path), f.message))
+                    .collect(),
+            )
+        })?
+    };
+    let today = raw
+        .today
+        .map(|t| parse_iso_date(&t).map_err(|m| error("options.today", m)))
+        .transpose()?;
+    let mut set = PolicySet::default();
+    for (i, policy) in raw.policies.into_iter().enumerate() {
+        let text = match policy {
+            serde_json::Value::String(text) => text,
+            other => other.to_string(),
+        };
+        let profile = PolicyProfile::from_json(&text).map_err(|e| {
+            errors(
+                e.into_iter()
+                    .map(|f| FieldError::new(format!("policies[{i}].{}", f.path), f.message))
+                    .collect(),
+            )
+        })?;
+        set.add(profile);
+    }
+    Ok((
+        Options {
+            today,
+            policy: raw.policy_id,
+        },
+        set,
+    ))
+}
+
+/// Checks a case (object or JSON text); returns the report, or throws `{ errors }`.
+#[wasm_bindgen]
+pub fn check(case: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    let text = json_text(&case, "case")?;
+    let (options, set) = read_options(options)?;
+    crate::check_json(&text, &set, &options, clock_today())
+        .map(|report| to_js(&report))
+        .map_err(errors)
+}
+
+/// Every problem with a case, as `[{ path, message }]` (empty when it is valid).
+#[wasm_bindgen]
+pub fn validate(case: JsValue, options: JsValue) -> JsValue {
+    let (text, (options, set)) = match (json_text(&case, "case"), read_options(options)) {
+        (Ok(text), Ok(rest)) => (text, rest),
+        (Err(e), _) | (_, Err(e)) => {
+            return js_sys::Reflect::get(&e, &JsValue::from_str("errors")).unwrap_or(e)
+        }
+    };
+    to_js(&crate::validate_json(&text, &set, &options, clock_today()))
+}
+
+#[wasm_bindgen(js_name = bankHolidays)]
+pub fn bank_holidays_js(year: i32) -> Result<JsValue, JsValue> {
+    if !(MIN_YEAR..=MAX_YEAR).contains(&year) {
+        return Err(error(
+            "year",
+            format!("must be from {MIN_YEAR} to {MAX_YEAR}"),
+        ));
+    }
+    Ok(to_js(&bank_holidays(year)))
+}
+
+#[wasm_bindgen(js_name = addWorkingDays)]
+pub fn add_working_days_js(date: &str, n: u32) -> Result<String, JsValue> {
+    let start = parse_iso_date(date).map_err(|m| error("date", m))?;
+    Calendar::default()
+        .add_working_days(start, n)
+        .map(|d| d.to_string())
+        .ok_or_else(|| {
+            error(
+                "n",
+                format!("the result falls outside the years {MIN_YEAR} to {MAX_YEAR}"),
+            )
+        })
+}
+
+#[wasm_bindgen(js_name = workingDays)]
+pub fn working_days_js(from: &str, to: &str) -> Result<f64, JsValue> {
+    let from = parse_iso_date(from).map_err(|m| error("from", m))?;
+    let to = parse_iso_date(to).map_err(|m| error("to", m))?;
+    Ok(Calendar::default().working_days_between(from, to) as f64)
+}
+
+#[wasm_bindgen(js_name = defaultPolicy)]
+pub fn default_policy() -> JsValue {
+    to_js(&PolicyProfile::default_profile())
+}
+
+/// Reads and checks a policy profile (object or JSON text); throws `{ errors }`.
+#[wasm_bindgen(js_name = readPolicy)]
+pub fn read_policy(policy: JsValue) -> Result<JsValue, JsValue> {
+    let text = json_text(&policy, "policy profile")?;
+    PolicyProfile::from_json(&text)
+        .map(|p| to_js(&p))
+        .map_err(errors)
+}
+
+#[wasm_bindgen]
+pub fn version() -> String {
+    ENGINE_VERSION.to_string()
+}
