@@ -1,0 +1,45 @@
+# sfo-check: `make serve` builds and serves the page; `make test` runs every check.
+# Both install what they need on first run (scripts/setup.sh).
+
+PORT ?= 8080
+CARGO ?= cargo
+
+.PHONY: serve build bundle test test-native test-wasm test-e2e lint setup setup-native schema bench size clean
+
+serve: build
+	python3 scripts/serve.py $(PORT)
+
+build: setup
+	bash scripts/build-web.sh
+
+bundle: build
+	node scripts/bundle.mjs
+
+setup:
+	bash scripts/setup.sh
+
+setup-native:
+	bash scripts/setup.sh native
+
+lint: setup-native
+	$(CARGO) fmt --all -- --check
+	$(CARGO) clippy --all-targets -- -D warnings
+
+test-native: setup-native
+	$(CARGO) test --all-targets
+
+test-wasm: build
+	CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=120 \
+	  CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=$(CURDIR)/.tools/bin/wasm-bindgen-test-runner \
+	  $(CARGO) test --target wasm32-unknown-unknown --no-default-features --test wasm
+
+test-e2e: bundle
+	npx playwright test
+
+test: lint test-native test-wasm test-e2e
+
+schema:
+	$(CARGO) run --quiet --bin gen-schema
+
+clean:
+	rm -rf target www/pkg www/vendor dist test-results

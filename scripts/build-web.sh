@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Builds the page: the engine as WebAssembly into www/pkg/, GOV.UK Frontend
+# styles (with a system typeface, not GDS Transport) into www/vendor/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+cargo build --lib --release --target wasm32-unknown-unknown --no-default-features
+rm -rf www/pkg
+.tools/bin/wasm-bindgen --target web --no-typescript --out-dir www/pkg \
+  target/wasm32-unknown-unknown/release/sfo_check.wasm
+wasm=www/pkg/sfo_check_bg.wasm
+before=$(stat -c %s "$wasm")
+node_modules/.bin/wasm-opt -Oz --strip-debug --strip-producers --enable-bulk-memory --enable-nontrapping-float-to-int \
+  --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
+  "$wasm" -o "$wasm.opt"
+mv "$wasm.opt" "$wasm"
+
+mkdir -p www/vendor
+node_modules/.bin/sass --no-source-map --style=compressed --load-path=node_modules \
+  --quiet-deps www/styles/app.scss www/vendor/app.css
+cp node_modules/govuk-frontend/dist/govuk/govuk-frontend.min.js www/vendor/govuk-frontend.min.js
+mkdir -p www/vendor/images
+cp node_modules/govuk-frontend/dist/govuk/assets/images/favicon.svg www/vendor/images/ 2>/dev/null || true
+
+after=$(stat -c %s "$wasm")
+gz=$(gzip -9 -c "$wasm" | wc -c)
+js=$(stat -c %s www/pkg/sfo_check.js)
+printf 'wasm module: %s bytes raw (%s before wasm-opt), %s bytes gzipped; JS glue %s bytes\n' \
+  "$after" "$before" "$gz" "$js"
