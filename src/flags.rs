@@ -40,7 +40,11 @@ pub struct FlagSpec {
     pub check: &'static str,
     pub source: &'static str,
     pub status: Status,
+    /// The facts that raise the flag; none means it is not raised.
+    raise: Check,
 }
+
+type Check = fn(&Context) -> Vec<Fact>;
 
 pub const CATALOGUE: &[FlagSpec] = &[
     FlagSpec {
@@ -51,6 +55,7 @@ pub const CATALOGUE: &[FlagSpec] = &[
         check: "The overall RoSH is the highest level of any group. Check the overall level and the group ratings agree.",
         source: "OASys rule: the overall RoSH equals the highest group level (NOMS and HMPPS RoSH guidance)",
         status: Status::Confirmed,
+        raise: overall_below_group,
     },
     FlagSpec {
         id: "F-GROUP-MISSING",
@@ -60,6 +65,7 @@ pub const CATALOGUE: &[FlagSpec] = &[
         check: "Rate every group where there is an identified potential victim, and consider everyone who may be at risk in each group.",
         source: SEED,
         status: Status::Confirmed,
+        raise: group_missing,
     },
     FlagSpec {
         id: "F-DA-ENQUIRY",
@@ -69,6 +75,7 @@ pub const CATALOGUE: &[FlagSpec] = &[
         check: "Request and record the police domestic abuse enquiry, and use what it returns in the assessment.",
         source: "Seed; Damien Bendall independent review; mandatory for every proposed EM curfew (seed)",
         status: Status::Confirmed,
+        raise: da_enquiry,
     },
     FlagSpec {
         id: "F-SAFEGUARDING-ENQUIRY",
@@ -78,6 +85,7 @@ pub const CATALOGUE: &[FlagSpec] = &[
         check: "Request and record the children's services enquiry, and use what it returns in the assessment.",
         source: "Seed; Damien Bendall independent review",
         status: Status::Confirmed,
+        raise: safeguarding_enquiry,
     },
     FlagSpec {
         id: "F-EM-CURFEW-CHECKS",
@@ -87,6 +95,7 @@ pub const CATALOGUE: &[FlagSpec] = &[
         check: "Domestic abuse enquiries are mandated for every EM curfew proposal; home detention curfew needs the occupier's informed consent.",
         source: "Seed (Bendall review follow-up: mandated)",
         status: Status::Confirmed,
+        raise: em_curfew_checks,
     },
     FlagSpec {
         id: "F-NOT-REASSESSED",
@@ -96,6 +105,7 @@ pub const CATALOGUE: &[FlagSpec] = &[
         check: "Reassess the risk of serious harm after each risk-relevant event and record how it changed the assessment.",
         source: SEED,
         status: Status::Confirmed,
+        raise: not_reassessed,
     },
     FlagSpec {
         id: "F-ASSESSMENT-OVERDUE",
@@ -105,6 +115,7 @@ pub const CATALOGUE: &[FlagSpec] = &[
         check: "Check a review of the assessment was due and whether it was completed.",
         source: "sfo-check default review intervals (rulebook F-ASSESSMENT-OVERDUE)",
         status: Status::Default,
+        raise: assessment_overdue,
     },
     FlagSpec {
         id: "F-NO-POST-RELEASE-ASSESSMENT",
@@ -114,6 +125,7 @@ pub const CATALOGUE: &[FlagSpec] = &[
         check: "Check an assessment was completed promptly after release, taking account of custody behaviour and release plans.",
         source: "HMI Probation independent review of Joshua Jacques",
         status: Status::Default,
+        raise: no_post_release_assessment,
     },
     FlagSpec {
         id: "F-CUSTODY-BEHAVIOUR",
@@ -123,6 +135,7 @@ pub const CATALOGUE: &[FlagSpec] = &[
         check: "Check violence, weapons and threats in custody were obtained from custody records and weighed in the RoSH level.",
         source: "HMI Probation independent review of Jordan McSweeney; seed (offences in custody)",
         status: Status::Confirmed,
+        raise: custody_behaviour,
     },
     FlagSpec {
         id: "F-NON-CONVICTED-BEHAVIOUR",
@@ -132,6 +145,7 @@ pub const CATALOGUE: &[FlagSpec] = &[
         check: "Consider all evidenced or admitted behaviour, not only convictions: call-outs, allegations and intelligence.",
         source: "Seed (risk of harm guidance updated to consider all behaviour, not just convictions)",
         status: Status::Confirmed,
+        raise: non_convicted_behaviour,
     },
     FlagSpec {
         id: "F-ORDERS",
@@ -141,6 +155,7 @@ pub const CATALOGUE: &[FlagSpec] = &[
         check: "Check the group the order protects is rated, and that the rating reflects why the order was made.",
         source: "Seed (OASys changed to capture civil and ancillary orders)",
         status: Status::Confirmed,
+        raise: orders,
     },
     FlagSpec {
         id: "F-LEVEL-DROPPED",
@@ -150,6 +165,7 @@ pub const CATALOGUE: &[FlagSpec] = &[
         check: "Check what evidence supports the lower level; a reduction needs a recorded change in circumstances.",
         source: "HMI Probation independent review of Joshua Jacques; HMI Probation SFO annual reports",
         status: Status::Confirmed,
+        raise: level_dropped,
     },
     FlagSpec {
         id: "F-VIOLENCE-HISTORY-LOW",
@@ -159,6 +175,7 @@ pub const CATALOGUE: &[FlagSpec] = &[
         check: "Check the Low level is justified given the offending history; most SFOs follow Low or Medium assessments.",
         source: "HMI Probation SFO annual reports: most SFOs follow Low or Medium assessments",
         status: Status::Default,
+        raise: violence_history_low,
     },
     FlagSpec {
         id: "F-INEXPERIENCED-ASSESSOR",
@@ -168,6 +185,7 @@ pub const CATALOGUE: &[FlagSpec] = &[
         check: "Check the assessment was countersigned by an experienced manager or officer.",
         source: "Seed; HMI Probation independent review of Joshua Jacques",
         status: Status::Default,
+        raise: inexperienced_assessor,
     },
     FlagSpec {
         id: "F-NOT-CASE-MANAGER",
@@ -177,6 +195,7 @@ pub const CATALOGUE: &[FlagSpec] = &[
         check: "Check the assessment reflects knowledge of the case; review it with the case manager.",
         source: SEED,
         status: Status::Confirmed,
+        raise: not_case_manager,
     },
     FlagSpec {
         id: "F-UNVERIFIED-INFO",
@@ -186,6 +205,7 @@ pub const CATALOGUE: &[FlagSpec] = &[
         check: "Verify self-reported key information (address, relationship, household, employment) with other sources.",
         source: SEED,
         status: Status::Confirmed,
+        raise: unverified_info,
     },
     FlagSpec {
         id: "F-MULTI-AGENCY",
@@ -195,6 +215,7 @@ pub const CATALOGUE: &[FlagSpec] = &[
         check: "Record the MAPPA level, and seek information from police, children's services and MARAC where there is domestic abuse risk.",
         source: SEED,
         status: Status::Confirmed,
+        raise: multi_agency,
     },
 ];
 
@@ -213,7 +234,7 @@ fn yes(value: Option<bool>) -> bool {
     value == Some(true)
 }
 
-struct Context<'a> {
+pub struct Context<'a> {
     case: &'a Case,
     policy: &'a PolicyProfile,
     calendar: &'a Calendar,
@@ -234,33 +255,13 @@ pub fn flags(
         calendar,
         as_at: case.offence.alleged_from.map_or(today, |d| d.get()),
     };
-    let checks: [(&str, fn(&Context) -> Vec<Fact>); 17] = [
-        ("F-OVERALL-BELOW-GROUP", overall_below_group),
-        ("F-GROUP-MISSING", group_missing),
-        ("F-DA-ENQUIRY", da_enquiry),
-        ("F-SAFEGUARDING-ENQUIRY", safeguarding_enquiry),
-        ("F-EM-CURFEW-CHECKS", em_curfew_checks),
-        ("F-NOT-REASSESSED", not_reassessed),
-        ("F-ASSESSMENT-OVERDUE", assessment_overdue),
-        ("F-NO-POST-RELEASE-ASSESSMENT", no_post_release_assessment),
-        ("F-CUSTODY-BEHAVIOUR", custody_behaviour),
-        ("F-NON-CONVICTED-BEHAVIOUR", non_convicted_behaviour),
-        ("F-ORDERS", orders),
-        ("F-LEVEL-DROPPED", level_dropped),
-        ("F-VIOLENCE-HISTORY-LOW", violence_history_low),
-        ("F-INEXPERIENCED-ASSESSOR", inexperienced_assessor),
-        ("F-NOT-CASE-MANAGER", not_case_manager),
-        ("F-UNVERIFIED-INFO", unverified_info),
-        ("F-MULTI-AGENCY", multi_agency),
-    ];
-    checks
+    CATALOGUE
         .iter()
-        .filter_map(|(id, check)| {
-            let facts = check(&cx);
+        .filter_map(|spec| {
+            let facts = (spec.raise)(&cx);
             if facts.is_empty() {
                 return None;
             }
-            let spec = spec(id)?;
             Some(Flag {
                 id: spec.id,
                 title: spec.title,

@@ -48,7 +48,11 @@ enum Command {
     /// Print a year's bank holidays in England and Wales, one ISO date per line.
     BankHolidays { year: i32 },
     /// Print the N-th working day after DATE (DATE itself is day 0).
-    AddWorkingDays { date: String, n: String },
+    AddWorkingDays {
+        date: String,
+        #[arg(allow_hyphen_values = true)]
+        n: String,
+    },
     /// Print the number of working days after FROM up to and including TO.
     WorkingDays { from: String, to: String },
     /// Print the default policy profile.

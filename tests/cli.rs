@@ -1,0 +1,220 @@
+//! The command line, run as a user would: output, exit codes and errors.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn sfo(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_sfo-check"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("runs")
+}
+
+fn sfo_stdin(args: &[&str], input: &str) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_sfo-check"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("runs");
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).to_string()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).to_string()
+}
+
+#[test]
+fn bank_holidays_prints_the_days_off() {
+    let o = sfo(&["bank-holidays", "2022"]);
+    assert_eq!(o.status.code(), Some(0));
+    assert_eq!(
+        stdout(&o),
+        "2022-01-03\n2022-04-15\n2022-04-18\n2022-05-02\n2022-06-02\n2022-06-03\n2022-08-29\n2022-09-19\n2022-12-26\n2022-12-27\n"
+    );
+}
+
+#[test]
+fn bank_holidays_rejects_years_out_of_range() {
+    let o = sfo(&["bank-holidays", "1066"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("YEAR: must be from 1900 to 2200"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn add_working_days_and_working_days_agree() {
+    let o = sfo(&["add-working-days", "2024-12-24", "4"]);
+    assert_eq!(stdout(&o), "2025-01-02\n");
+    let o = sfo(&["working-days", "2024-12-24", "2025-01-02"]);
+    assert_eq!(stdout(&o), "4\n");
+    let o = sfo(&["working-days", "2025-01-02", "2024-12-24"]);
+    assert_eq!(stdout(&o), "-4\n");
+}
+
+#[test]
+fn bad_dates_and_numbers_exit_2_with_the_reason() {
+    let o = sfo(&["add-working-days", "2024-02-30", "3"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(
+        stderr(&o),
+        "error: DATE: not a real date: 2024-02-30 (February 2024 has 29 days)\n"
+    );
+    let o = sfo(&["add-working-days", "2024-02-01", "-3"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("N: must be a whole number"));
+    let o = sfo(&["working-days", "2024-02-01", "tomorrow"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("TO: expected a date as YYYY-MM-DD"));
+}
+
+#[test]
+fn check_prints_a_json_report() {
+    let o = sfo(&["check", "examples/licence-murder-qualifies.json"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let report: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(report["qualification"]["status"], "qualifies");
+    assert_eq!(report["deadlines"][1]["id"], "D-NOTIFY");
+    assert_eq!(report["deadlines"][1]["current_due"], "2024-05-21");
+    assert_eq!(report["stamp"]["today_source"], "case");
+}
+
+#[test]
+fn check_reads_stdin_and_overrides_today() {
+    let case = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/examples/licence-murder-qualifies.json"
+    ))
+    .unwrap();
+    let o = sfo_stdin(&["check", "-", "--today", "2024-05-24"], &case);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let report: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(report["stamp"]["today"], "2024-05-24");
+    assert_eq!(report["stamp"]["today_source"], "option");
+}
+
+#[test]
+fn check_without_today_uses_the_clock_and_says_so() {
+    let case = r#"{"supervision":[{"type":"licence","start":"2020-01-06"}],
+        "offence":{"id":"murder","alleged_from":"2024-05-10","charged":"2024-05-13","first_court_appearance":"2024-05-14"}}"#;
+    let o = sfo_stdin(&["check", "-"], case);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let report: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(report["stamp"]["today_source"], "clock");
+}
+
+#[test]
+fn check_text_format_is_for_people() {
+    let o = sfo(&[
+        "check",
+        "examples/licence-murder-qualifies.json",
+        "--format",
+        "text",
+    ]);
+    let text = stdout(&o);
+    assert!(text.contains("SFO: QUALIFIES"), "{text}");
+    assert!(text.contains("[D-NOTIFY] Notification submitted: Tue 21 May 2024 — Done on time"));
+    assert!(text.contains("[F-NOT-REASSESSED]"));
+    assert!(text.contains("default — check against your region's agreed timescales"));
+}
+
+#[test]
+fn check_reports_every_error_and_exits_2() {
+    let case = r#"{"supervision":[{"type":"licence","start":"2024-02-01","scheduled_end":"2023-01-01"}],
+        "offence":{"id":"murder","charged":"2024-05-14","first_court_appearance":"2024-05-13"},
+        "today":"2024-07-01"}"#;
+    let o = sfo_stdin(&["check", "-"], case);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(o.stdout.len(), 0);
+    let err = stderr(&o);
+    assert!(
+        err.contains("error: -: supervision[0].scheduled_end: ends before it starts"),
+        "{err}"
+    );
+    assert!(
+        err.contains(
+            "error: -: offence.first_court_appearance: the court appearance is before the charge"
+        ),
+        "{err}"
+    );
+    assert!(!err.contains("panicked"));
+}
+
+#[test]
+fn check_with_a_policy_file() {
+    let mut policy: serde_json::Value = serde_json::from_str(&stdout(&sfo(&["policy"]))).unwrap();
+    policy["id"] = "region-test".into();
+    policy["timetable"][1]["offset"]["amount"] = 10.into();
+    let path = std::env::temp_dir().join(format!("sfo-policy-{}.json", std::process::id()));
+    std::fs::write(&path, policy.to_string()).unwrap();
+    let o = sfo(&[
+        "check",
+        "examples/licence-murder-qualifies.json",
+        "--policy",
+        path.to_str().unwrap(),
+        "--policy-id",
+        "region-test",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let report: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(report["stamp"]["policy"]["id"], "region-test");
+    assert_eq!(report["deadlines"][1]["original_due"], "2024-05-29");
+
+    policy["timetable"][1]["offset"]["unit"] = "fortnights".into();
+    policy["offences"][0]["group"] = "Z".into();
+    std::fs::write(&path, policy.to_string()).unwrap();
+    let o = sfo(&[
+        "check",
+        "examples/licence-murder-qualifies.json",
+        "--policy",
+        path.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(
+        err.contains("timetable[1].offset.unit: unknown variant `fortnights`"),
+        "{err}"
+    );
+    assert!(
+        err.contains("offences[0].group: unknown variant `Z`"),
+        "{err}"
+    );
+    std::fs::remove_file(&path).ok();
+}
+
+#[test]
+fn missing_file_is_a_clear_error() {
+    let o = sfo(&["check", "no-such-case.json"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("cannot read no-such-case.json"));
+}
+
+#[test]
+fn policy_prints_the_default_profile() {
+    let o = sfo(&["policy"]);
+    assert_eq!(o.status.code(), Some(0));
+    let policy = sfo_check::policy::PolicyProfile::from_json(&stdout(&o)).unwrap();
+    assert_eq!(policy, sfo_check::policy::PolicyProfile::default_profile());
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let o = sfo(&["frobnicate"]);
+    assert_eq!(o.status.code(), Some(2));
+}

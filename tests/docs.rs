@@ -1,0 +1,78 @@
+//! The documented formats stay true: the JSON Schemas in docs/ are the ones
+//! the Rust types generate, and every example case checks cleanly.
+
+use chrono::NaiveDate;
+use sfo_check::policy::{PolicyProfile, PolicySet, DEFAULT_POLICY_JSON};
+use sfo_check::{check_json, schema, Options};
+use std::path::Path;
+
+fn read(path: &str) -> String {
+    std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(path))
+        .unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+#[test]
+fn case_schema_in_docs_is_current() {
+    assert_eq!(
+        read("docs/case.schema.json"),
+        schema::case_schema(),
+        "docs/case.schema.json is stale: run `make schema`"
+    );
+}
+
+#[test]
+fn policy_schema_in_docs_is_current() {
+    assert_eq!(
+        read("docs/policy.schema.json"),
+        schema::policy_schema(),
+        "docs/policy.schema.json is stale: run `make schema`"
+    );
+}
+
+#[test]
+fn examples_check_with_the_documented_outcomes() {
+    let expected = [
+        ("licence-murder-qualifies", "qualifies"),
+        ("not-yet-charged", "not-yet"),
+        ("range-straddles-window", "check"),
+        ("group-b-does-not-qualify", "does-not-qualify"),
+        ("review-with-extensions", "qualifies"),
+        ("training-scenario-many-flags", "check"),
+    ];
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
+    let count = std::fs::read_dir(&dir).unwrap().count();
+    assert_eq!(
+        count,
+        expected.len(),
+        "every example has an expected outcome here"
+    );
+    let clock = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
+    for (name, status) in expected {
+        let text = read(&format!("examples/{name}.json"));
+        let report = check_json(&text, &PolicySet::default(), &Options::default(), clock)
+            .unwrap_or_else(|e| panic!("{name}: {e:?}"));
+        let got = serde_json::to_value(report.qualification.status).unwrap();
+        assert_eq!(got, status, "{name}");
+        assert_eq!(report.stamp.today_source, "case", "{name} sets today");
+    }
+}
+
+#[test]
+fn case_format_doc_names_every_top_level_field() {
+    let doc = read("docs/case-format.md");
+    let schema: serde_json::Value = serde_json::from_str(&schema::case_schema()).unwrap();
+    for field in schema["properties"].as_object().unwrap().keys() {
+        assert!(
+            doc.contains(&format!("`{field}`")),
+            "docs/case-format.md does not describe `{field}`"
+        );
+    }
+}
+
+#[test]
+fn default_policy_file_round_trips() {
+    let profile = PolicyProfile::from_json(DEFAULT_POLICY_JSON).unwrap();
+    let again = PolicyProfile::from_json(&profile.to_pretty_json()).unwrap();
+    assert_eq!(profile, again);
+    assert_eq!(profile.content_hash(), again.content_hash());
+}
