@@ -2,9 +2,7 @@
 //! the report (or the errors) it must produce. Expected values were worked out
 //! independently of the engine (dates from a separate bank-holiday source).
 //!
-//! Matching: objects match when every expected key matches; arrays must have
-//! the same length and match element by element; a string starting with `~`
-//! matches any actual string containing the rest.
+//! How expectations match is in `common/mod.rs`.
 
 use chrono::NaiveDate;
 use serde_json::Value;
@@ -12,6 +10,9 @@ use sfo_check::policy::{PolicyProfile, PolicySet};
 use sfo_check::{check_json, Options};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
+
+mod common;
+use common::matches;
 
 const CLOCK: &str = "2000-01-01"; // never used: every golden case sets today
 
@@ -27,44 +28,6 @@ pub fn golden_files() -> Vec<PathBuf> {
         .collect();
     files.sort();
     files
-}
-
-fn matches(expected: &Value, actual: &Value, path: &str, problems: &mut Vec<String>) {
-    match (expected, actual) {
-        (Value::Object(e), Value::Object(a)) => {
-            for (key, value) in e {
-                match a.get(key) {
-                    Some(actual) => matches(value, actual, &format!("{path}.{key}"), problems),
-                    None if value.is_null() => {}
-                    None => problems.push(format!("{path}.{key}: missing in the report")),
-                }
-            }
-        }
-        (Value::Array(e), Value::Array(a)) => {
-            if e.len() != a.len() {
-                problems.push(format!(
-                    "{path}: expected {} items, got {}: {}",
-                    e.len(),
-                    a.len(),
-                    serde_json::to_string(a).unwrap_or_default()
-                ));
-                return;
-            }
-            for (i, (e, a)) in e.iter().zip(a).enumerate() {
-                matches(e, a, &format!("{path}[{i}]"), problems);
-            }
-        }
-        (Value::String(e), Value::String(a)) if e.starts_with('~') => {
-            if !a.contains(&e[1..]) {
-                problems.push(format!("{path}: {a:?} does not contain {:?}", &e[1..]));
-            }
-        }
-        (e, a) => {
-            if e != a {
-                problems.push(format!("{path}: expected {e}, got {a}"));
-            }
-        }
-    }
 }
 
 pub struct Golden {

@@ -1,0 +1,215 @@
+//! The JavaScript API, run in headless Chromium by wasm-bindgen-test
+//! (`make test-wasm`): real cases through `check`, `validate` and friends,
+//! structured errors for bad input, and agreement with the engine on every
+//! golden case.
+#![cfg(target_arch = "wasm32")]
+
+use serde_json::Value;
+use sfo_check::wasm;
+use wasm_bindgen::JsValue;
+use wasm_bindgen_test::*;
+
+mod common;
+use common::matches;
+
+include!(concat!(env!("OUT_DIR"), "/golden_cases.rs"));
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn js(text: &str) -> JsValue {
+    js_sys::JSON::parse(text).expect("test JSON parses")
+}
+
+fn to_json(value: &JsValue) -> Value {
+    serde_wasm_bindgen::from_value(value.clone()).expect("a plain JS value")
+}
+
+fn policy_text(file: &str) -> &'static str {
+    GOLDEN_POLICIES
+        .iter()
+        .find(|(name, _)| *name == file)
+        .map(|(_, text)| *text)
+        .expect("golden policy file")
+}
+
+/// The golden case's options in the JS API's shape.
+fn options_for(doc: &Value) -> Value {
+    let given = &doc["options"];
+    let mut options = serde_json::json!({});
+    if let Some(today) = given["today"].as_str() {
+        options["today"] = today.into();
+    }
+    if let Some(id) = given["policy_id"].as_str() {
+        options["policy_id"] = id.into();
+    }
+    let policies: Vec<Value> = given["policies"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|f| serde_json::from_str(policy_text(f.as_str().unwrap())).unwrap())
+        .collect();
+    options["policies"] = Value::Array(policies);
+    options
+}
+
+#[wasm_bindgen_test]
+fn every_golden_case_agrees_through_the_js_api() {
+    assert!(GOLDEN_CASES.len() >= 80);
+    let mut failures = Vec::new();
+    for (name, text) in GOLDEN_CASES {
+        let doc: Value = serde_json::from_str(text).unwrap();
+        let case = match (doc.get("case"), doc.get("case_text")) {
+            (Some(case), _) => JsValue::from_str(&case.to_string()),
+            (None, Some(Value::String(raw))) => JsValue::from_str(raw),
+            _ => panic!("{name}: no case"),
+        };
+        let options = js(&options_for(&doc).to_string());
+        let mut problems = Vec::new();
+        match (
+            wasm::check(case.clone(), options.clone()),
+            doc.get("expect"),
+            doc.get("errors"),
+        ) {
+            (Ok(report), Some(expect), _) => {
+                let report = to_json(&report);
+                matches(expect, &report, "report", &mut problems);
+                // validate() agrees that a reportable case has no errors.
+                let errors = to_json(&wasm::validate(case, options));
+                if errors != Value::Array(vec![]) {
+                    problems.push(format!("validate found {errors}"));
+                }
+            }
+            (Err(thrown), _, Some(expected)) => {
+                let thrown = to_json(&thrown);
+                matches(expected, &thrown["errors"], "errors", &mut problems);
+                let errors = to_json(&wasm::validate(case, options));
+                matches(expected, &errors, "validate", &mut problems);
+            }
+            (Ok(_), _, _) => problems.push("expected errors, got a report".into()),
+            (Err(e), _, _) => problems.push(format!("expected a report, got {:?}", to_json(&e))),
+        }
+        if !problems.is_empty() {
+            failures.push(format!("{name}: {}", problems.join("; ")));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[wasm_bindgen_test]
+fn check_accepts_a_case_object_and_returns_a_plain_report() {
+    let case = js(r#"{"today":"2024-07-01",
+        "supervision":[{"type":"licence","start":"2023-11-06","scheduled_end":"2024-11-05"}],
+        "offence":{"id":"murder","alleged_from":"2024-05-10","charged":"2024-05-13","first_court_appearance":"2024-05-14"}}"#);
+    let report = to_json(&wasm::check(case, JsValue::UNDEFINED).unwrap());
+    assert_eq!(report["qualification"]["status"], "qualifies");
+    assert_eq!(report["deadlines"][1]["current_due"], "2024-05-21");
+    assert_eq!(
+        report["stamp"]["engine"],
+        format!("sfo-check {}", wasm::version())
+    );
+}
+
+#[wasm_bindgen_test]
+fn without_today_the_browser_clock_is_used_and_stamped() {
+    let case = js(r#"{"supervision":[{"type":"licence","start":"2020-01-06"}],
+        "offence":{"id":"murder","alleged_from":"2024-05-10","charged":"2024-05-13","first_court_appearance":"2024-05-14"}}"#);
+    let report = to_json(&wasm::check(case, JsValue::NULL).unwrap());
+    assert_eq!(report["stamp"]["today_source"], "clock");
+    let now = js_sys::Date::new_0();
+    let today = format!(
+        "{:04}-{:02}-{:02}",
+        now.get_full_year(),
+        now.get_month() + 1,
+        now.get_date()
+    );
+    assert_eq!(report["stamp"]["today"], today);
+}
+
+#[wasm_bindgen_test]
+fn bad_input_comes_back_as_structured_errors() {
+    let thrown = wasm::check(
+        js(r#"{"supervision":[{"type":"licence","start":"2024-02-31"}],"ofence":{}}"#),
+        JsValue::UNDEFINED,
+    )
+    .unwrap_err();
+    let errors = to_json(&thrown)["errors"].clone();
+    assert_eq!(errors[0]["path"], "supervision[0].start");
+    assert_eq!(
+        errors[0]["message"],
+        "not a real date: 2024-02-31 (February 2024 has 29 days)"
+    );
+    assert_eq!(errors[1]["path"], "ofence");
+
+    let thrown = wasm::check(JsValue::from_str("{not json"), JsValue::UNDEFINED).unwrap_err();
+    assert!(to_json(&thrown)["errors"][0]["message"]
+        .as_str()
+        .unwrap()
+        .starts_with("not valid JSON"));
+
+    let thrown = wasm::check(js("{}"), js(r#"{"todya":"2024-01-01"}"#)).unwrap_err();
+    assert_eq!(to_json(&thrown)["errors"][0]["path"], "options.todya");
+
+    let thrown = wasm::check(js("{}"), js(r#"{"today":"2024-13-01"}"#)).unwrap_err();
+    assert_eq!(to_json(&thrown)["errors"][0]["path"], "options.today");
+
+    let thrown = wasm::check(js("{}"), js(r#"{"policies":[{"id":"x"}]}"#)).unwrap_err();
+    let errors = to_json(&thrown)["errors"].clone();
+    assert_eq!(errors[0]["path"], "policies[0].schema");
+}
+
+#[wasm_bindgen_test]
+fn calendar_functions() {
+    let holidays = to_json(&wasm::bank_holidays_js(2023).unwrap());
+    let dates: Vec<&str> = holidays
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["date"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        dates,
+        [
+            "2023-01-02",
+            "2023-04-07",
+            "2023-04-10",
+            "2023-05-01",
+            "2023-05-08",
+            "2023-05-29",
+            "2023-08-28",
+            "2023-12-25",
+            "2023-12-26"
+        ]
+    );
+    assert_eq!(
+        to_json(&wasm::bank_holidays_js(1700).unwrap_err())["errors"][0]["path"],
+        "year"
+    );
+    assert_eq!(
+        wasm::add_working_days_js("2024-12-24", 4).unwrap(),
+        "2025-01-02"
+    );
+    assert_eq!(
+        to_json(&wasm::add_working_days_js("2024-02-30", 1).unwrap_err())["errors"][0]["message"],
+        "not a real date: 2024-02-30 (February 2024 has 29 days)"
+    );
+    assert_eq!(
+        wasm::working_days_js("2024-12-24", "2025-01-02").unwrap(),
+        4.0
+    );
+}
+
+#[wasm_bindgen_test]
+fn policies_cross_the_boundary_intact() {
+    let policy = to_json(&wasm::default_policy());
+    assert_eq!(policy["id"], "ew-default-2024");
+    assert_eq!(policy["timetable"][0]["id"], "D-WINDOW-CLOSE");
+    let read = wasm::read_policy(js(&policy.to_string())).unwrap();
+    assert_eq!(to_json(&read), policy);
+    let mut broken = policy.clone();
+    broken["timetable"][1]["offset"]["unit"] = "fortnights".into();
+    let thrown = wasm::read_policy(js(&broken.to_string())).unwrap_err();
+    assert_eq!(
+        to_json(&thrown)["errors"][0]["path"],
+        "timetable[1].offset.unit"
+    );
+}

@@ -1,0 +1,669 @@
+// The case form: builds it from schema.js, reads what was entered (the "raw"
+// answers, exactly as typed), turns that into case JSON (case.rs), and fills
+// the form back from a saved case. Ids follow the case path mechanically:
+// supervision[0].scheduled_end -> supervision-0-scheduled-end, and a date
+// input's boxes add -day, -month and -year.
+
+import { h, hidden, replace } from './dom.js';
+import { SECTIONS } from './schema.js';
+
+export const CASE_SCHEMA = 'sfo-check/case@1';
+
+// ---------------------------------------------------------------- paths
+
+/** supervision[0].scheduled_end -> supervision-0-scheduled-end */
+export function pathToId(path) {
+  return String(path)
+    .replace(/\[(\d+)\]/g, '.$1')
+    .split('.')
+    .filter(Boolean)
+    .join('-')
+    .replace(/_/g, '-');
+}
+
+/** supervision[0].start -> supervision[].start */
+const pattern = (path) => String(path).replace(/\[\d+\]/g, '[]');
+
+/** The path one level up: a.b[2].c -> a.b[2] -> a.b -> a -> '' */
+export function parentPath(path) {
+  const m = /^(.*)(\[\d+\]|\.[^.[\]]+)$/.exec(path);
+  return m ? m[1] : '';
+}
+
+const FIELDS = new Map(); // pattern -> { field, repeat }
+const REPEATS = new Map(); // repeat path -> repeat node
+const GROUP_TITLES = new Map(); // path prefix -> title
+
+function register(nodes, repeat = null) {
+  for (const node of nodes) {
+    if (node.kind === 'section' || node.kind === 'group') {
+      register(node.children, repeat);
+    } else if (node.kind === 'repeat') {
+      REPEATS.set(node.path, node);
+      register(node.children, node);
+    } else {
+      const path = repeat ? `${repeat.path}[].${node.key}` : node.key;
+      FIELDS.set(path, { field: node, repeat });
+    }
+  }
+}
+register(SECTIONS);
+for (const node of SECTIONS.flatMap((s) => s.children)) {
+  if (node.kind === 'group' && node.children.every((c) => c.key?.includes('.'))) {
+    const prefix = node.children[0].key.split('.').slice(0, -1).join('.');
+    if (node.children.every((c) => c.key.startsWith(`${prefix}.`))) GROUP_TITLES.set(prefix, node.title);
+  }
+}
+
+const cap = (text) => text.charAt(0).toUpperCase() + text.slice(1);
+
+/** The words for a case path, for messages: "start date of supervision period 2". */
+export function nameFor(path) {
+  const found = FIELDS.get(pattern(path));
+  if (found) {
+    const { field, repeat } = found;
+    if (!repeat) return field.name ?? field.label.toLowerCase();
+    const n = Number(/\[(\d+)\]/.exec(path)?.[1] ?? 0) + 1;
+    return `${field.name} of ${repeat.item} ${n}`;
+  }
+  const row = /^(.*)\[(\d+)\]$/.exec(path);
+  if (row && REPEATS.has(row[1])) return `${REPEATS.get(row[1]).item} ${Number(row[2]) + 1}`;
+  if (REPEATS.has(path)) return `${REPEATS.get(path).item}s`;
+  if (GROUP_TITLES.has(path)) return GROUP_TITLES.get(path).toLowerCase();
+  if (path === 'supervision') return 'supervision periods';
+  return path;
+}
+
+export function fieldFor(path) {
+  return FIELDS.get(pattern(path))?.field ?? null;
+}
+
+// ---------------------------------------------------------------- building
+
+const optionsCache = { supervision_types: [], offences: [], steps: [] };
+
+function describedBy(...ids) {
+  const list = ids.filter(Boolean);
+  return list.length ? list.join(' ') : undefined;
+}
+
+function hintEl(id, text) {
+  return text ? h('div', { class: 'govuk-hint', id: `${id}-hint` }, text) : null;
+}
+
+function formGroup(path, kind, ...children) {
+  return h('div', { class: 'govuk-form-group', 'data-field': path, 'data-kind': kind }, ...children);
+}
+
+function dateField(field, path, id) {
+  const hint = hintEl(id, field.hint);
+  const box = (part, label, width) =>
+    h('div', { class: 'govuk-date-input__item' },
+      h('div', { class: 'govuk-form-group' },
+        h('label', { class: 'govuk-label govuk-date-input__label', for: `${id}-${part}` }, label),
+        h('input', {
+          class: `govuk-input govuk-date-input__input govuk-input--width-${width}`,
+          id: `${id}-${part}`, name: `${id}-${part}`, type: 'text', inputmode: 'numeric',
+          autocomplete: 'off', spellcheck: 'false', 'data-part': part,
+        })));
+  return formGroup(path, 'date',
+    h('fieldset', { class: 'govuk-fieldset', role: 'group', 'aria-describedby': describedBy(hint && hint.id), 'data-describedby': hint ? hint.id : '' },
+      h('legend', { class: 'govuk-fieldset__legend govuk-fieldset__legend--s' }, field.label),
+      hint,
+      h('div', { class: 'govuk-date-input', id },
+        box('day', 'Day', 2), box('month', 'Month', 2), box('year', 'Year', 4))));
+}
+
+function textField(field, path, id) {
+  const hint = hintEl(id, field.hint);
+  const width = field.width === 'full' ? 'govuk-!-width-full' : `govuk-input--width-${field.width ?? 10}`;
+  return formGroup(path, field.kind,
+    h('label', { class: 'govuk-label govuk-label--s', for: id }, field.label),
+    hint,
+    h('input', {
+      class: `govuk-input ${width}`, id, name: id, type: 'text',
+      inputmode: field.kind === 'number' ? 'numeric' : undefined,
+      autocomplete: 'off', spellcheck: field.kind === 'number' ? 'false' : undefined,
+      'aria-describedby': describedBy(hint && hint.id), 'data-describedby': hint ? hint.id : '',
+    }));
+}
+
+function selectField(field, path, id) {
+  const hint = hintEl(id, field.hint);
+  const select = h('select', {
+    class: 'govuk-select', id, name: id,
+    'aria-describedby': describedBy(hint && hint.id), 'data-describedby': hint ? hint.id : '',
+    'data-options-from': field.optionsFrom,
+  });
+  fillSelect(select, field);
+  return formGroup(path, 'select',
+    h('label', { class: 'govuk-label govuk-label--s', for: id }, field.label), hint, select);
+}
+
+function fillSelect(select, field, keep = select.value) {
+  const children = [h('option', { value: '' }, field.placeholder ?? 'Select')];
+  if (field.optionsFrom === 'offences') {
+    for (const [group, title] of [['A', 'Group A: review always required'], ['B', 'Group B: review only if the condition holds']]) {
+      const items = optionsCache.offences.filter((o) => o.group === group);
+      if (items.length) {
+        children.push(h('optgroup', { label: title }, items.map((o) => h('option', { value: o.id }, o.name))));
+      }
+    }
+    children.push(h('optgroup', { label: 'Other' }, h('option', { value: 'not-listed' }, 'Not on the list')));
+  } else {
+    const options = field.optionsFrom ? optionsCache[field.optionsFrom] : field.options;
+    for (const [value, label] of options) children.push(h('option', { value }, label));
+  }
+  replace(select, children);
+  setSelectValue(select, keep);
+}
+
+/** Sets a select's value; a value it does not offer is kept as an extra option. */
+function setSelectValue(select, value) {
+  value = value ?? '';
+  if (value !== '' && ![...select.options].some((o) => o.value === value)) {
+    select.append(h('option', { value, 'data-extra': 'true' }, `${value} (not in the policy profile in force)`));
+  }
+  select.value = value;
+}
+
+function choiceField(field, path, id, type) {
+  const hint = hintEl(id, field.hint);
+  const options = field.kind === 'yesno' ? [['yes', 'Yes'], ['no', 'No'], ['unknown', 'Not known']] : field.options;
+  const cls = type === 'radio' ? 'govuk-radios' : 'govuk-checkboxes';
+  const inline = type === 'radio' && (field.inline || field.kind === 'yesno');
+  const items = options.map(([value, label], i) => {
+    const itemId = i === 0 ? id : `${id}-${i + 1}`;
+    return h('div', { class: `${cls}__item` },
+      h('input', { class: `${cls}__input`, id: itemId, name: id, type, value }),
+      h('label', { class: `govuk-label ${cls}__label`, for: itemId }, label));
+  });
+  return formGroup(path, field.kind,
+    h('fieldset', { class: 'govuk-fieldset', 'aria-describedby': describedBy(hint && hint.id), 'data-describedby': hint ? hint.id : '' },
+      h('legend', { class: 'govuk-fieldset__legend govuk-fieldset__legend--s' }, field.label),
+      hint,
+      h('div', {
+        class: `${cls} ${cls}--small${inline ? ` ${cls}--inline` : ''}${field.columns ? ' app-checkboxes--columns' : ''}`,
+        'data-module': type === 'radio' ? 'govuk-radios' : 'govuk-checkboxes', id: `${id}-items`,
+      }, items)));
+}
+
+function buildField(field, path) {
+  const id = pathToId(path);
+  switch (field.kind) {
+    case 'date': return dateField(field, path, id);
+    case 'text':
+    case 'number': return textField(field, path, id);
+    case 'select': return selectField(field, path, id);
+    case 'radios':
+    case 'yesno': return choiceField(field, path, id, 'radio');
+    case 'checkboxes': return choiceField(field, path, id, 'checkbox');
+    default: throw new Error(`unknown field kind ${field.kind}`);
+  }
+}
+
+function buildNodes(nodes, level) {
+  return nodes.map((node) => {
+    if (node.kind === 'group') {
+      const content = [node.hint ? h('p', { class: 'govuk-hint' }, node.hint) : null, buildNodes(node.children, level + 1)];
+      if (node.legend) {
+        return h('div', { class: 'govuk-form-group app-group' },
+          h('fieldset', { class: 'govuk-fieldset' },
+            h('legend', { class: 'govuk-fieldset__legend govuk-fieldset__legend--m' },
+              h(`h${level}`, { class: 'govuk-fieldset__heading' }, node.title)),
+            content));
+      }
+      return h('div', { class: 'app-group' }, h(`h${level}`, { class: 'govuk-heading-m' }, node.title), content);
+    }
+    if (node.kind === 'repeat') return buildRepeat(node, level);
+    return buildField(node, node.key);
+  });
+}
+
+function buildRepeat(node, level) {
+  const rowLevel = node.title ? level + 1 : level;
+  return h('div', { class: 'app-repeat', id: pathToId(node.path), 'data-repeat': node.path, 'data-row-level': rowLevel },
+    node.title ? h(`h${level}`, { class: 'govuk-heading-m' }, node.title) : null,
+    node.intro ? h('p', { class: 'govuk-hint' }, node.intro) : null,
+    h('div', { class: 'app-repeat__rows' }),
+    h('p', { class: 'govuk-body app-repeat__none', hidden: true }, `No ${node.item}s added.`),
+    h('button', { type: 'button', class: 'govuk-button govuk-button--secondary app-repeat__add', 'data-add': node.path }, ''));
+}
+
+function buildRow(node, index, level) {
+  const n = index + 1;
+  const title = `${cap(node.item)} ${n}`;
+  return h('fieldset', {
+    class: 'govuk-fieldset app-repeat__row', id: pathToId(`${node.path}[${index}]`),
+    'data-row': node.path, 'data-index': index,
+  },
+  h('legend', { class: 'govuk-fieldset__legend govuk-fieldset__legend--s' },
+    h(`h${level}`, { class: 'govuk-fieldset__heading' }, title)),
+  node.children.map((field) => buildField(field, `${node.path}[${index}].${field.key}`)),
+  h('button', { type: 'button', class: 'govuk-button govuk-button--secondary app-repeat__remove', 'data-remove': node.path, 'data-index': index },
+    'Remove', hidden(` ${node.item} ${n}`)));
+}
+
+/** Builds the whole form into `root` (a <form>). */
+export function buildForm(root) {
+  replace(root, SECTIONS.map((section) =>
+    h('section', { class: 'app-section', id: section.id, 'aria-labelledby': `${section.id}-title` },
+      h('h2', { class: 'govuk-heading-l', id: `${section.id}-title` }, section.title),
+      section.intro ? h('p', { class: 'govuk-body' }, section.intro) : null,
+      buildNodes(section.children, 3))));
+  for (const node of REPEATS.values()) setRowCount(root, node.path, node.initial);
+}
+
+/** Renders `count` empty rows for a repeat (replacing what is there). */
+export function setRowCount(root, repeatPath, count) {
+  const node = REPEATS.get(repeatPath);
+  const container = root.querySelector(`[data-repeat="${repeatPath}"]`);
+  const level = Number(container.dataset.rowLevel);
+  const rows = container.querySelector('.app-repeat__rows');
+  replace(rows, Array.from({ length: count }, (_, i) => buildRow(node, i, level)));
+  container.querySelector('.app-repeat__none').hidden = count > 0 || !node.title;
+  const add = container.querySelector('.app-repeat__add');
+  replace(add, count ? `Add another ${node.item}` : `Add ${/^[aeiou]/.test(node.item) ? 'an' : 'a'} ${node.item}`);
+}
+
+export function rowCount(root, repeatPath) {
+  return root.querySelectorAll(`[data-row="${repeatPath}"]`).length;
+}
+
+export function repeatNode(path) {
+  return REPEATS.get(path);
+}
+
+/** Refreshes the selects whose options come from the policy profile. */
+export function setPolicyOptions(root, profile) {
+  optionsCache.supervision_types = profile.supervision_types.map((t) => [t.id, t.name]);
+  optionsCache.offences = profile.offences;
+  optionsCache.steps = profile.timetable
+    .filter((s) => s.counts_from !== 'supervision-end')
+    .map((s) => [s.id, `${s.label} (${s.id})`]);
+  for (const select of root.querySelectorAll('select[data-options-from]')) {
+    const path = select.closest('[data-field]').dataset.field;
+    fillSelect(select, fieldFor(path));
+  }
+}
+
+// ---------------------------------------------------------------- reading
+
+/** Every field path in the form now, with its field, in page order. */
+function eachField(root, fn) {
+  const visit = (nodes) => {
+    for (const node of nodes) {
+      if (node.kind === 'section' || node.kind === 'group') visit(node.children);
+      else if (node.kind === 'repeat') {
+        const count = rowCount(root, node.path);
+        for (let i = 0; i < count; i++) {
+          for (const field of node.children) fn(field, `${node.path}[${i}].${field.key}`, node, i);
+        }
+      } else fn(node, node.key, null, null);
+    }
+  };
+  visit(SECTIONS);
+}
+
+/** What was entered, exactly as typed: { values: { path: raw }, rows: { repeat: n } }. */
+export function readRaw(root) {
+  const values = {};
+  eachField(root, (field, path) => {
+    const id = pathToId(path);
+    switch (field.kind) {
+      case 'date':
+        values[path] = {
+          day: root.querySelector(`#${id}-day`).value,
+          month: root.querySelector(`#${id}-month`).value,
+          year: root.querySelector(`#${id}-year`).value,
+        };
+        break;
+      case 'radios':
+      case 'yesno':
+        values[path] = root.querySelector(`input[name="${id}"]:checked`)?.value ?? '';
+        break;
+      case 'checkboxes':
+        values[path] = [...root.querySelectorAll(`input[name="${id}"]:checked`)].map((i) => i.value);
+        break;
+      default:
+        values[path] = root.querySelector(`#${id}`).value;
+    }
+  });
+  const rows = {};
+  for (const path of REPEATS.keys()) rows[path] = rowCount(root, path);
+  return { values, rows };
+}
+
+export function isEmptyRaw(value) {
+  if (value === undefined || value === null) return true;
+  if (Array.isArray(value)) return value.length === 0;
+  if (typeof value === 'object') return !value.day.trim() && !value.month.trim() && !value.year.trim();
+  return String(value).trim() === '';
+}
+
+/** Whether anything at all has been entered. */
+export function hasEntries(raw) {
+  return Object.values(raw.values).some((v) => !isEmptyRaw(v));
+}
+
+// ---------------------------------------------------------------- raw -> case
+
+const MONTH_NAMES = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const FULL_MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+
+function monthNumber(text) {
+  const t = text.toLowerCase().replace(/\.$/, '');
+  if (/^\d+$/.test(t)) return t;
+  const i = FULL_MONTHS.findIndex((m) => t.length >= 3 && m.startsWith(t));
+  if (i >= 0) return String(i + 1);
+  const j = MONTH_NAMES.indexOf(t);
+  return j >= 0 ? String(j + 1) : null;
+}
+
+const listParts = (parts) => parts.length === 3 ? 'day, month and year' : parts.join(' and ');
+
+/**
+ * A date input's parts -> { iso } | { empty: true } | { error, parts }.
+ * Impossible dates (31 February) are passed on as ISO text so the engine
+ * can say what is wrong with them.
+ */
+export function dateFromParts(raw, name) {
+  const day = raw.day.trim();
+  const month = raw.month.trim();
+  const year = raw.year.trim();
+  if (!day && !month && !year) return { empty: true };
+  const missing = [['day', day], ['month', month], ['year', year]].filter(([, v]) => !v).map(([p]) => p);
+  if (missing.length) {
+    return { error: `${cap(name)} must include a ${listParts(missing)}`, parts: missing, kind: 'incomplete' };
+  }
+  const monthNo = monthNumber(month);
+  const bad = [];
+  if (!/^\d{1,2}$/.test(day)) bad.push('day');
+  if (monthNo === null || !/^\d{1,2}$/.test(monthNo)) bad.push('month');
+  if (!/^\d+$/.test(year)) bad.push('year');
+  if (bad.length) return { error: `Enter a real date for the ${name}`, parts: bad, kind: 'real' };
+  if (year.length !== 4) return { error: `The year of the ${name} must include 4 numbers`, parts: ['year'], kind: 'year' };
+  return { iso: `${year}-${monthNo.padStart(2, '0')}-${day.padStart(2, '0')}` };
+}
+
+function setPath(target, path, value) {
+  const keys = path.split('.');
+  let node = target;
+  for (const key of keys.slice(0, -1)) node = node[key] ??= {};
+  node[keys[keys.length - 1]] = value;
+}
+
+/** One answer -> { value } | { omit } | { error } */
+function toValue(field, raw, path) {
+  const name = nameFor(path);
+  switch (field.kind) {
+    case 'date': {
+      const d = dateFromParts(raw, name);
+      if (d.empty) return { omit: true };
+      if (d.error) return { error: d.error, parts: d.parts, incomplete: d.kind === 'incomplete' };
+      return { value: d.iso };
+    }
+    case 'text':
+      return raw.trim() ? { value: raw.trim() } : { omit: true };
+    case 'number': {
+      const t = raw.trim();
+      if (!t) return { omit: true };
+      if (!/^\d+$/.test(t)) return { error: `${cap(name)} must be a whole number, like 12` };
+      return { value: Number(t) };
+    }
+    case 'select':
+      if (!raw) return { omit: true };
+      return { value: field.numeric && /^\d+$/.test(raw) ? Number(raw) : raw };
+    case 'radios':
+      return !raw || raw === field.none ? { omit: true } : { value: raw };
+    case 'yesno':
+      return raw === 'yes' ? { value: true } : raw === 'no' ? { value: false } : { omit: true };
+    case 'checkboxes':
+      return raw.length ? { value: [...raw] } : { omit: true };
+    default:
+      return { omit: true };
+  }
+}
+
+/**
+ * Builds the case JSON from the raw answers. Blank answers and wholly empty
+ * repeated rows are left out. Returns { case, errors, rowMap } where errors
+ * are the page's own ([{ path, message, parts }]) and rowMap maps each
+ * repeat's case index to its form row index.
+ */
+export function caseFromRaw(raw) {
+  const out = { schema: CASE_SCHEMA };
+  const errors = [];
+  const rowMap = {};
+  const visit = (nodes) => {
+    for (const node of nodes) {
+      if (node.kind === 'section' || node.kind === 'group') visit(node.children);
+      else if (node.kind === 'repeat') {
+        const items = [];
+        rowMap[node.path] = [];
+        for (let i = 0; i < (raw.rows[node.path] ?? 0); i++) {
+          const paths = node.children.map((f) => [f, `${node.path}[${i}].${f.key}`]);
+          if (paths.every(([, p]) => isEmptyRaw(raw.values[p]))) continue;
+          const item = {};
+          for (const [field, path] of paths) {
+            const r = toValue(field, raw.values[path], path);
+            if (r.error) errors.push({ path, message: r.error, parts: r.parts, incomplete: r.incomplete });
+            else if (!r.omit) setPath(item, field.key, r.value);
+          }
+          rowMap[node.path].push(i);
+          items.push(item);
+        }
+        if (items.length) setPath(out, node.path, items);
+      } else {
+        const r = toValue(node, raw.values[node.key] ?? emptyRaw(node), node.key);
+        if (r.error) errors.push({ path: node.key, message: r.error, parts: r.parts, incomplete: r.incomplete });
+        else if (!r.omit) setPath(out, node.key, r.value);
+      }
+    }
+  };
+  visit(SECTIONS);
+  return { case: out, errors, rowMap };
+}
+
+function emptyRaw(field) {
+  if (field.kind === 'date') return { day: '', month: '', year: '' };
+  if (field.kind === 'checkboxes') return [];
+  return '';
+}
+
+/** Maps a case path (case indexes) to the form's row indexes. */
+export function toFormPath(path, rowMap) {
+  return String(path).replace(/^(.*?)\[(\d+)\]/, (all, repeat, index) => {
+    const rows = rowMap?.[repeat];
+    return rows && rows[Number(index)] !== undefined ? `${repeat}[${rows[Number(index)]}]` : all;
+  });
+}
+
+// ---------------------------------------------------------------- case -> raw
+
+const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+function getPath(obj, path) {
+  return path.split('.').reduce((node, key) => (isObject(node) ? node[key] : undefined), obj);
+}
+
+/** Every leaf path in a JSON value: used to find what the form could not take. */
+function leafPaths(value, base = '') {
+  if (Array.isArray(value)) return value.length ? value.flatMap((v, i) => leafPaths(v, `${base}[${i}]`)) : [base];
+  if (isObject(value)) {
+    const keys = Object.keys(value);
+    return keys.length ? keys.flatMap((k) => leafPaths(value[k], base ? `${base}.${k}` : k)) : [base];
+  }
+  return [base];
+}
+
+function rawFromValue(field, value) {
+  if (value === undefined || value === null) return { raw: emptyRaw(field), ok: value === undefined };
+  switch (field.kind) {
+    case 'date': {
+      const m = typeof value === 'string' && /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(value);
+      if (!m) return { raw: emptyRaw(field), ok: false };
+      return { raw: { day: String(Number(m[3])), month: String(Number(m[2])), year: m[1] }, ok: true };
+    }
+    case 'text':
+      return typeof value === 'string' ? { raw: value, ok: true } : { raw: '', ok: false };
+    case 'number':
+      return typeof value === 'number' || typeof value === 'string' ? { raw: String(value), ok: true } : { raw: '', ok: false };
+    case 'select':
+      return typeof value === 'string' || typeof value === 'number' ? { raw: String(value), ok: true } : { raw: '', ok: false };
+    case 'radios':
+      return field.options.some(([v]) => v === value) ? { raw: value, ok: true } : { raw: '', ok: false };
+    case 'yesno':
+      return typeof value === 'boolean' ? { raw: value ? 'yes' : 'no', ok: true } : { raw: '', ok: false };
+    case 'checkboxes': {
+      if (!Array.isArray(value)) return { raw: [], ok: false };
+      const known = value.filter((v) => field.options.some(([o]) => o === v));
+      return { raw: [...new Set(known)], ok: known.length === value.length };
+    }
+    default:
+      return { raw: '', ok: false };
+  }
+}
+
+/**
+ * Raw answers from a case JSON object, and the paths the form could not
+ * take (unknown fields, values of the wrong kind), to report.
+ */
+export function rawFromCase(obj) {
+  const values = {};
+  const rows = {};
+  const taken = new Set(['schema']);
+  const dropped = [];
+  const visit = (nodes) => {
+    for (const node of nodes) {
+      if (node.kind === 'section' || node.kind === 'group') visit(node.children);
+      else if (node.kind === 'repeat') {
+        const list = getPath(obj, node.path);
+        rows[node.path] = 0;
+        if (list === undefined) continue;
+        if (!Array.isArray(list)) {
+          dropped.push(node.path);
+          continue;
+        }
+        list.forEach((item, i) => {
+          const path = `${node.path}[${i}]`;
+          rows[node.path] = i + 1;
+          if (!isObject(item)) {
+            dropped.push(path);
+            return;
+          }
+          for (const field of node.children) {
+            const value = getPath(item, field.key);
+            const r = rawFromValue(field, value);
+            values[`${path}.${field.key}`] = r.raw;
+            if (value !== undefined) (r.ok ? taken : { add: (p) => dropped.push(p) }).add(`${path}.${field.key}`);
+          }
+        });
+      } else {
+        const value = getPath(obj, node.key);
+        const r = rawFromValue(node, value);
+        values[node.key] = r.raw;
+        if (value !== undefined) (r.ok ? taken : { add: (p) => dropped.push(p) }).add(node.key);
+      }
+    }
+  };
+  visit(SECTIONS);
+  for (const leaf of leafPaths(obj)) {
+    if (!leaf) continue;
+    const known = [...taken, ...dropped].some((p) => leaf === p || leaf.startsWith(`${p}.`) || leaf.startsWith(`${p}[`));
+    if (!known) dropped.push(leaf);
+  }
+  return { raw: { values, rows }, dropped };
+}
+
+/** Puts raw answers into the form, adding rows as needed. */
+export function writeRaw(root, raw) {
+  for (const node of REPEATS.values()) setRowCount(root, node.path, raw.rows[node.path] ?? 0);
+  eachField(root, (field, path) => {
+    const id = pathToId(path);
+    const value = raw.values[path] ?? emptyRaw(field);
+    switch (field.kind) {
+      case 'date':
+        root.querySelector(`#${id}-day`).value = value.day;
+        root.querySelector(`#${id}-month`).value = value.month;
+        root.querySelector(`#${id}-year`).value = value.year;
+        break;
+      case 'radios':
+      case 'yesno':
+        for (const input of root.querySelectorAll(`input[name="${id}"]`)) input.checked = input.value === value;
+        break;
+      case 'checkboxes':
+        for (const input of root.querySelectorAll(`input[name="${id}"]`)) input.checked = value.includes(input.value);
+        break;
+      case 'select':
+        setSelectValue(root.querySelector(`#${id}`), value);
+        break;
+      default:
+        root.querySelector(`#${id}`).value = value;
+    }
+  });
+}
+
+/** Removes row `index` of a repeat, keeping every other answer. */
+export function removeRow(raw, repeatPath, index) {
+  const values = {};
+  const re = new RegExp(`^${repeatPath.replace(/[.[\]]/g, '\\$&')}\\[(\\d+)\\]`);
+  for (const [path, value] of Object.entries(raw.values)) {
+    const m = re.exec(path);
+    if (!m) values[path] = value;
+    else if (Number(m[1]) < index) values[path] = value;
+    else if (Number(m[1]) > index) values[path.replace(re, `${repeatPath}[${Number(m[1]) - 1}]`)] = value;
+  }
+  return { values, rows: { ...raw.rows, [repeatPath]: raw.rows[repeatPath] - 1 } };
+}
+
+// ---------------------------------------------------------------- answers for print
+
+function answerText(root, field, path, value) {
+  const id = pathToId(path);
+  switch (field.kind) {
+    case 'date': {
+      const d = dateFromParts(value, '');
+      return d.iso ?? `${value.day}/${value.month}/${value.year}`;
+    }
+    case 'select':
+      return root.querySelector(`#${id}`)?.selectedOptions[0]?.textContent ?? value;
+    case 'radios':
+    case 'yesno':
+    case 'checkboxes': {
+      const chosen = Array.isArray(value) ? value : [value];
+      const options = field.kind === 'yesno' ? [['yes', 'Yes'], ['no', 'No'], ['unknown', 'Not known']] : field.options;
+      return chosen.map((v) => options.find(([o]) => o === v)?.[1] ?? v).join(', ');
+    }
+    default:
+      return value;
+  }
+}
+
+/** The answers entered, by section, for the printed record: [{ title, rows: [[label, text, isDate]] }] */
+export function answers(root, raw) {
+  const out = [];
+  const visit = (nodes, rows, prefix = '') => {
+    for (const node of nodes) {
+      if (node.kind === 'group') visit(node.children, rows, `${node.title}: `);
+      else if (node.kind === 'repeat') {
+        for (let i = 0; i < (raw.rows[node.path] ?? 0); i++) {
+          for (const field of node.children) {
+            const path = `${node.path}[${i}].${field.key}`;
+            if (!isEmptyRaw(raw.values[path])) {
+              rows.push([`${cap(node.item)} ${i + 1}: ${field.label}`, answerText(root, field, path, raw.values[path]), field.kind === 'date']);
+            }
+          }
+        }
+      } else if (!isEmptyRaw(raw.values[node.key])) {
+        rows.push([`${prefix}${node.label}`, answerText(root, node, node.key, raw.values[node.key]), node.kind === 'date']);
+      }
+    }
+  };
+  for (const section of SECTIONS) {
+    const rows = [];
+    visit(section.children, rows);
+    if (rows.length) out.push({ title: section.title, rows });
+  }
+  return out;
+}
