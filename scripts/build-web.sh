@@ -19,8 +19,8 @@ mkdir -p www/vendor
 node_modules/.bin/sass --no-source-map --style=compressed --load-path=node_modules \
   --quiet-deps www/styles/app.scss www/vendor/app.css
 cp node_modules/govuk-frontend/dist/govuk/govuk-frontend.min.js www/vendor/govuk-frontend.min.js
-mkdir -p www/vendor/images
-cp node_modules/govuk-frontend/dist/govuk/assets/images/favicon.svg www/vendor/images/ 2>/dev/null || true
+
+node scripts/write-sw.mjs
 
 after=$(stat -c %s "$wasm")
 gz=$(gzip -9 -c "$wasm" | wc -c)
