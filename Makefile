@@ -4,7 +4,7 @@
 PORT ?= 8080
 CARGO ?= cargo
 
-.PHONY: serve build bundle test test-native test-wasm test-e2e lint setup setup-native schema bench size clean
+.PHONY: serve build bundle test test-native test-wasm test-e2e lint setup setup-native schema bench clean
 
 serve: build
 	python3 scripts/serve.py $(PORT)
@@ -29,6 +29,7 @@ test-native: setup-native
 	$(CARGO) test --all-targets
 
 test-wasm: build
+	$(CARGO) clippy --lib --test wasm --target wasm32-unknown-unknown --no-default-features -- -D warnings
 	CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=120 \
 	  CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=$(CURDIR)/.tools/bin/wasm-bindgen-test-runner \
 	  $(CARGO) test --target wasm32-unknown-unknown --no-default-features --test wasm
@@ -37,6 +38,9 @@ test-e2e: bundle
 	npx playwright test
 
 test: lint test-native test-wasm test-e2e
+
+bench:
+	$(CARGO) bench --bench engine
 
 schema:
 	$(CARGO) run --quiet --bin gen-schema

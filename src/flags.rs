@@ -915,21 +915,38 @@ fn multi_agency(cx: &Context) -> Vec<Fact> {
         };
         facts.push(fact("circumstances.mappa.level", text));
     }
-    let da_risk = yes(c.domestic_abuse_indicators)
-        || c.previous_convictions
-            .contains(&ConvictionKind::DomesticAbuse)
-        || cx
-            .case
-            .events
-            .iter()
-            .any(|e| e.kind == EventKind::DomesticAbuseCallOut);
+    let mut da_risk = Vec::new();
+    if yes(c.domestic_abuse_indicators) {
+        da_risk.push(fact(
+            "circumstances.domestic_abuse_indicators",
+            "There are domestic abuse indicators",
+        ));
+    }
+    if let Some(i) = c
+        .previous_convictions
+        .iter()
+        .position(|k| *k == ConvictionKind::DomesticAbuse)
+    {
+        da_risk.push(fact(
+            &format!("circumstances.previous_convictions[{i}]"),
+            "Previous convictions for domestic abuse",
+        ));
+    }
+    if let Some(i) = cx
+        .case
+        .events
+        .iter()
+        .position(|e| e.kind == EventKind::DomesticAbuseCallOut)
+    {
+        da_risk.push(fact(
+            &format!("events[{i}]"),
+            "A domestic abuse call-out or allegation",
+        ));
+    }
     let agencies = cx.case.rosh.sources.iter().any(|s| s.is_other_agency())
         || cx.case.rosh.domestic_abuse_enquiry.is_completed();
-    if da_risk && !agencies {
-        facts.push(fact(
-            "circumstances.domestic_abuse_indicators",
-            "There is domestic abuse risk",
-        ));
+    if !da_risk.is_empty() && !agencies {
+        facts.extend(da_risk);
         facts.push(fact(
             "rosh.sources",
             "No information from police, children's services, MARAC or other agencies is recorded",

@@ -130,23 +130,26 @@ pub fn check(
         deadlines::deadlines(case, policy, &calendar, today, outcome.qualification.status);
     let flags = flags::flags(case, policy, &calendar, today);
     let mut missing = outcome.missing;
-    for (field, present, why) in [
+    let assessment_facts: [(&str, bool, &str, &[&str]); 2] = [
         (
             "rosh.date",
             case.rosh.date.is_some(),
-            "Needed to tell whether the assessment was reviewed in time and after new events.",
+            "Needed to tell whether the assessment was reviewed in time, after release and after new events.",
+            &["F-NOT-REASSESSED", "F-ASSESSMENT-OVERDUE", "F-NO-POST-RELEASE-ASSESSMENT"],
         ),
         (
             "rosh.overall",
             case.rosh.overall.is_some(),
             "Needed to check the level against the groups, the history and the review interval.",
+            &["F-OVERALL-BELOW-GROUP", "F-ASSESSMENT-OVERDUE", "F-LEVEL-DROPPED", "F-VIOLENCE-HISTORY-LOW"],
         ),
-    ] {
+    ];
+    for (field, present, why, rules) in assessment_facts {
         if !present && !missing.iter().any(|m| m.field == field) {
             missing.push(report::Missing {
                 field: field.to_string(),
                 why: why.to_string(),
-                rules: vec!["F-ASSESSMENT-OVERDUE".into(), "F-NOT-REASSESSED".into()],
+                rules: rules.iter().map(|r| r.to_string()).collect(),
             });
         }
     }

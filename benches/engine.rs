@@ -1,0 +1,48 @@
+//! Benchmarks (`make bench`): how long a full check and the working-day
+//! arithmetic take. A benchmark, not a test: it reports, it never fails.
+
+use chrono::NaiveDate;
+use sfo_check::calendar::Calendar;
+use sfo_check::policy::PolicySet;
+use sfo_check::{check_json, Options};
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+fn measure(name: &str, mut run: impl FnMut()) {
+    // Warm up, then run for about a second.
+    for _ in 0..10 {
+        run();
+    }
+    let mut iterations = 0u32;
+    let start = Instant::now();
+    while start.elapsed() < Duration::from_secs(1) {
+        run();
+        iterations += 1;
+    }
+    let each = start.elapsed() / iterations;
+    println!("{name:<48} {each:>12.2?} per call ({iterations} calls)");
+}
+
+fn main() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let policies = PolicySet::default();
+    let clock = NaiveDate::from_ymd_opt(2024, 7, 1).unwrap();
+    for example in ["licence-murder-qualifies", "training-scenario-many-flags"] {
+        let text = std::fs::read_to_string(format!("{root}/examples/{example}.json")).unwrap();
+        measure(&format!("check {example}"), || {
+            black_box(check_json(black_box(&text), &policies, &Options::default(), clock).ok());
+        });
+    }
+    measure("load the default policy profile", || {
+        black_box(PolicySet::default());
+    });
+    let calendar = Calendar::default();
+    let start = NaiveDate::from_ymd_opt(2024, 12, 2).unwrap();
+    measure("add_working_days(2024-12-02, 60)", || {
+        black_box(calendar.add_working_days(black_box(start), 60));
+    });
+    let end = NaiveDate::from_ymd_opt(2034, 12, 2).unwrap();
+    measure("working_days_between over 10 years", || {
+        black_box(calendar.working_days_between(black_box(start), end));
+    });
+}
