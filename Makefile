@@ -26,7 +26,7 @@ lint: setup-native
 	$(CARGO) clippy --all-targets -- -D warnings
 
 test-native: setup-native
-	$(CARGO) test --all-targets
+	$(CARGO) test
 
 test-wasm: build
 	$(CARGO) clippy --lib --test wasm --target wasm32-unknown-unknown --no-default-features -- -D warnings

@@ -498,7 +498,7 @@ function leafPaths(value, base = '') {
 }
 
 function rawFromValue(field, value) {
-  if (value === undefined || value === null) return { raw: emptyRaw(field), ok: value === undefined };
+  if (value === undefined || value === null) return { raw: emptyRaw(field), ok: true };
   switch (field.kind) {
     case 'date': {
       const m = typeof value === 'string' && /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(value);
@@ -534,6 +534,7 @@ export function rawFromCase(obj) {
   const rows = {};
   const taken = new Set(['schema']);
   const dropped = [];
+  const droppedSet = { add: (path) => dropped.push(path) };
   const visit = (nodes) => {
     for (const node of nodes) {
       if (node.kind === 'section' || node.kind === 'group') visit(node.children);
@@ -556,14 +557,14 @@ export function rawFromCase(obj) {
             const value = getPath(item, field.key);
             const r = rawFromValue(field, value);
             values[`${path}.${field.key}`] = r.raw;
-            if (value !== undefined) (r.ok ? taken : { add: (p) => dropped.push(p) }).add(`${path}.${field.key}`);
+            if (value !== undefined) (r.ok ? taken : droppedSet).add(`${path}.${field.key}`);
           }
         });
       } else {
         const value = getPath(obj, node.key);
         const r = rawFromValue(node, value);
         values[node.key] = r.raw;
-        if (value !== undefined) (r.ok ? taken : { add: (p) => dropped.push(p) }).add(node.key);
+        if (value !== undefined) (r.ok ? taken : droppedSet).add(node.key);
       }
     }
   };
@@ -666,4 +667,21 @@ export function answers(root, raw) {
     if (rows.length) out.push({ title: section.title, rows });
   }
   return out;
+}
+
+/** Adds one empty row at the end of a repeat; returns it. */
+export function addRow(root, repeatPath) {
+  const node = REPEATS.get(repeatPath);
+  const count = rowCount(root, repeatPath);
+  const container = root.querySelector(`[data-repeat="${repeatPath}"]`);
+  const row = buildRow(node, count, Number(container.dataset.rowLevel));
+  container.querySelector('.app-repeat__rows').append(row);
+  container.querySelector('.app-repeat__none').hidden = true;
+  replace(container.querySelector('.app-repeat__add'), `Add another ${node.item}`);
+  if (row.querySelector('[data-options-from]')) {
+    for (const select of row.querySelectorAll('select[data-options-from]')) {
+      fillSelect(select, fieldFor(select.closest('[data-field]').dataset.field));
+    }
+  }
+  return row;
 }
