@@ -1,0 +1,673 @@
+// sfo-check page: wires the case form to the engine (engine.js) and renders
+// the results. Everything happens in this browser: no storage, no requests
+// beyond the page's own files.
+
+import { initAll } from './vendor/govuk-frontend.min.js';
+import { loadEngine } from './engine.js';
+import { h, replace, focusControl, focusStatic } from './dom.js';
+import { todayIso } from './dates.js';
+import {
+  buildForm, readRaw, writeRaw, caseFromRaw, rawFromCase, hasEntries, pathToId, parentPath,
+  nameFor, fieldFor, toFormPath, setPolicyOptions, addRow, removeRow, rowCount, repeatNode, answers,
+} from './form.js';
+import {
+  renderQualification, renderReasons, renderDeadlines, renderFlags, renderMissing, renderStamp, renderErrorList,
+  renderAnswers, STATUS, tag,
+} from './render.js';
+import { renderProfile, editedProfile, describeOffset } from './policy.js';
+import { buildIcs, icsDeadlines } from './ics.js';
+
+document.body.classList.add('govuk-frontend-supported');
+
+const $ = (id) => document.getElementById(id);
+const cap = (text) => text.charAt(0).toUpperCase() + text.slice(1);
+
+const form = $('case-form');
+const app = $('app');
+const resultsBody = $('results-body');
+const resultsLive = $('results-live');
+const staleNote = $('results-stale');
+const errorSummary = $('error-summary');
+const errorList = $('error-list');
+const announcer = $('announcer');
+
+let engine;
+let defaultProfile;
+const policy = { loaded: null, loadedName: '', edits: {}, editBase: null, edited: null };
+let lastReport = null;
+let lastRowMap = {};
+let lastRendered = '';
+let shownTargets = new Set();
+let errorSignature = '';
+let dirty = false;
+let timer = null;
+let liveText = '';
+
+function announce(text) {
+  replace(announcer, '');
+  // A fresh text node after a tick is announced even when the text repeats.
+  setTimeout(() => replace(announcer, text), 50);
+}
+
+// ------------------------------------------------------------------ targets
+
+/** The element a case path points at: a control, a date's day box, a row's first control. */
+function resolveTarget(path) {
+  let p = String(path ?? '');
+  while (p) {
+    const el = $(pathToId(p));
+    if (el) {
+      if (el.classList.contains('govuk-date-input')) return $(`${el.id}-day`);
+      if (el.matches('input, select, textarea')) return el;
+      return el.querySelector('input, select, textarea, button') ?? el;
+    }
+    p = parentPath(p);
+  }
+  return null;
+}
+
+function targetId(el) {
+  if (!el) return null;
+  if (!el.id) el.id = `target-${Math.random().toString(36).slice(2, 8)}`;
+  return el.id;
+}
+
+/** For report paths (case indexes): the id of the form control. */
+function reportTarget(path) {
+  return targetId(resolveTarget(toFormPath(path, lastRowMap)));
+}
+
+const unitOf = (el) => el?.closest('.app-repeat__row') ?? el?.closest('[data-field]') ?? null;
+
+// ------------------------------------------------------------------ errors
+
+const CASE_PATH = /\b[a-z_]+(?:\[\d+\])?(?:\.[a-z_]+(?:\[\d+\])?)+\b/g;
+
+/** Engine messages name case paths; say them in words. */
+function humanise(message, rowMap) {
+  return message
+    .replace(/\((\d{4}-\d{2}-\d{2}) in ([a-z_.[\]0-9]+)\)/g, (all, date, path) =>
+      fieldFor(toFormPath(path, rowMap)) ? `(the ${nameFor(toFormPath(path, rowMap))} is ${date})` : all)
+    .replace(CASE_PATH, (path) => (fieldFor(toFormPath(path, rowMap)) ? `the ${nameFor(toFormPath(path, rowMap))}` : path));
+}
+
+function engineError(error, rowMap) {
+  if (!error.path) return { text: `The case could not be checked: ${error.message}`, el: null };
+  const path = toFormPath(error.path, rowMap);
+  const field = fieldFor(path);
+  let text;
+  if (error.message === 'required, but missing') {
+    text = `${field && ['date', 'text', 'number'].includes(field.kind) ? 'Enter' : 'Select'} the ${nameFor(path)}`;
+  } else {
+    text = `${cap(nameFor(path))}: ${humanise(error.message, rowMap)}`;
+  }
+  return { text, path, el: resolveTarget(path) };
+}
+
+let decorated = [];
+
+function clearInline() {
+  for (const undo of decorated) undo();
+  decorated = [];
+}
+
+function addClass(el, cls) {
+  if (!el || el.classList.contains(cls)) return;
+  el.classList.add(cls);
+  decorated.push(() => el.classList.remove(cls));
+}
+
+/** Shows one error beside its field, GOV.UK style. */
+function showInline(error) {
+  const group = error.el?.closest('[data-field]');
+  if (!group || group.querySelector(':scope > .govuk-error-message, :scope > fieldset > .govuk-error-message')) return;
+  addClass(group, 'govuk-form-group--error');
+  const kind = group.dataset.kind;
+  const fieldset = group.querySelector(':scope > fieldset');
+  const control = fieldset ?? group.querySelector('input, select');
+  const base = control.dataset.describedby ?? '';
+  const id = `${group.querySelector('[id]').id.replace(/-(day|items)$/, '')}-error`;
+  const message = h('p', { class: 'govuk-error-message', id }, h('span', { class: 'govuk-visually-hidden' }, 'Error: '), error.text);
+  const hint = (fieldset ?? group).querySelector(':scope > .govuk-hint');
+  const before = fieldset ? (hint ?? fieldset.querySelector(':scope > legend')) : (hint ?? group.querySelector(':scope > label'));
+  before.after(message);
+  control.setAttribute('aria-describedby', [base, id].filter(Boolean).join(' '));
+  decorated.push(() => {
+    message.remove();
+    if (base) control.setAttribute('aria-describedby', base);
+    else control.removeAttribute('aria-describedby');
+  });
+  if (kind === 'date') {
+    const parts = error.parts ?? ['day', 'month', 'year'];
+    for (const part of parts) addClass(group.querySelector(`[data-part="${part}"]`), 'govuk-input--error');
+  } else if (kind === 'select') addClass(group.querySelector('select'), 'govuk-select--error');
+  else if (kind === 'text' || kind === 'number') addClass(group.querySelector('input'), 'govuk-input--error');
+}
+
+function showErrors(visible) {
+  const signature = JSON.stringify(visible.map((e) => [e.text, e.target, e.parts]));
+  if (signature === errorSignature) return false;
+  errorSignature = signature;
+  clearInline();
+  if (!visible.length) {
+    errorSummary.hidden = true;
+    renderErrorList(errorList, []);
+    return true;
+  }
+  renderErrorList(errorList, visible);
+  errorSummary.hidden = false;
+  for (const error of visible) showInline(error);
+  return true;
+}
+
+// ------------------------------------------------------------------ policy
+
+function profiles() {
+  return [policy.edited, policy.loaded, defaultProfile].filter(Boolean);
+}
+
+function policyOptions() {
+  const policies = [policy.loaded, policy.edited].filter(Boolean);
+  const id = policy.edited?.id ?? policy.loaded?.id;
+  return id ? { policies, policy_id: id } : { policies };
+}
+
+function profileKind(id) {
+  if (policy.edited && id === policy.edited.id) return 'Edited in this browser';
+  if (policy.loaded && id === policy.loaded.id) return 'Loaded from a file';
+  return null;
+}
+
+function profileInForce() {
+  const id = policyOptions().policy_id ?? lastReport?.stamp.policy.id ?? defaultProfile.id;
+  return profiles().find((p) => p.id === id) ?? defaultProfile;
+}
+
+let shownProfile = '';
+let editBlockFor = '';
+
+function renderPolicyPanel() {
+  const profile = profileInForce();
+  const key = JSON.stringify(profile);
+  if (key === shownProfile) return;
+  shownProfile = key;
+  setPolicyOptions(form, profile);
+  const kind = profileKind(profile.id);
+  replace($('policy-in-force'),
+    h('p', { class: 'govuk-body' }, 'In force: ', h('strong', { id: 'policy-in-force-id' }, profile.id), ' ',
+      kind ? tag(kind, 'purple') : tag('Default profile', 'grey')),
+    h('p', { class: 'govuk-body' }, profile.title),
+    kind
+      ? h('div', { class: 'govuk-inset-text app-policy-notice' },
+        kind === 'Edited in this browser'
+          ? `You changed the timetable in this browser. The edited copy of ${policy.editBase.id} is used for every check until you use the default profile. It is not saved with the case.`
+          : `The profile you loaded${policy.loadedName ? ` from ${policy.loadedName}` : ''} is used for every check until you use the default profile.`)
+      : null);
+  $('use-default-profile').hidden = !kind;
+  renderProfile($('policy-tables'), profile);
+  const base = policy.edited ? policy.editBase : profile;
+  const baseKey = JSON.stringify(base);
+  if (baseKey !== editBlockFor) {
+    editBlockFor = baseKey;
+    renderEditBlock(base);
+  }
+}
+
+function renderEditBlock(base) {
+  const steps = base.timetable.filter((s) => s.offset.unit === 'working-days');
+  replace($('policy-edit'), steps.map((s) => {
+    const id = `policy-step-${s.id}`;
+    return h('div', { class: 'govuk-form-group', 'data-step': s.id },
+      h('label', { class: 'govuk-label govuk-label--s', for: id }, `${s.label} (${s.id})`),
+      h('div', { class: 'govuk-hint', id: `${id}-hint` },
+        `Working days after ${s.counts_from.replace(/-/g, ' ')}. In ${base.id}: ${describeOffset(s.offset)}${s.status === 'default' ? ' (default — check against your region’s agreed timescales)' : ' (confirmed)'}.`),
+      h('div', { class: 'govuk-input__wrapper' },
+        h('input', {
+          class: 'govuk-input govuk-input--width-4', id, name: id, type: 'text', inputmode: 'numeric', spellcheck: 'false',
+          autocomplete: 'off', value: String(policy.edits[s.id] ?? s.offset.amount), 'aria-describedby': `${id}-hint`, 'data-step-id': s.id,
+        }),
+        h('div', { class: 'govuk-input__suffix', 'aria-hidden': 'true' }, 'working days')));
+  }));
+}
+
+function setStepError(group, text) {
+  const input = group.querySelector('input');
+  group.querySelector('.govuk-error-message')?.remove();
+  group.classList.toggle('govuk-form-group--error', Boolean(text));
+  input.classList.toggle('govuk-input--error', Boolean(text));
+  const hintId = `${input.id}-hint`;
+  if (text) {
+    const id = `${input.id}-error`;
+    group.querySelector('.govuk-hint').after(h('p', { class: 'govuk-error-message', id }, h('span', { class: 'govuk-visually-hidden' }, 'Error: '), text));
+    input.setAttribute('aria-describedby', `${hintId} ${id}`);
+  } else input.setAttribute('aria-describedby', hintId);
+}
+
+function onStepEdit() {
+  const base = policy.edited ? policy.editBase : profileInForce();
+  const edits = {};
+  let valid = true;
+  for (const group of $('policy-edit').querySelectorAll('[data-step]')) {
+    const value = group.querySelector('input').value.trim();
+    if (!/^\d+$/.test(value)) {
+      setStepError(group, `Enter the number of working days for ${group.dataset.step} as a whole number, like 5`);
+      valid = false;
+      continue;
+    }
+    setStepError(group, '');
+    edits[group.dataset.step] = Number(value);
+  }
+  if (!valid) return;
+  const edited = editedProfile(base, edits);
+  if (edited) {
+    const checked = engine.readPolicy(edited);
+    if (!checked.ok) {
+      for (const e of checked.errors) {
+        const m = /^timetable\[(\d+)\]/.exec(e.path);
+        const step = m ? edited.timetable[Number(m[1])].id : null;
+        const group = step && $('policy-edit').querySelector(`[data-step="${step}"]`);
+        if (group) setStepError(group, `The number of working days for ${step} ${e.message}`);
+      }
+      return;
+    }
+  }
+  policy.edits = edits;
+  policy.editBase = edited ? base : null;
+  policy.edited = edited;
+  update();
+}
+
+function showPolicyErrors(errors) {
+  const box = $('policy-errors');
+  renderErrorList($('policy-error-list'), errors.map((e) => ({ text: e.path ? `${e.path}: ${e.message}` : e.message, target: 'policy-file' })));
+  box.hidden = !errors.length;
+  const group = $('policy-file-group');
+  group.classList.toggle('govuk-form-group--error', errors.length > 0);
+  $('policy-file-error').hidden = !errors.length;
+  if (errors.length) focusStatic(box);
+}
+
+function useDefaultProfile() {
+  Object.assign(policy, { loaded: null, loadedName: '', edits: {}, editBase: null, edited: null });
+  $('policy-file').value = '';
+  showPolicyErrors([]);
+  editBlockFor = '';
+  update();
+  announce('The default policy profile is in force.');
+  $('policy-title').scrollIntoView();
+  focusStatic($('policy-in-force'));
+}
+
+async function readFile(input) {
+  const file = input.files?.[0];
+  if (!file) return null;
+  const text = await new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result));
+    reader.onerror = () => reject(reader.error);
+    reader.readAsText(file);
+  });
+  return { name: file.name, text };
+}
+
+async function onPolicyFile() {
+  const input = $('policy-file');
+  const file = await readFile(input);
+  if (!file) return;
+  const read = engine.readPolicy(file.text);
+  if (!read.ok) {
+    showPolicyErrors(read.errors);
+    return;
+  }
+  showPolicyErrors([]);
+  Object.assign(policy, { loaded: read.value, loadedName: file.name, edits: {}, editBase: null, edited: null });
+  editBlockFor = '';
+  update();
+  announce(`Policy profile ${read.value.id} loaded from ${file.name} and in force.`);
+  focusStatic($('policy-in-force'));
+}
+
+// ------------------------------------------------------------------ results
+
+function placeholder(text) {
+  replace(resultsBody, h('p', { class: 'govuk-body app-placeholder' }, text));
+  lastRendered = '';
+}
+
+function setLive(text) {
+  if (text === liveText) return;
+  liveText = text;
+  replace(resultsLive, text);
+}
+
+function renderReport(report) {
+  const kind = profileKind(report.stamp.policy.id);
+  const key = JSON.stringify([report, kind]);
+  staleNote.hidden = true;
+  resultsBody.classList.remove('app-results--stale');
+  if (key === lastRendered) return;
+  lastRendered = key;
+  const open = new Set([...resultsBody.querySelectorAll('details[open][data-flag]')].map((d) => d.dataset.flag));
+  const produced = new Date().toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+  const note = kind
+    ? h('p', { class: 'govuk-body-s app-profile-note' }, tag(kind, 'purple'), ` Using policy profile ${report.stamp.policy.id}.`)
+    : null;
+  replace(resultsBody,
+    renderQualification(report, note),
+    renderReasons(report),
+    renderDeadlines(report, icsDeadlines(report).length > 0),
+    renderFlags(report, reportTarget, open),
+    renderMissing(report, reportTarget, (path) => nameFor(toFormPath(path, lastRowMap))),
+    renderStamp(report, kind, produced));
+}
+
+function markStale(text) {
+  if (!lastReport) {
+    placeholder(text.startsWith('Results will') ? 'Results will show when you finish this answer.' : 'No results yet: fix the errors above.');
+    return;
+  }
+  staleNote.hidden = false;
+  replace(staleNote, text);
+  resultsBody.classList.add('app-results--stale');
+  const ics = $('download-ics');
+  if (ics) {
+    ics.disabled = true;
+    ics.setAttribute('aria-disabled', 'true');
+  }
+}
+
+// ------------------------------------------------------------------ the update cycle
+
+function update({ force = false, focusSummary = false } = {}) {
+  clearTimeout(timer);
+  const raw = readRaw(form);
+  const built = caseFromRaw(raw);
+  renderAnswers($('answers-list'), answers(form, raw));
+
+  if (!hasEntries(raw)) {
+    lastReport = null;
+    lastRowMap = {};
+    showErrors([]);
+    placeholder('Enter details of the case to see whether it qualifies as an SFO, its deadlines and any flags.');
+    staleNote.hidden = true;
+    resultsBody.classList.remove('app-results--stale');
+    setLive('');
+    renderPolicyPanel();
+    return { errors: [] };
+  }
+
+  const result = engine.check(built.case, policyOptions());
+  const errors = built.errors.map((e) => ({ ...e, text: e.message, el: resolveTarget(e.path) }));
+  if (!result.ok) errors.push(...result.errors.map((e) => engineError(e, built.rowMap)));
+  for (const e of errors) e.target = targetId(e.el);
+
+  const active = document.activeElement;
+  const activeUnit = active && form.contains(active) ? unitOf(active) : null;
+  const visible = force
+    ? errors
+    : errors.filter((e) => !(activeUnit && e.el && unitOf(e.el) === activeUnit && !shownTargets.has(e.target)));
+  shownTargets = new Set(visible.map((e) => e.target));
+  showErrors(visible);
+
+  if (errors.length) {
+    if (visible.length) {
+      markStale('Results are out of date: fix the errors above.');
+      setLive(`Results are out of date: there ${visible.length === 1 ? 'is 1 error' : `are ${visible.length} errors`} to fix.`);
+    } else {
+      markStale('Results will update when you finish this answer.');
+    }
+    if (focusSummary && visible.length) focusStatic(errorSummary);
+  } else {
+    lastReport = result.value;
+    lastRowMap = built.rowMap;
+    renderReport(lastReport);
+    const s = STATUS[lastReport.qualification.status];
+    setLive(`Result: ${s.heading}. ${lastReport.qualification.summary}`);
+  }
+  renderPolicyPanel();
+  return { errors, visible };
+}
+
+function scheduleUpdate() {
+  clearTimeout(timer);
+  timer = setTimeout(() => update(), 150);
+}
+
+// ------------------------------------------------------------------ files
+
+function slug(text) {
+  return String(text ?? '').toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60);
+}
+
+function download(name, type, text) {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = h('a', { href: url, download: name, class: 'govuk-visually-hidden' });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+function saveCase() {
+  const raw = readRaw(form);
+  const built = caseFromRaw(raw);
+  if (built.errors.length) {
+    update({ force: true, focusSummary: true });
+    replace($('save-status'), 'The case was not saved: fix the dates and numbers in the errors above first.');
+    return;
+  }
+  const reference = built.case.reference;
+  const name = slug(reference) ? `sfo-case-${slug(reference)}.json` : `sfo-case-${todayIso()}.json`;
+  download(name, 'application/json', `${JSON.stringify(built.case, null, 2)}\n`);
+  dirty = false;
+  replace($('save-status'), `Saved as ${name} in your downloads.`);
+}
+
+function showFileProblems(title, items) {
+  const box = $('file-problems');
+  replace($('file-problems-title'), title);
+  renderErrorList($('file-problems-list'), items);
+  box.hidden = !items.length && !title;
+}
+
+function hideFileProblems() {
+  $('file-problems').hidden = true;
+}
+
+async function openCase() {
+  const input = $('open-case');
+  const file = await readFile(input);
+  input.value = '';
+  if (!file) return;
+  let obj;
+  try {
+    obj = JSON.parse(file.text);
+  } catch {
+    const check = engine.check(file.text, {});
+    showFileProblems(`${file.name} could not be opened`, [{ text: check.ok ? 'The file is not JSON.' : check.errors[0].message, target: 'open-case' }]);
+    focusStatic($('file-problems'));
+    return;
+  }
+  if (obj === null || typeof obj !== 'object' || Array.isArray(obj)) {
+    showFileProblems(`${file.name} could not be opened`, [{ text: 'The file is not an sfo-check case: it must be a JSON object ({ ... }).', target: 'open-case' }]);
+    focusStatic($('file-problems'));
+    return;
+  }
+  if (obj.schema !== undefined && obj.schema !== 'sfo-check/case@1') {
+    const isPolicy = String(obj.schema).startsWith('sfo-check/policy');
+    showFileProblems(`${file.name} could not be opened`, [{
+      text: isPolicy
+        ? 'This file is a policy profile, not a case: load it under “Policy profile” below.'
+        : `This file is not an sfo-check case: its schema is “${obj.schema}”, and this page reads “sfo-check/case@1”.`,
+      target: isPolicy ? 'policy-file' : 'open-case',
+    }]);
+    focusStatic($('file-problems'));
+    return;
+  }
+  const { raw, dropped } = rawFromCase(obj);
+  writeRaw(form, raw);
+  lastReport = null;
+  lastRendered = '';
+  dirty = false;
+  replace($('save-status'), '');
+  if (dropped.length) {
+    const check = engine.check(obj, policyOptions());
+    const engineErrors = check.ok ? [] : check.errors;
+    const items = dropped.map((path) => {
+      const e = engineErrors.find((x) => x.path === path || x.path.startsWith(`${path}.`) || x.path.startsWith(`${path}[`) || path.startsWith(`${x.path}.`) || path.startsWith(`${x.path}[`));
+      return { text: `${path}: ${e ? e.message : 'this value could not be read, so it was not loaded'}`, target: targetId(resolveTarget(path)) ?? 'open-case' };
+    });
+    showFileProblems(`Some of ${file.name} was not loaded`, items);
+  } else hideFileProblems();
+  const { visible } = update({ force: true, focusSummary: true });
+  if (dropped.length && !visible?.length) focusStatic($('file-problems'));
+  else if (!visible?.length) {
+    announce(`Opened ${file.name}.`);
+    focusStatic($('results-title'));
+  }
+}
+
+// ------------------------------------------------------------------ start again
+
+function startAgain() {
+  $('confirm-start-again').hidden = false;
+  $('start-again').setAttribute('aria-expanded', 'true');
+  focusStatic($('confirm-start-again-text'));
+}
+
+function cancelStartAgain() {
+  $('confirm-start-again').hidden = true;
+  $('start-again').setAttribute('aria-expanded', 'false');
+  $('start-again').focus();
+}
+
+function confirmStartAgain() {
+  $('confirm-start-again').hidden = true;
+  $('start-again').setAttribute('aria-expanded', 'false');
+  writeRaw(form, { values: {}, rows: Object.fromEntries(['supervision', 'events'].map((p) => [p, repeatNode(p).initial])) });
+  lastReport = null;
+  lastRendered = '';
+  shownTargets = new Set();
+  dirty = false;
+  hideFileProblems();
+  replace($('save-status'), '');
+  update();
+  announce('Everything you entered has been cleared.');
+  $('reference').focus();
+}
+
+// ------------------------------------------------------------------ rows
+
+function onFormClick(event) {
+  const add = event.target.closest('[data-add]');
+  if (add) {
+    const row = addRow(form, add.dataset.add);
+    row.querySelector('input, select').focus();
+    announce(`${row.querySelector('legend').textContent} added.`);
+    scheduleUpdate();
+    return;
+  }
+  const remove = event.target.closest('[data-remove]');
+  if (remove) {
+    const path = remove.dataset.remove;
+    const index = Number(remove.dataset.index);
+    const node = repeatNode(path);
+    const raw = removeRow(readRaw(form), path, index);
+    writeRaw(form, raw);
+    dirty = true;
+    const rows = form.querySelectorAll(`[data-row="${path}"]`);
+    const next = rows[index] ?? null;
+    if (next) next.querySelector('input, select').focus();
+    else form.querySelector(`[data-add="${path}"]`).focus();
+    announce(`${cap(node.item)} ${index + 1} removed.${rowCount(form, path) ? '' : ` No ${node.item}s left.`}`);
+    update();
+  }
+}
+
+// ------------------------------------------------------------------ links to fields
+
+function onFieldLink(event) {
+  const link = event.target.closest('a[href^="#"]');
+  if (!link) return;
+  const el = $(decodeURIComponent(link.hash.slice(1)));
+  if (!el) return;
+  if (el.matches('input, select, textarea, button')) {
+    event.preventDefault();
+    focusControl(el);
+  }
+}
+
+// ------------------------------------------------------------------ start
+
+async function start() {
+  try {
+    engine = await loadEngine();
+  } catch (error) {
+    replace($('app-failed'), h('p', { class: 'govuk-body' },
+      'The checker could not start in this browser: ', String(error?.message ?? error)));
+    $('app-failed').hidden = false;
+    return;
+  }
+  defaultProfile = engine.defaultPolicy();
+  buildForm(form);
+  setPolicyOptions(form, defaultProfile);
+  app.hidden = false;
+  $('app-loading')?.remove();
+  initAll();
+
+  form.addEventListener('input', () => {
+    dirty = true;
+    scheduleUpdate();
+  });
+  form.addEventListener('change', () => {
+    dirty = true;
+    scheduleUpdate();
+  });
+  form.addEventListener('focusout', () => scheduleUpdate());
+  form.addEventListener('click', onFormClick);
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const { visible } = update({ force: true, focusSummary: true });
+    if (!visible?.length) {
+      focusStatic($('results-title'));
+      announce(liveText);
+    }
+  });
+  for (const id of ['error-summary', 'file-problems', 'results', 'policy-errors']) $(id).addEventListener('click', onFieldLink);
+  $('results').addEventListener('click', (event) => {
+    if (event.target.closest('#download-ics') && lastReport) {
+      const name = `sfo-deadlines-${slug(lastReport.reference) || todayIso()}.ics`;
+      download(name, 'text/calendar', buildIcs(lastReport, { now: new Date() }));
+      replace($('save-status'), `Deadlines saved as ${name} in your downloads.`);
+      announce(`Deadlines saved as ${name}.`);
+    }
+  });
+  $('save-case').addEventListener('click', saveCase);
+  $('open-case').addEventListener('change', openCase);
+  $('print').addEventListener('click', () => window.print());
+  $('start-again').addEventListener('click', startAgain);
+  $('cancel-clear').addEventListener('click', cancelStartAgain);
+  $('confirm-clear').addEventListener('click', confirmStartAgain);
+  $('policy-file').addEventListener('change', onPolicyFile);
+  $('use-default-profile').addEventListener('click', useDefaultProfile);
+  let stepTimer = null;
+  $('policy-edit').addEventListener('input', () => {
+    clearTimeout(stepTimer);
+    stepTimer = setTimeout(onStepEdit, 150);
+  });
+  window.addEventListener('beforeprint', () => {
+    const now = new Date().toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+    replace($('printed-on'), `Printed on ${now}`);
+  });
+  window.addEventListener('beforeunload', (event) => {
+    if (dirty && hasEntries(readRaw(form))) {
+      event.preventDefault();
+      event.returnValue = '';
+    }
+  });
+  replace($('printed-on'), `Printed on ${new Date().toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' })}`);
+  update();
+  document.documentElement.dataset.ready = 'true';
+}
+
+start();
