@@ -77,6 +77,9 @@ function reportTarget(path) {
   return targetId(resolveTarget(toFormPath(path, lastRowMap)));
 }
 
+/** For report paths: the words for the field. */
+const reportName = (path) => nameFor(toFormPath(path, lastRowMap));
+
 const unitOf = (el) => el?.closest('.app-repeat__row') ?? el?.closest('[data-field]') ?? null;
 
 // ------------------------------------------------------------------ errors
@@ -356,8 +359,8 @@ function renderReport(report) {
     renderQualification(report, note),
     renderReasons(report),
     renderDeadlines(report, icsDeadlines(report).length > 0),
-    renderFlags(report, reportTarget, open),
-    renderMissing(report, reportTarget, (path) => nameFor(toFormPath(path, lastRowMap))),
+    renderFlags(report, reportTarget, open, reportName),
+    renderMissing(report, reportTarget, reportName),
     renderStamp(report, kind, produced));
 }
 

@@ -2,10 +2,10 @@
 // VEVENT per timetable step that has a current due date. Pure: the same
 // report, reference and time give the same text.
 
-import { nextDayIso } from './dates.js';
+import { longDate, nextDayIso } from './dates.js';
 
 const CRLF = '\r\n';
-const DEFAULT_NOTE = "default — check against your region's agreed timescales";
+const DEFAULT_NOTE = 'default — check against your region’s agreed timescales';
 
 /** Escapes a TEXT value (RFC 5545 §3.3.11). */
 export function escapeText(value) {
@@ -70,9 +70,9 @@ function descriptionFor(deadline, report) {
   if (report.reference) lines.push(`Case: ${report.reference}`);
   lines.push(`${deadline.label} (${deadline.id}): ${deadline.rule_text}.`);
   if (deadline.original_due && deadline.original_due !== deadline.current_due) {
-    lines.push(`Extended: originally due ${deadline.original_due}.`);
+    lines.push(`Extended: originally due ${longDate(deadline.original_due)}.`);
   }
-  lines.push(`State on ${report.stamp.today}: ${deadline.state_text}.`);
+  lines.push(`State on ${longDate(report.stamp.today)}: ${deadline.state_text}.`);
   lines.push(`Status: ${deadline.status === 'default' ? DEFAULT_NOTE : 'confirmed'}.`);
   if (deadline.counts_from?.projected) lines.push("Projected: counted from an earlier step's due date.");
   if (deadline.predicted) lines.push('Bank holidays for this year are predicted, not confirmed.');

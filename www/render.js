@@ -131,7 +131,7 @@ export function renderDeadlines(report, icsAvailable) {
       : h('p', { class: 'govuk-body-s app-no-print' }, 'There are no dated deadlines to add to a calendar yet.'));
 }
 
-export function renderFlags(report, targetFor, openIds) {
+export function renderFlags(report, targetFor, openIds, nameFor = (path) => path) {
   const intro = h('p', { class: 'govuk-body' },
     'Flags are prompts to look again at the risk assessment, not verdicts.');
   if (!report.flags.length) {
@@ -148,7 +148,7 @@ export function renderFlags(report, targetFor, openIds) {
           h('ul', { class: 'govuk-list govuk-list--bullet' }, f.causes.map((c) => h('li', null, c)))] : null,
         h('h4', { class: 'govuk-heading-s govuk-!-margin-bottom-1' }, 'What raised it'),
         h('ul', { class: 'govuk-list govuk-list--bullet' }, f.facts.map((fact) => h('li', null,
-          fact.text, ' ', h('span', { class: 'app-field-ref' }, '(', fieldLink(fact.field, targetFor(fact.field)), ')')))),
+          fact.text, ' ', h('span', { class: 'app-field-ref' }, '(', fieldLink(nameFor(fact.field), targetFor(fact.field)), ')')))),
         h('h4', { class: 'govuk-heading-s govuk-!-margin-bottom-1' }, 'What to check'),
         h('p', { class: 'govuk-body' }, f.check),
         statusLine(f.status, f.source)))));

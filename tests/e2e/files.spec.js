@@ -1,0 +1,188 @@
+// Files, read in the browser and never uploaded: a saved case, a region's
+// policy profile (good, and malformed), and the downloads (case JSON, .ics).
+import { test, expect } from '@playwright/test';
+import { readFile } from 'node:fs/promises';
+import { openApp, fillDate, openCase, expectStatus, deadline, EXAMPLE, DEFAULT_POLICY, QUALIFYING } from './helpers.js';
+
+test.beforeEach(async ({ page }) => {
+  await openApp(page);
+});
+
+async function loadPolicy(page, profile, name = 'region.json') {
+  await page.click('a.govuk-tabs__tab[href="#policy-tab-change"]');
+  await page.setInputFiles('#policy-file', {
+    name,
+    mimeType: 'application/json',
+    buffer: Buffer.from(typeof profile === 'string' ? profile : JSON.stringify(profile)),
+  });
+}
+
+test('open a saved case: every field is filled and the results show', async ({ page }) => {
+  await page.setInputFiles('#open-case', EXAMPLE);
+  await expectStatus(page, 'Qualifies as an SFO');
+  await expect(page.locator('#results-title')).toBeFocused();
+  await expect(page.locator('#reference')).toHaveValue('Example 1: murder during licence');
+  await expect(page.locator('#today-day')).toHaveValue('1');
+  await expect(page.locator('#today-month')).toHaveValue('7');
+  await expect(page.locator('#supervision-0-type')).toHaveValue('licence');
+  await expect(page.locator('#supervision-0-start-year')).toHaveValue('2023');
+  await expect(page.locator('#offence-id')).toHaveValue('murder');
+  await expect(page.locator('#rosh-groups-known-adult')).toHaveValue('high');
+  await expect(page.locator('#rosh-assessor-months-qualified')).toHaveValue('30');
+  await expect(page.locator('#rosh-assessor-manages-case')).toBeChecked();
+  await expect(page.locator('#rosh-domestic-abuse-enquiry-status-2')).toBeChecked();
+  await expect(page.locator('#rosh-sources')).toBeChecked(); // previous convictions
+  await expect(page.locator('#circumstances-partner')).toBeChecked(); // yes
+  await expect(page.locator('#events-0-note')).toHaveValue('Police attended the home');
+  await expect(deadline(page, 'D-NOTIFY')).toContainText('Done on time');
+  for (const flag of ['F-OVERALL-BELOW-GROUP', 'F-DA-ENQUIRY', 'F-NOT-REASSESSED', 'F-MULTI-AGENCY']) {
+    await expect(page.locator(`details[data-flag="${flag}"]`)).toBeVisible();
+  }
+});
+
+test('load a region profile: the due date moves and the stamp names it', async ({ page }) => {
+  await page.setInputFiles('#open-case', EXAMPLE);
+  await expectStatus(page, 'Qualifies as an SFO');
+  await expect(deadline(page, 'D-NOTIFY')).toContainText('Tue 21 May 2024');
+
+  const profile = JSON.parse(await readFile(DEFAULT_POLICY, 'utf8'));
+  profile.id = 'test-region-2024';
+  profile.title = 'Test region profile';
+  profile.timetable.find((s) => s.id === 'D-NOTIFY').offset.amount = 10;
+  await loadPolicy(page, profile);
+
+  // Tue 14 May 2024 + 10 working days, skipping the spring bank holiday (Mon 27 May).
+  await expect(deadline(page, 'D-NOTIFY')).toContainText('Wed 29 May 2024');
+  await expect(page.locator('.app-stamp__policy-id')).toHaveText('test-region-2024');
+  await expect(page.locator('#stamp')).toContainText('Loaded from a file');
+  await expect(page.locator('#policy-in-force-id')).toHaveText('test-region-2024');
+  await expect(page.locator('#policy-in-force')).toContainText('from region.json');
+  await page.click('a.govuk-tabs__tab[href="#policy-tab-profile"]');
+  await expect(page.locator('[data-step-offset="D-NOTIFY"]')).toHaveText('10 working days');
+
+  await page.click('#use-default-profile');
+  await expect(deadline(page, 'D-NOTIFY')).toContainText('Tue 21 May 2024');
+  await expect(page.locator('.app-stamp__policy-id')).toHaveText('ew-default-2024');
+});
+
+test('a malformed profile is refused with errors naming its fields', async ({ page }) => {
+  const profile = JSON.parse(await readFile(DEFAULT_POLICY, 'utf8'));
+  profile.schema = 'sfo-check/policy@9';
+  profile.timetable[1].id = 'D-WINDOW-CLOSE';
+  profile.offences[0].group = 'C';
+  await loadPolicy(page, profile, 'broken.json');
+  const errors = page.locator('#policy-errors');
+  await expect(errors).toBeVisible();
+  await expect(errors).toBeFocused();
+  await expect(errors).toContainText('offences[0].group: unknown variant `C`');
+  await expect(page.locator('#policy-file-group')).toHaveClass(/govuk-form-group--error/);
+  await expect(page.locator('#policy-in-force-id')).toHaveText('ew-default-2024');
+
+  // Once it reads, the checks on its meaning name their fields too.
+  profile.offences[0].group = 'A';
+  await loadPolicy(page, profile, 'broken.json');
+  await expect(errors).toContainText('schema: must be "sfo-check/policy@1"');
+  await expect(errors).toContainText('timetable[1].id: "D-WINDOW-CLOSE" is used by an earlier step');
+
+  await loadPolicy(page, '{ not json', 'notjson.json');
+  await expect(errors).toContainText('not valid JSON');
+});
+
+test('edit a timetable step in the page', async ({ page }) => {
+  await openCase(page, QUALIFYING);
+  await expectStatus(page, 'Qualifies as an SFO');
+  await page.click('a.govuk-tabs__tab[href="#policy-tab-change"]');
+  const input = page.locator('#policy-step-D-NOTIFY');
+  await expect(input).toHaveValue('5');
+  await input.fill('7');
+  // Tue 14 May 2024 + 7 working days.
+  await expect(deadline(page, 'D-NOTIFY')).toContainText('Thu 23 May 2024');
+  await expect(page.locator('.app-stamp__policy-id')).toHaveText('ew-default-2024-edited');
+  await expect(page.locator('#stamp')).toContainText('Edited in this browser');
+  await expect(page.locator('#stamp')).toContainText('(edited in this browser)');
+  await expect(input).toBeFocused();
+
+  await input.fill('seven');
+  await expect(page.locator('[data-step="D-NOTIFY"] .govuk-error-message')).toContainText('whole number');
+  await expect(input).toHaveValue('seven');
+
+  await page.click('#use-default-profile');
+  await expect(page.locator('.app-stamp__policy-id')).toHaveText('ew-default-2024');
+  await expect(page.locator('#policy-step-D-NOTIFY')).toHaveValue('5');
+});
+
+test('save the case as JSON: it round-trips the fields entered', async ({ page }) => {
+  await page.fill('#reference', 'Round trip: A/B, "quoted"');
+  await fillDate(page, 'today', 17, 5, 2024);
+  await page.selectOption('#supervision-0-type', 'licence');
+  await fillDate(page, 'supervision-0-start', 6, 11, 2023);
+  await fillDate(page, 'supervision-0-scheduled-end', 5, 11, 2024);
+  await page.selectOption('#offence-id', 'rape');
+  await page.check('#offence-inchoate-2');
+  await fillDate(page, 'offence-alleged-from', 10, 'May', 2024);
+  await fillDate(page, 'offence-charged', 13, 5, 2024);
+  await fillDate(page, 'offence-first-court-appearance', 14, 5, 2024);
+  await page.selectOption('#rosh-overall', 'very-high');
+  await page.check('#rosh-setting');
+  await page.fill('#rosh-assessor-months-qualified', '8');
+  await page.check('#circumstances-children-visiting-2'); // no
+  await page.check('#circumstances-mappa-eligible-3'); // not known: left out
+  await page.selectOption('#circumstances-mappa-level', '2');
+  await page.check('#rosh-unverified-2');
+  await page.click('[data-add="circumstances.orders"]');
+  await page.selectOption('#circumstances-orders-0-type', 'restraining');
+  await page.check('#circumstances-orders-0-protects-3');
+  await page.locator('#reference').focus();
+  await expectStatus(page, 'Qualifies as an SFO');
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#save-case')]);
+  expect(download.suggestedFilename()).toBe('sfo-case-round-trip-a-b-quoted.json');
+  const saved = JSON.parse(await readFile(await download.path(), 'utf8'));
+  expect(saved).toEqual({
+    schema: 'sfo-check/case@1',
+    reference: 'Round trip: A/B, "quoted"',
+    today: '2024-05-17',
+    supervision: [{ type: 'licence', start: '2023-11-06', scheduled_end: '2024-11-05' }],
+    offence: { id: 'rape', inchoate: 'attempt', alleged_from: '2024-05-10', charged: '2024-05-13', first_court_appearance: '2024-05-14' },
+    rosh: { setting: 'community', overall: 'very-high', assessor: { months_qualified: 8 }, unverified: ['relationship'] },
+    circumstances: { children_visiting: false, mappa: { level: 2 }, orders: [{ type: 'restraining', protects: ['known-adult'] }] },
+  });
+  await expect(page.locator('#save-status')).toHaveText('Saved as sfo-case-round-trip-a-b-quoted.json in your downloads.');
+
+  // Opening the saved file gives the same answers back.
+  await page.reload();
+  await expect(page.locator('html[data-ready="true"]')).toBeAttached();
+  await page.setInputFiles('#open-case', await download.path());
+  await expectStatus(page, 'Qualifies as an SFO');
+  await expect(page.locator('#offence-inchoate-2')).toBeChecked();
+  await expect(page.locator('#circumstances-orders-0-protects-3')).toBeChecked();
+  await expect(page.locator('#offence-alleged-from-month')).toHaveValue('5');
+  const [again] = await Promise.all([page.waitForEvent('download'), page.click('#save-case')]);
+  expect(JSON.parse(await readFile(await again.path(), 'utf8'))).toEqual(saved);
+});
+
+test('download the deadlines as an iCalendar file', async ({ page }) => {
+  await page.setInputFiles('#open-case', EXAMPLE);
+  await expectStatus(page, 'Qualifies as an SFO');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download-ics')]);
+  expect(download.suggestedFilename()).toBe('sfo-deadlines-example-1-murder-during-licence.ics');
+  const text = await readFile(await download.path(), 'utf8');
+
+  expect(text.startsWith('BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//sfo-check//SFO deadlines//EN\r\nCALSCALE:GREGORIAN\r\n')).toBe(true);
+  expect(text.endsWith('END:VCALENDAR\r\n')).toBe(true);
+  expect(text.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/); // every line ends CRLF
+  for (const line of text.split('\r\n')) expect(Buffer.byteLength(line)).toBeLessThanOrEqual(75);
+
+  const events = text.split('BEGIN:VEVENT').slice(1);
+  expect(events).toHaveLength(4);
+  const unfolded = text.replace(/\r\n /g, '');
+  const starts = [...unfolded.matchAll(/^DTSTART;VALUE=DATE:(\d{8})$/gm)].map((m) => m[1]);
+  expect(starts).toEqual(['20241213', '20240521', '20240813', '20240911']);
+  const ends = [...unfolded.matchAll(/^DTEND;VALUE=DATE:(\d{8})$/gm)].map((m) => m[1]);
+  expect(ends).toEqual(['20241214', '20240522', '20240814', '20240912']);
+  expect(unfolded).toMatch(/^UID:D-NOTIFY-2024-05-21-[0-9a-f]{8}@sfo-check\.invalid$/m);
+  expect(unfolded).toMatch(/^DTSTAMP:\d{8}T\d{6}Z$/m);
+  expect(unfolded).toContain('SUMMARY:SFO: Notification submitted due (D-NOTIFY) – Example 1: murder during licence');
+  expect(unfolded).toContain('DESCRIPTION:Case: Example 1: murder during licence\\nNotification submitted (D-NOTIFY): 5 working days after the first court appearance.');
+  expect(unfolded).toContain("default — check against your region’s agreed timescales");
+});
