@@ -500,10 +500,7 @@ fn window(
             .filter(|(_, c)| *c < from)
             .max_by_key(|(_, c)| *c);
         let detail = match nearest {
-            Some((w, _)) => format!(
-                " It was after the {tail} window following {}.",
-                w.describe()
-            ),
+            Some((w, _)) => format!(" It was after the window closed for {}.", w.describe()),
             None => match windows.iter().map(|w| w.start).min() {
                 Some(start) if to < start => {
                     format!(" It was before supervision started ({}).", long(start))
