@@ -14,7 +14,7 @@ import {
   renderQualification, renderReasons, renderDeadlines, renderFlags, renderMissing, renderStamp, renderErrorList,
   renderAnswers, STATUS, tag,
 } from './render.js';
-import { renderProfile, editedProfile, describeOffset } from './policy.js';
+import { renderProfile, editedProfile, describeOffset, ANCHOR } from './policy.js';
 import { buildIcs, icsDeadlines } from './ics.js';
 
 document.body.classList.add('govuk-frontend-supported');
@@ -223,7 +223,7 @@ function renderEditBlock(base) {
     return h('div', { class: 'govuk-form-group', 'data-step': s.id },
       h('label', { class: 'govuk-label govuk-label--s', for: id }, `${s.label} (${s.id})`),
       h('div', { class: 'govuk-hint', id: `${id}-hint` },
-        `Working days after ${s.counts_from.replace(/-/g, ' ')}. In ${base.id}: ${describeOffset(s.offset)}${s.status === 'default' ? ' (default — check against your region’s agreed timescales)' : ' (confirmed)'}.`),
+        `Working days after ${ANCHOR[s.counts_from] ?? s.counts_from}. In ${base.id}: ${describeOffset(s.offset)}${s.status === 'default' ? ' (default — check against your region’s agreed timescales)' : ' (confirmed)'}.`),
       h('div', { class: 'govuk-input__wrapper' },
         h('input', {
           class: 'govuk-input govuk-input--width-4', id, name: id, type: 'text', inputmode: 'numeric', spellcheck: 'false',

@@ -207,7 +207,7 @@ function buildNodes(nodes, level) {
     if (node.kind === 'group') {
       const content = [node.hint ? h('p', { class: 'govuk-hint' }, node.hint) : null, buildNodes(node.children, level + 1)];
       if (node.legend) {
-        return h('div', { class: 'govuk-form-group app-group' },
+        return h('div', { class: `govuk-form-group app-group${node.inline ? ' app-group--inline' : ''}` },
           h('fieldset', { class: 'govuk-fieldset' },
             h('legend', { class: 'govuk-fieldset__legend govuk-fieldset__legend--m' },
               h(`h${level}`, { class: 'govuk-fieldset__heading' }, node.title)),
@@ -644,6 +644,7 @@ function answerText(root, field, path, value) {
 /** The answers entered, by section, for the printed record: [{ title, rows: [[label, text, isDate]] }] */
 export function answers(root, raw) {
   const out = [];
+  const plain = (label) => label.replace(/ \(optional\)$/, '');
   const visit = (nodes, rows, prefix = '') => {
     for (const node of nodes) {
       if (node.kind === 'group') visit(node.children, rows, `${node.title}: `);
@@ -652,12 +653,12 @@ export function answers(root, raw) {
           for (const field of node.children) {
             const path = `${node.path}[${i}].${field.key}`;
             if (!isEmptyRaw(raw.values[path])) {
-              rows.push([`${cap(node.item)} ${i + 1}: ${field.label}`, answerText(root, field, path, raw.values[path]), field.kind === 'date']);
+              rows.push([`${cap(node.item)} ${i + 1}: ${plain(field.label)}`, answerText(root, field, path, raw.values[path]), field.kind === 'date']);
             }
           }
         }
       } else if (!isEmptyRaw(raw.values[node.key])) {
-        rows.push([`${prefix}${node.label}`, answerText(root, node, node.key, raw.values[node.key]), node.kind === 'date']);
+        rows.push([`${prefix}${plain(node.label)}`, answerText(root, node, node.key, raw.values[node.key]), node.kind === 'date']);
       }
     }
   };

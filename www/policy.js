@@ -17,7 +17,7 @@ export function describeOffset(o) {
   return `${o.amount} ${o.amount === 1 ? one : many}`;
 }
 
-const ANCHOR = {
+export const ANCHOR = {
   'supervision-end': 'the end of supervision',
   charged: 'the charge',
   'first-court-appearance': 'the first court appearance',

@@ -34,6 +34,7 @@ const STATE = {
 };
 
 export function tag(text, colour, extra = '') {
+  if (String(text).length > 14) extra = `${extra} app-tag-wide`.trim();
   const cls = colour && colour !== 'blue' ? ` govuk-tag--${colour}` : '';
   return h('strong', { class: `govuk-tag${cls}${extra ? ` ${extra}` : ''}` }, text);
 }
@@ -120,7 +121,7 @@ export function renderDeadlines(report, icsAvailable) {
       h('p', { class: 'govuk-body govuk-!-margin-bottom-1 app-deadline__state' },
         tag(word, colour), d.extended ? [' ', tag('Extended', 'purple')] : null, detail ? [' ', h('span', null, detail)] : null),
       h('p', { class: 'govuk-body-s govuk-!-margin-bottom-1' }, `Rule: ${d.rule_text}.`),
-      notes.length ? h('ul', { class: 'govuk-list govuk-body-s app-notes' }, notes.map((n) => h('li', null, n))) : null,
+      notes.length ? h('ul', { class: 'govuk-list govuk-!-font-size-16 app-notes' }, notes.map((n) => h('li', null, n))) : null,
       statusLine(d.status, `${d.source} (policy profile ${d.policy})`));
   });
   return section('result-deadlines-title', 'Deadlines',

@@ -76,7 +76,7 @@ const yesno = (key, label, extra = {}) => ({
   kind: 'yesno',
   key,
   label,
-  name: extra.name ?? `answer to “${label}”`,
+  name: extra.name ?? label,
   ...extra,
 });
 
@@ -124,7 +124,7 @@ export const SECTIONS = [
     children: [
       { kind: 'select', key: 'offence.id', label: 'Offence charged', name: 'offence charged', optionsFrom: 'offences', placeholder: 'Select the offence' },
       {
-        kind: 'radios', key: 'offence.inchoate', label: 'Was it charged as an attempt, conspiracy or similar?', name: 'inchoate form', none: 'none',
+        kind: 'radios', key: 'offence.inchoate', label: 'Was it charged as an attempt, conspiracy or similar?', name: 'inchoate form', none: 'none', inline: true,
         hint: 'These count as the offence itself.',
         options: [
           ['none', 'No, the offence itself'],
@@ -175,7 +175,7 @@ export const SECTIONS = [
       { kind: 'radios', key: 'rosh.setting', label: 'Where was the assessment made?', name: 'setting of the assessment', inline: true, options: [['community', 'Community'], ['custody', 'Custody']] },
       { kind: 'select', key: 'rosh.overall', label: 'Overall RoSH level', name: 'overall RoSH level', options: LEVELS, placeholder: 'Not recorded' },
       {
-        kind: 'group', title: 'RoSH level for each group', legend: true, hint: 'Leave a group blank if it was not rated.',
+        kind: 'group', title: 'RoSH level for each group', legend: true, inline: true, hint: 'Leave a group blank if it was not rated.',
         children: [
           { kind: 'select', key: 'rosh.groups.children', label: 'Children', name: 'RoSH level for children', options: LEVELS, placeholder: 'Not rated' },
           { kind: 'select', key: 'rosh.groups.public', label: 'Public', name: 'RoSH level for the public', options: LEVELS, placeholder: 'Not rated' },
@@ -191,7 +191,7 @@ export const SECTIONS = [
           { kind: 'select', key: 'rosh.previous.overall', label: 'Overall RoSH level at the previous assessment', name: 'previous overall RoSH level', options: LEVELS, placeholder: 'Not recorded' },
         ],
       },
-      yesno('rosh.change_in_circumstances_recorded', 'Is a change in circumstances recorded between the previous assessment and this one?', { name: 'change in circumstances answer' }),
+      yesno('rosh.change_in_circumstances_recorded', 'Is a change in circumstances recorded between the previous assessment and this one?'),
       {
         kind: 'group', title: 'Assessor', legend: true,
         children: [
@@ -281,7 +281,7 @@ export const SECTIONS = [
         children: [
           { kind: 'select', key: 'type', label: 'Type of incident', name: 'type', placeholder: 'Select a type', options: [['violence', 'Violence'], ['weapon', 'Weapon'], ['threats', 'Threats']] },
           { kind: 'date', key: 'date', label: 'Date of the incident', name: 'date' },
-          yesno('considered_in_assessment', 'Did the assessment take it into account?', { name: 'answer to whether the assessment took it into account' }),
+          yesno('considered_in_assessment', 'Did the assessment take it into account?', { name: 'answer on whether the assessment took it into account' }),
         ],
       },
       {
