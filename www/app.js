@@ -364,6 +364,13 @@ function renderReport(report) {
     renderStamp(report, kind, produced));
 }
 
+/** The results panel scrolls on its own on wide screens: then it takes keyboard focus. */
+function syncScrollable() {
+  const results = $('results');
+  if (results.scrollHeight > results.clientHeight + 1) results.setAttribute('tabindex', '0');
+  else results.removeAttribute('tabindex');
+}
+
 function markStale(text) {
   if (!lastReport) {
     placeholder(text.startsWith('Results will') ? 'Results will show when you finish this answer.' : 'No results yet: fix the errors above.');
@@ -396,6 +403,7 @@ function update({ force = false, focusSummary = false } = {}) {
     resultsBody.classList.remove('app-results--stale');
     setLive('');
     renderPolicyPanel();
+    syncScrollable();
     return { errors: [] };
   }
 
@@ -428,6 +436,7 @@ function update({ force = false, focusSummary = false } = {}) {
     setLive(`Result: ${s.heading}. ${lastReport.qualification.summary}`);
   }
   renderPolicyPanel();
+  syncScrollable();
   return { errors, visible };
 }
 
@@ -658,6 +667,7 @@ async function start() {
     clearTimeout(stepTimer);
     stepTimer = setTimeout(onStepEdit, 150);
   });
+  window.addEventListener('resize', () => syncScrollable());
   window.addEventListener('beforeprint', () => {
     const now = new Date().toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
     replace($('printed-on'), `Printed on ${now}`);

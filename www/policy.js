@@ -28,13 +28,14 @@ export const ANCHOR = {
 const statusCell = (status) => (status === 'default' ? tag('Default', 'yellow') : tag('Confirmed', 'green'));
 
 function table(caption, head, rows, id) {
-  return h('table', { class: 'govuk-table app-policy-table', id },
+  // A region that scrolls sideways on narrow screens, not the whole page.
+  return h('div', { class: 'app-table-scroll', role: 'region', 'aria-label': caption, tabindex: '0' }, h('table', { class: 'govuk-table app-policy-table', id },
     h('caption', { class: 'govuk-table__caption govuk-table__caption--s' }, caption),
     h('thead', { class: 'govuk-table__head' },
       h('tr', { class: 'govuk-table__row' }, head.map((c) => h('th', { scope: 'col', class: 'govuk-table__header' }, c)))),
     h('tbody', { class: 'govuk-table__body' }, rows.map((r) =>
       h('tr', { class: 'govuk-table__row' }, r.map((c, i) =>
-        i === 0 ? h('th', { scope: 'row', class: 'govuk-table__header' }, c) : h('td', { class: 'govuk-table__cell' }, c))))));
+        i === 0 ? h('th', { scope: 'row', class: 'govuk-table__header' }, c) : h('td', { class: 'govuk-table__cell' }, c)))))));
 }
 
 /** The tables describing `profile`. */

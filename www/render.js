@@ -82,6 +82,9 @@ export function renderReasons(report) {
 
 function dueLine(d) {
   if (!d.current_due) return h('p', { class: 'govuk-body app-due' }, 'Not dated yet');
+  if (d.state.kind === 'not-required') {
+    return h('p', { class: 'govuk-body' }, `Would be due ${longDate(d.current_due)} if the case qualified.`);
+  }
   if (d.extended && d.original_due && d.original_due !== d.current_due) {
     return h('div', null,
       h('p', { class: 'govuk-body app-due' }, h('span', { class: 'govuk-visually-hidden' }, 'Now due '), longDate(d.current_due)),

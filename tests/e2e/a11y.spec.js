@@ -57,3 +57,13 @@ test('start again confirmation', async ({ page }) => {
   await expect(page.locator('#reference')).toBeFocused();
   await expect(page.locator('.app-placeholder')).toBeVisible();
 });
+
+test('a result on a narrow screen', async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 800 });
+  await openCase(page, FLAGGED);
+  await expectStatus(page, 'Qualifies as an SFO');
+  await expectNoViolations(page);
+  // Nothing scrolls sideways at 320 pixels (WCAG 1.4.10), apart from data tables.
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+});

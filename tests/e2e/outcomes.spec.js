@@ -64,3 +64,27 @@ test('a group B offence with no RoSH level asks for the missing facts', async ({
   await page.selectOption('#rosh-overall', 'high');
   await expectStatus(page, 'Qualifies as an SFO');
 });
+
+test('an extension granted as a date, and predicted bank holidays after the confirmed years', async ({ page }) => {
+  await openCase(page, {
+    reference: 'Future case',
+    today: '2028-06-01',
+    supervision: [{ type: 'licence', start: '2028-01-03', scheduled_end: '2028-12-29' }],
+    offence: { id: 'murder', alleged_from: '2028-04-20', charged: '2028-04-28', first_court_appearance: '2028-05-02' },
+    review: {
+      notification_submitted: '2028-05-08',
+      extensions: [{ step: 'D-REVIEW', requested: '2028-05-20', decision: 'granted', new_due: '2028-09-29', reason: 'Police disclosure' }],
+    },
+  });
+  await expectStatus(page, 'Qualifies as an SFO');
+  await expect(page.locator('#review-extensions-0-step')).toHaveValue('D-REVIEW');
+  await expect(page.locator('#review-extensions-0-decision-2')).toBeChecked();
+  const review = deadline(page, 'D-REVIEW');
+  await expect(review).toContainText('Fri 29 Sep 2028');
+  await expect(review).toContainText('Originally due Tue 1 Aug 2028; now due Fri 29 Sep 2028.');
+  await expect(review.getByText('Extended', { exact: true })).toHaveClass(/govuk-tag--purple/);
+  await expect(review).toContainText('An extension was requested before the original deadline.');
+  await expect(review).toContainText('Uses predicted bank holidays');
+  await expect(page.locator('#stamp')).toContainText('Some dates use predicted bank holidays, not confirmed ones.');
+  await expect(page.locator('#stamp')).toContainText('Confirmed for 1995 to 2027');
+});
