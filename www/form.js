@@ -237,7 +237,7 @@ function buildRow(node, index, level) {
     class: 'govuk-fieldset app-repeat__row', id: pathToId(`${node.path}[${index}]`),
     'data-row': node.path, 'data-index': index,
   },
-  h('legend', { class: 'govuk-fieldset__legend govuk-fieldset__legend--s' },
+  h('legend', { class: `govuk-fieldset__legend govuk-fieldset__legend--${level > 3 ? 's' : 'm'}` },
     h(`h${level}`, { class: 'govuk-fieldset__heading' }, title)),
   node.children.map((field) => buildField(field, `${node.path}[${index}].${field.key}`)),
   h('button', { type: 'button', class: 'govuk-button govuk-button--secondary app-repeat__remove', 'data-remove': node.path, 'data-index': index },
