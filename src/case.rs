@@ -1,6 +1,8 @@
 //! The case document (`sfo-check/case@1`): what a practitioner knows about a
 //! case. Almost every field is optional; the report says which missing facts
 //! would change the answer. Unknown fields are errors, so a typo never drops a fact.
+//! Fields documented as required are checked by `validate`, so that every
+//! missing one is reported together with the other problems.
 
 use crate::date::Date;
 use schemars::JsonSchema;
@@ -32,19 +34,18 @@ pub struct Case {
     pub events: Vec<Event>,
 }
 
-#[derive(Debug, Clone, PartialEq, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, default)]
 pub struct SupervisionPeriod {
-    /// A supervision type id from the policy profile, e.g. `licence`.
+    /// Required: a supervision type id from the policy profile, e.g. `licence`.
     #[serde(rename = "type")]
-    pub kind: String,
-    pub start: Date,
+    pub kind: Option<String>,
+    /// Required: the first day of supervision (for a licence, the release date).
+    pub start: Option<Date>,
     /// The scheduled end; leave out for an indeterminate licence with no end.
-    #[serde(default)]
     pub scheduled_end: Option<Date>,
     /// The actual termination date when supervision ended early (revoked,
     /// terminated early).
-    #[serde(default)]
     pub terminated: Option<Date>,
 }
 
@@ -96,23 +97,19 @@ pub struct Review {
     pub extensions: Vec<Extension>,
 }
 
-#[derive(Debug, Clone, PartialEq, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, default)]
 pub struct Extension {
-    /// The timetable step id, e.g. `D-REVIEW`.
-    pub step: String,
-    pub requested: Date,
-    #[serde(default)]
+    /// Required: the timetable step id, e.g. `D-REVIEW`.
+    pub step: Option<String>,
+    /// Required: the date the extension was asked for.
+    pub requested: Option<Date>,
     pub decision: Decision,
-    #[serde(default)]
     pub decided: Option<Date>,
     /// The new due date, when granted as a date.
-    #[serde(default)]
     pub new_due: Option<Date>,
     /// Extra working days, when granted as a number of days.
-    #[serde(default)]
     pub extra_working_days: Option<u32>,
-    #[serde(default)]
     pub reason: Option<String>,
 }
 
@@ -388,12 +385,13 @@ pub struct Mappa {
     pub level: Option<u8>,
 }
 
-#[derive(Debug, Clone, PartialEq, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, default)]
 pub struct ProtectiveOrder {
+    /// Required: the kind of order.
     #[serde(rename = "type")]
-    pub kind: OrderKind,
-    /// The groups the order protects.
+    pub kind: Option<OrderKind>,
+    /// Required: the groups the order protects.
     pub protects: Vec<RiskGroup>,
 }
 
@@ -419,15 +417,14 @@ impl OrderKind {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, default)]
 pub struct CustodyIncident {
+    /// Required: what happened.
     #[serde(rename = "type")]
-    pub kind: CustodyIncidentKind,
-    #[serde(default)]
+    pub kind: Option<CustodyIncidentKind>,
     pub date: Option<Date>,
     /// The assessment took the incident into account.
-    #[serde(default)]
     pub considered_in_assessment: Option<bool>,
 }
 
@@ -439,12 +436,12 @@ pub enum CustodyIncidentKind {
     Threats,
 }
 
-#[derive(Debug, Clone, PartialEq, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, default)]
 pub struct Behaviour {
+    /// Required: what kind of behaviour.
     #[serde(rename = "type")]
-    pub kind: BehaviourKind,
-    #[serde(default)]
+    pub kind: Option<BehaviourKind>,
     pub date: Option<Date>,
 }
 
@@ -488,13 +485,14 @@ impl ConvictionKind {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, default)]
 pub struct Event {
+    /// Required: what happened.
     #[serde(rename = "type")]
-    pub kind: EventKind,
-    pub date: Date,
-    #[serde(default)]
+    pub kind: Option<EventKind>,
+    /// Required: when it happened.
+    pub date: Option<Date>,
     pub note: Option<String>,
 }
 

@@ -116,13 +116,15 @@ fn deadline(
         .extensions
         .iter()
         .enumerate()
-        .filter(|(_, e)| e.step == step.id)
+        .filter(|(_, e)| e.step.as_deref() == Some(step.id.as_str()))
         .collect();
     extensions.sort_by_key(|(i, e)| (e.requested, *i));
     let mut current_due = original_due;
     let mut results = Vec::new();
     for (index, ext) in extensions {
-        let requested = ext.requested.get();
+        let Some(requested) = ext.requested.map(|d| d.get()) else {
+            continue; // Rejected by validation.
+        };
         let before_deadline = current_due.is_some_and(|due| requested <= due);
         let mut new_due = None;
         if ext.decision == Decision::Granted {

@@ -503,8 +503,9 @@ fn not_reassessed(cx: &Context) -> Vec<Fact> {
         .events
         .iter()
         .enumerate()
-        .filter(|(_, e)| e.date.get() > assessed && e.date.get() <= cx.as_at)
-        .map(|(i, e)| {
+        .filter_map(|(i, e)| Some((i, e, e.kind?, e.date?.get())))
+        .filter(|(_, _, _, date)| *date > assessed && *date <= cx.as_at)
+        .map(|(i, e, kind, date)| {
             let note = e
                 .note
                 .as_deref()
@@ -512,12 +513,7 @@ fn not_reassessed(cx: &Context) -> Vec<Fact> {
                 .unwrap_or_default();
             fact(
                 &format!("events[{i}]"),
-                format!(
-                    "{} on {}{}",
-                    capitalise(e.kind.label()),
-                    long(e.date.get()),
-                    note
-                ),
+                format!("{} on {}{}", capitalise(kind.label()), long(date), note),
             )
         })
         .collect();
@@ -590,23 +586,31 @@ fn no_post_release_assessment(cx: &Context) -> Vec<Fact> {
         .supervision
         .iter()
         .enumerate()
-        .filter(|(_, p)| p.kind == "licence" && p.start.get() <= cx.as_at)
-        .max_by_key(|(_, p)| p.start);
-    let Some((i, period)) = release else {
+        .filter(|(_, p)| p.kind.as_deref() == Some("licence"))
+        .filter_map(|(i, p)| Some((i, p.start?.get())))
+        .filter(|(_, start)| *start <= cx.as_at)
+        .max_by_key(|(_, start)| *start);
+    let Some((i, released)) = release else {
         return Vec::new();
     };
-    let released = period.start.get();
     let Some(due) = interval.offset().apply(cx.calendar, released) else {
         return Vec::new();
     };
-    let in_time = assessed.is_some_and(|a| a >= released && a <= due);
-    if in_time || (cx.as_at <= due && assessed.is_none_or(|a| a < released)) {
+    // Without an assessment date the report lists it as missing instead.
+    let Some(assessed) = assessed else {
+        return Vec::new();
+    };
+    let in_time = assessed >= released && assessed <= due;
+    if in_time || (cx.as_at <= due && assessed < released) {
         return Vec::new();
     }
-    let assessed_text = match assessed {
-        Some(a) if a < released => format!("The latest assessment ({}) predates release", long(a)),
-        Some(a) => format!("The assessment after release is dated {}", long(a)),
-        None => "No assessment date is recorded".to_string(),
+    let assessed_text = if assessed < released {
+        format!(
+            "The latest assessment ({}) predates release",
+            long(assessed)
+        )
+    } else {
+        format!("The assessment after release is dated {}", long(assessed))
     };
     vec![
         fact(
@@ -676,12 +680,13 @@ fn custody_behaviour(cx: &Context) -> Vec<Fact> {
     facts
 }
 
-fn incident_label(kind: crate::case::CustodyIncidentKind) -> &'static str {
+fn incident_label(kind: Option<crate::case::CustodyIncidentKind>) -> &'static str {
     use crate::case::CustodyIncidentKind::*;
     match kind {
-        Violence => "Violence",
-        Weapon => "A weapon",
-        Threats => "Threats",
+        Some(Violence) => "Violence",
+        Some(Weapon) => "A weapon",
+        Some(Threats) => "Threats",
+        None => "An incident",
     }
 }
 
@@ -704,7 +709,10 @@ fn non_convicted_behaviour(cx: &Context) -> Vec<Fact> {
                 .unwrap_or_default();
             fact(
                 &format!("circumstances.non_convicted_behaviour[{i}]"),
-                format!("{}{when}", capitalise(b.kind.label())),
+                format!(
+                    "{}{when}",
+                    capitalise(b.kind.map_or("behaviour", |k| k.label()))
+                ),
             )
         })
         .collect();
@@ -724,7 +732,11 @@ fn orders(cx: &Context) -> Vec<Fact> {
             if rating.is_none_or(|l| l == Level::Low) {
                 facts.push(fact(
                     &format!("circumstances.orders[{i}]"),
-                    format!("A {} protects {}", order.kind.label(), group.label()),
+                    format!(
+                        "A {} protects {}",
+                        order.kind.map_or("protective order", |k| k.label()),
+                        group.label()
+                    ),
                 ));
                 facts.push(fact(
                     group.field(),
@@ -936,7 +948,7 @@ fn multi_agency(cx: &Context) -> Vec<Fact> {
         .case
         .events
         .iter()
-        .position(|e| e.kind == EventKind::DomesticAbuseCallOut)
+        .position(|e| e.kind == Some(EventKind::DomesticAbuseCallOut))
     {
         da_risk.push(fact(
             &format!("events[{i}]"),

@@ -50,12 +50,46 @@ pub fn from_json_str<T: DeserializeOwned>(text: &str) -> Result<T, Vec<FieldErro
 }
 
 /// Reads a JSON object into `T`, or every error found.
-pub fn from_value<T: DeserializeOwned>(mut value: Value) -> Result<T, Vec<FieldError>> {
+pub fn from_value<T: DeserializeOwned>(value: Value) -> Result<T, Vec<FieldError>> {
+    let partial = read_partial(value);
+    match partial.value {
+        Some(parsed) if partial.errors.is_empty() => Ok(parsed),
+        _ => Err(partial.errors),
+    }
+}
+
+/// What a lenient read found: every error, and the document without the
+/// members that caused them (when what is left reads at all).
+pub struct Partial<T> {
+    pub value: Option<T>,
+    pub errors: Vec<FieldError>,
+    /// Whole array elements were dropped, so later indexes in `value` no
+    /// longer match the document's.
+    pub shifted: bool,
+}
+
+/// Reads `text` as JSON into `T` leniently: see [`Partial`].
+pub fn read_partial_str<T: DeserializeOwned>(text: &str) -> Partial<T> {
+    match serde_json::from_str::<Value>(text) {
+        Ok(value) => read_partial(value),
+        Err(e) => Partial {
+            value: None,
+            errors: vec![FieldError::new("", format!("not valid JSON: {e}"))],
+            shifted: false,
+        },
+    }
+}
+
+fn read_partial<T: DeserializeOwned>(mut value: Value) -> Partial<T> {
     if !value.is_object() {
-        return Err(vec![FieldError::new(
-            "",
-            "the document must be a JSON object ({ ... })",
-        )]);
+        return Partial {
+            value: None,
+            errors: vec![FieldError::new(
+                "",
+                "the document must be a JSON object ({ ... })",
+            )],
+            shifted: false,
+        };
     }
     let mut errors = Vec::new();
     // Elements removed so far from each array, keyed by the array's original path.
@@ -67,8 +101,13 @@ pub fn from_value<T: DeserializeOwned>(mut value: Value) -> Result<T, Vec<FieldE
         let mut track = serde_path_to_error::Track::new();
         let result = T::deserialize(serde_path_to_error::Deserializer::new(&value, &mut track));
         let error = match result {
-            Ok(parsed) if errors.is_empty() => return Ok(parsed),
-            Ok(_) => return Err(errors),
+            Ok(parsed) => {
+                return Partial {
+                    value: Some(parsed),
+                    errors,
+                    shifted: !removed.is_empty(),
+                }
+            }
             Err(error) => error,
         };
         let segments: Vec<Segment> = track.path().iter().cloned().collect();
@@ -87,7 +126,11 @@ pub fn from_value<T: DeserializeOwned>(mut value: Value) -> Result<T, Vec<FieldE
         }
         removed_members.push(path);
     }
-    Err(errors)
+    Partial {
+        value: None,
+        errors,
+        shifted: !removed.is_empty(),
+    }
 }
 
 fn missing_field_name(message: &str) -> Option<&str> {

@@ -47,8 +47,32 @@ pub fn check_json(
     options: &Options,
     clock_today: NaiveDate,
 ) -> Result<Report, Vec<FieldError>> {
-    let case: Case = input::from_json_str(text)?;
+    let case = read_case(text, policies, options, clock_today)?;
     check(&case, policies, options, clock_today)
+}
+
+/// Reads a case, reporting every problem at once: what cannot be read, and
+/// what is wrong with the rest (unless dropped list items shifted its paths).
+fn read_case(
+    text: &str,
+    policies: &PolicySet,
+    options: &Options,
+    clock_today: NaiveDate,
+) -> Result<Case, Vec<FieldError>> {
+    let partial = input::read_partial_str::<Case>(text);
+    let (case, mut errors) = match partial.value {
+        Some(case) if partial.errors.is_empty() => return Ok(case),
+        Some(case) => (case, partial.errors),
+        None => return Err(partial.errors),
+    };
+    if !partial.shifted {
+        if let Err(more) = prepare(&case, policies, options, clock_today) {
+            // A field that could not be read is reported once, not again as missing.
+            let unread: Vec<String> = errors.iter().map(|e| e.path.clone()).collect();
+            errors.extend(more.into_iter().filter(|e| !unread.contains(&e.path)));
+        }
+    }
+    Err(errors)
 }
 
 /// Reads and validates a case without evaluating it.
@@ -58,7 +82,7 @@ pub fn validate_json(
     options: &Options,
     clock_today: NaiveDate,
 ) -> Vec<FieldError> {
-    match input::from_json_str::<Case>(text) {
+    match read_case(text, policies, options, clock_today) {
         Ok(case) => match prepare(&case, policies, options, clock_today) {
             Ok(_) => Vec::new(),
             Err(errors) => errors,

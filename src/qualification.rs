@@ -60,7 +60,8 @@ pub fn period_windows(
         .iter()
         .enumerate()
         .filter_map(|(index, p)| {
-            let kind = policy.supervision_type(&p.kind)?;
+            let kind = policy.supervision_type(p.kind.as_deref()?)?;
+            let start = p.start?.get();
             let end = p.terminated.or(p.scheduled_end).map(|d| d.get());
             let close = match (end, window) {
                 (Some(end), Some(step)) => step.offset.apply(calendar, end),
@@ -71,7 +72,7 @@ pub fn period_windows(
                 type_name: kind.name.clone(),
                 counts: kind.counts,
                 check_reason: kind.reason.clone(),
-                start: p.start.get(),
+                start,
                 end,
                 close,
             })
@@ -144,12 +145,15 @@ pub fn qualify(case: &Case, policy: &PolicyProfile, calendar: &Calendar) -> Outc
         .count();
     let summary = match status {
         QualificationStatus::Qualifies => {
-            "This case qualifies as a Serious Further Offence: an SFO review is required.".to_string()
+            "This case qualifies as a Serious Further Offence: an SFO review is required."
+                .to_string()
         }
         QualificationStatus::NotYet => {
             let mut s = "Not yet: the SFO process starts only when the person is charged with a qualifying offence and appears in court for it.".to_string();
-            if checks > 0 {
-                s.push_str(&format!(" {checks} other point(s) need checking."));
+            match checks {
+                0 => {}
+                1 => s.push_str(" One other point needs checking."),
+                n => s.push_str(&format!(" {n} other points need checking.")),
             }
             s
         }
@@ -157,7 +161,12 @@ pub fn qualify(case: &Case, policy: &PolicyProfile, calendar: &Calendar) -> Outc
             "This case does not qualify as a Serious Further Offence.".to_string()
         }
         QualificationStatus::Check => format!(
-            "Check with your SFO lead: {checks} point(s) need a decision or more information before this case can be said to qualify."
+            "Check with your SFO lead: {} before this case can be said to qualify.",
+            if checks == 1 {
+                "one point needs a decision or more information".to_string()
+            } else {
+                format!("{checks} points need a decision or more information")
+            }
         ),
     };
     Outcome {

@@ -3,10 +3,24 @@
 
 use crate::calendar::{MAX_YEAR, MIN_YEAR};
 use crate::case::{Case, Decision, CASE_SCHEMA};
+use crate::date::long;
 use crate::date::Date;
 use crate::input::FieldError;
 use crate::policy::{PolicyProfile, NOT_LISTED};
 use chrono::{Datelike, NaiveDate};
+
+/// The same words the reader uses for a missing required field.
+const REQUIRED: &str = "required, but missing";
+
+/// "supervision[0].scheduled_end" → "scheduled end".
+fn field_words(path: &str) -> String {
+    match path.rsplit('.').next().unwrap_or(path) {
+        "charged" => "charge date".to_string(),
+        "alleged_from" => "alleged date".to_string(),
+        "requested" => "requested on".to_string(),
+        other => other.replace('_', " "),
+    }
+}
 
 struct Checker {
     errors: Vec<FieldError>,
@@ -18,12 +32,19 @@ impl Checker {
         self.errors.push(FieldError::new(path, message));
     }
 
-    /// `later` must not come before `earlier`.
+    /// `later` must not come before `earlier`; the message names the other date.
     fn order(&mut self, earlier: (Option<Date>, &str), later: (Option<Date>, &str), what: &str) {
         if let (Some(a), Some(b)) = (earlier.0, later.0) {
             if b < a {
-                self.error(later.1, format!("{what} ({a} in {})", earlier.1));
+                let name = field_words(earlier.1);
+                self.error(later.1, format!("{what} ({name}: {})", long(a.get())));
             }
+        }
+    }
+
+    fn required<T>(&mut self, value: &Option<T>, path: String) {
+        if value.is_none() {
+            self.error(path, REQUIRED);
         }
     }
 
@@ -44,7 +65,7 @@ impl Checker {
 fn all_dates(case: &Case) -> Vec<(String, Date)> {
     let mut dates: Vec<(String, Option<Date>)> = vec![("today".into(), case.today)];
     for (i, p) in case.supervision.iter().enumerate() {
-        dates.push((format!("supervision[{i}].start"), Some(p.start)));
+        dates.push((format!("supervision[{i}].start"), p.start));
         dates.push((format!("supervision[{i}].scheduled_end"), p.scheduled_end));
         dates.push((format!("supervision[{i}].terminated"), p.terminated));
     }
@@ -87,10 +108,7 @@ fn all_dates(case: &Case) -> Vec<(String, Date)> {
         ),
     ]);
     for (i, e) in case.review.extensions.iter().enumerate() {
-        dates.push((
-            format!("review.extensions[{i}].requested"),
-            Some(e.requested),
-        ));
+        dates.push((format!("review.extensions[{i}].requested"), e.requested));
         dates.push((format!("review.extensions[{i}].decided"), e.decided));
         dates.push((format!("review.extensions[{i}].new_due"), e.new_due));
     }
@@ -109,7 +127,7 @@ fn all_dates(case: &Case) -> Vec<(String, Date)> {
         ));
     }
     for (i, e) in case.events.iter().enumerate() {
-        dates.push((format!("events[{i}].date"), Some(e.date)));
+        dates.push((format!("events[{i}].date"), e.date));
     }
     dates
         .into_iter()
@@ -146,7 +164,10 @@ pub fn validate(case: &Case, policy: &PolicyProfile, today: NaiveDate) -> Vec<Fi
 
     for (i, period) in case.supervision.iter().enumerate() {
         let at = |field: &str| format!("supervision[{i}].{field}");
-        if policy.supervision_type(&period.kind).is_none() {
+        c.required(&period.kind, at("type"));
+        c.required(&period.start, at("start"));
+        let kind = period.kind.as_deref().unwrap_or_default();
+        if period.kind.is_some() && policy.supervision_type(kind).is_none() {
             let known: Vec<&str> = policy
                 .supervision_types
                 .iter()
@@ -156,13 +177,13 @@ pub fn validate(case: &Case, policy: &PolicyProfile, today: NaiveDate) -> Vec<Fi
                 at("type"),
                 format!(
                     "\"{}\" is not a supervision type in policy profile {} (one of: {})",
-                    period.kind,
+                    kind,
                     policy.id,
                     known.join(", ")
                 ),
             );
         }
-        let start = Some(period.start);
+        let start = period.start;
         c.order(
             (start, &at("start")),
             (period.scheduled_end, &at("scheduled_end")),
@@ -174,7 +195,7 @@ pub fn validate(case: &Case, policy: &PolicyProfile, today: NaiveDate) -> Vec<Fi
             "terminated before it starts",
         );
         if let (Some(end), Some(terminated)) = (period.scheduled_end, period.terminated) {
-            if terminated > end && terminated >= period.start {
+            if terminated > end && period.start.is_none_or(|start| terminated >= start) {
                 c.error(
                     at("terminated"),
                     format!(
@@ -200,7 +221,7 @@ pub fn validate(case: &Case, policy: &PolicyProfile, today: NaiveDate) -> Vec<Fi
     if o.alleged_to.is_some() && o.alleged_from.is_none() {
         c.error(
             "offence.alleged_to",
-            "the end of a date range needs its start, offence.alleged_from",
+            "the last day of a date range needs its first day (the alleged date)",
         );
     }
     c.order(
@@ -241,18 +262,22 @@ pub fn validate(case: &Case, policy: &PolicyProfile, today: NaiveDate) -> Vec<Fi
     );
     for (i, ext) in r.extensions.iter().enumerate() {
         let at = |field: &str| format!("review.extensions[{i}].{field}");
-        match policy.timetable.iter().find(|s| s.id == ext.step) {
-            None => c.error(
-                at("step"),
-                format!(
-                    "\"{}\" is not a timetable step in policy profile {}",
-                    ext.step, policy.id
+        c.required(&ext.step, at("step"));
+        c.required(&ext.requested, at("requested"));
+        if let Some(id) = &ext.step {
+            match policy.timetable.iter().find(|s| &s.id == id) {
+                None => c.error(
+                    at("step"),
+                    format!(
+                        "\"{id}\" is not a timetable step in policy profile {}",
+                        policy.id
+                    ),
                 ),
-            ),
-            Some(step) if step.completed_by.is_none() => {
-                c.error(at("step"), format!("{} cannot be extended", ext.step))
+                Some(step) if step.completed_by.is_none() => {
+                    c.error(at("step"), format!("{id} cannot be extended"))
+                }
+                Some(_) => {}
             }
-            Some(_) => {}
         }
         if ext.new_due.is_some() && ext.extra_working_days.is_some() {
             c.error(
@@ -269,16 +294,16 @@ pub fn validate(case: &Case, policy: &PolicyProfile, today: NaiveDate) -> Vec<Fi
             );
         }
         c.order(
-            (Some(ext.requested), &at("requested")),
+            (ext.requested, &at("requested")),
             (ext.decided, &at("decided")),
             "decided before it was requested",
         );
         c.order(
-            (Some(ext.requested), &at("requested")),
+            (ext.requested, &at("requested")),
             (ext.new_due, &at("new_due")),
             "the new due date is before the request",
         );
-        c.not_future(Some(ext.requested), &at("requested"));
+        c.not_future(ext.requested, &at("requested"));
         c.not_future(ext.decided, &at("decided"));
     }
 
@@ -338,7 +363,21 @@ pub fn validate(case: &Case, policy: &PolicyProfile, today: NaiveDate) -> Vec<Fi
             c.error("circumstances.mappa.level", "MAPPA levels are 1 to 3");
         }
     }
-    for (i, order) in case.circumstances.orders.iter().enumerate() {
+    let circumstances = &case.circumstances;
+    for (i, incident) in circumstances.custody_incidents.iter().enumerate() {
+        c.required(
+            &incident.kind,
+            format!("circumstances.custody_incidents[{i}].type"),
+        );
+    }
+    for (i, behaviour) in circumstances.non_convicted_behaviour.iter().enumerate() {
+        c.required(
+            &behaviour.kind,
+            format!("circumstances.non_convicted_behaviour[{i}].type"),
+        );
+    }
+    for (i, order) in circumstances.orders.iter().enumerate() {
+        c.required(&order.kind, format!("circumstances.orders[{i}].type"));
         if order.protects.is_empty() {
             c.error(
                 format!("circumstances.orders[{i}].protects"),
@@ -369,7 +408,9 @@ pub fn validate(case: &Case, policy: &PolicyProfile, today: NaiveDate) -> Vec<Fi
         c.not_future(date, path);
     }
     for (i, e) in case.events.iter().enumerate() {
-        c.not_future(Some(e.date), &format!("events[{i}].date"));
+        c.required(&e.kind, format!("events[{i}].type"));
+        c.required(&e.date, format!("events[{i}].date"));
+        c.not_future(e.date, &format!("events[{i}].date"));
     }
     c.errors
 }

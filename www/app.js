@@ -89,8 +89,6 @@ const CASE_PATH = /\b[a-z_]+(?:\[\d+\])?(?:\.[a-z_]+(?:\[\d+\])?)+\b/g;
 /** Engine messages name case paths; say them in words. */
 function humanise(message, rowMap) {
   return message
-    .replace(/\((\d{4}-\d{2}-\d{2}) in ([a-z_.[\]0-9]+)\)/g, (all, date, path) =>
-      fieldFor(toFormPath(path, rowMap)) ? `(the ${nameFor(toFormPath(path, rowMap))} is ${date})` : all)
     .replace(CASE_PATH, (path) => (fieldFor(toFormPath(path, rowMap)) ? `the ${nameFor(toFormPath(path, rowMap))}` : path));
 }
 
