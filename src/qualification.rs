@@ -10,8 +10,6 @@ use chrono::NaiveDate;
 
 const SEED_PROCESS: &str =
     "HM Inspectorate of Probation, SFO Annual Report 2024 (10 Dec 2024), \"SFO Process\"";
-const SUPERVISION_SOURCE: &str =
-    "sfo-check default: the list of supervision types was not confirmed (rulebook Q-SUPERVISION)";
 const OFFENCE_SOURCE: &str = "HMI Probation SFO annual reports (summaries)";
 
 /// A supervision period as the window rule sees it.
@@ -20,6 +18,8 @@ pub struct PeriodWindow {
     pub type_name: String,
     pub counts: Counts,
     pub check_reason: Option<String>,
+    pub status: Status,
+    pub source: String,
     pub start: NaiveDate,
     /// The day supervision ended (actual termination, else scheduled end).
     pub end: Option<NaiveDate>,
@@ -72,6 +72,8 @@ pub fn period_windows(
                 type_name: kind.name.clone(),
                 counts: kind.counts,
                 check_reason: kind.reason.clone(),
+                status: kind.status,
+                source: kind.source.clone(),
                 start,
                 end,
                 close,
@@ -580,27 +582,25 @@ fn supervision(windows: &[PeriodWindow], counting: &[usize], edge: &[usize], b: 
                 w.index + 1,
                 lower_first(&w.type_name)
             ),
-            SUPERVISION_SOURCE,
-            Status::Default,
+            &w.source,
+            w.status,
         );
     }
     for w in windows.iter().filter(|w| edge.contains(&w.index)) {
-        {
-            b.reason(
-                "Q-SUPERVISION",
-                Finding::Check,
-                format!(
-                    "Supervision period {} is a {}: check with your SFO lead whether it counts. {}",
-                    w.index + 1,
-                    lower_first(&w.type_name),
-                    w.check_reason.clone().unwrap_or_default()
-                )
-                .trim_end()
-                .to_string(),
-                SUPERVISION_SOURCE,
-                Status::Default,
-            );
-        }
+        b.reason(
+            "Q-SUPERVISION",
+            Finding::Check,
+            format!(
+                "Supervision period {} is a {}: check with your SFO lead whether it counts. {}",
+                w.index + 1,
+                lower_first(&w.type_name),
+                w.check_reason.clone().unwrap_or_default()
+            )
+            .trim_end()
+            .to_string(),
+            &w.source,
+            w.status,
+        );
     }
 }
 
