@@ -50,8 +50,16 @@ fn plural(n: i64, one: &str) -> String {
 fn describe_state(state: &State, due: Option<NaiveDate>) -> String {
     let wd = |n: i64| plural(n, "working day");
     match state {
+        State::Done => "Done (no due date could be worked out)".into(),
         State::DoneOnTime => "Done on time".into(),
+        State::DoneLate { working_days: 0 } => {
+            "Done late: after the due date, on a day that is not a working day".into()
+        }
         State::DoneLate { working_days } => format!("Done late by {}", wd(*working_days)),
+        State::DueIn { working_days: 0 } => match due {
+            Some(due) => format!("Due {}", long(due)),
+            None => "Due".into(),
+        },
         State::DueIn { working_days } => format!("Due in {}", wd(*working_days)),
         State::DueToday => "Due today".into(),
         State::Overdue { working_days: 0 } => match due {
@@ -125,7 +133,7 @@ fn deadline(
         let Some(requested) = ext.requested.map(|d| d.get()) else {
             continue; // Rejected by validation.
         };
-        let before_deadline = current_due.is_some_and(|due| requested <= due);
+        let before_deadline = current_due.map(|due| requested <= due);
         let mut new_due = None;
         if ext.decision == Decision::Granted {
             new_due = match (ext.new_due, ext.extra_working_days) {
@@ -148,8 +156,10 @@ fn deadline(
         });
     }
     let extended = current_due != original_due;
-    let extension_requested_before_deadline = (!results.is_empty())
-        .then(|| original_due.is_some_and(|due| results.iter().any(|r| r.requested <= due)));
+    let extension_requested_before_deadline = match original_due {
+        Some(due) if !results.is_empty() => Some(results.iter().any(|r| r.requested <= due)),
+        _ => None,
+    };
 
     let completed = step.completed_by.and_then(|c| completion_date(case, c));
     let state = match (step.completed_by, completed, current_due) {
@@ -171,7 +181,7 @@ fn deadline(
                 }
             }
         }
-        (Some(_), Some(_), None) => State::DoneOnTime,
+        (Some(_), Some(_), None) => State::Done,
         (Some(_), None, _) if status == QualificationStatus::DoesNotQualify => State::NotRequired,
         (Some(_), None, None) => State::Waiting,
         (Some(_), None, Some(due)) => {

@@ -3,7 +3,8 @@
 
 use crate::calendar::Calendar;
 use crate::case::{
-    AssessorRole, Case, ConvictionKind, EventKind, KeyFact, Level, RiskGroup, Setting,
+    AssessorRole, BehaviourKind, Case, ConvictionKind, EventKind, KeyFact, Level, OrderKind,
+    RiskGroup, Setting,
 };
 use crate::date::long;
 use crate::policy::{PolicyProfile, Status};
@@ -234,6 +235,13 @@ fn yes(value: Option<bool>) -> bool {
     value == Some(true)
 }
 
+impl Context<'_> {
+    /// An undated fact counts; a dated one only up to the date judged.
+    fn happened_by_then(&self, date: Option<crate::date::Date>) -> bool {
+        date.is_none_or(|d| d.get() <= self.as_at)
+    }
+}
+
 pub struct Context<'a> {
     case: &'a Case,
     policy: &'a PolicyProfile,
@@ -393,19 +401,61 @@ fn em_curfew(cx: &Context) -> Vec<Fact> {
     facts
 }
 
+/// Every sign of domestic abuse in the case, up to the date judged.
+fn domestic_abuse_facts(cx: &Context) -> Vec<Fact> {
+    let c = &cx.case.circumstances;
+    let mut facts = Vec::new();
+    if yes(c.domestic_abuse_indicators) {
+        facts.push(fact(
+            "circumstances.domestic_abuse_indicators",
+            "There are domestic abuse indicators",
+        ));
+    }
+    for (i, kind) in c.previous_convictions.iter().enumerate() {
+        if *kind == ConvictionKind::DomesticAbuse {
+            facts.push(fact(
+                &format!("circumstances.previous_convictions[{i}]"),
+                "Previous convictions for domestic abuse",
+            ));
+        }
+    }
+    for (i, b) in c.non_convicted_behaviour.iter().enumerate() {
+        if b.kind == Some(BehaviourKind::DomesticAbuseCallOut) && cx.happened_by_then(b.date) {
+            facts.push(fact(
+                &format!("circumstances.non_convicted_behaviour[{i}]"),
+                "A domestic abuse call-out that did not lead to a conviction",
+            ));
+        }
+    }
+    for (i, order) in c.orders.iter().enumerate() {
+        if matches!(
+            order.kind,
+            Some(OrderKind::DomesticAbuseProtection | OrderKind::NonMolestation)
+        ) {
+            facts.push(fact(
+                &format!("circumstances.orders[{i}]"),
+                format!("A {}", order.kind.map_or("", |k| k.label())),
+            ));
+        }
+    }
+    for (i, e) in cx.case.events.iter().enumerate() {
+        if e.kind == Some(EventKind::DomesticAbuseCallOut) && cx.happened_by_then(e.date) {
+            facts.push(fact(
+                &format!("events[{i}]"),
+                "A domestic abuse call-out or allegation",
+            ));
+        }
+    }
+    facts
+}
+
 fn da_enquiry(cx: &Context) -> Vec<Fact> {
     let c = &cx.case.circumstances;
     let enquiry = &cx.case.rosh.domestic_abuse_enquiry;
     if enquiry.is_completed() {
         return Vec::new();
     }
-    let mut reasons = Vec::new();
-    if yes(c.domestic_abuse_indicators) {
-        reasons.push(fact(
-            "circumstances.domestic_abuse_indicators",
-            "There are domestic abuse indicators",
-        ));
-    }
+    let mut reasons = domestic_abuse_facts(cx);
     if yes(c.partner) {
         reasons.push(fact("circumstances.partner", "Has a partner"));
     }
@@ -586,7 +636,12 @@ fn no_post_release_assessment(cx: &Context) -> Vec<Fact> {
         .supervision
         .iter()
         .enumerate()
-        .filter(|(_, p)| p.kind.as_deref() == Some("licence"))
+        .filter(|(_, p)| {
+            p.kind
+                .as_deref()
+                .and_then(|k| cx.policy.supervision_type(k))
+                .is_some_and(|t| t.starts_on_release)
+        })
         .filter_map(|(i, p)| Some((i, p.start?.get())))
         .filter(|(_, start)| *start <= cx.as_at)
         .max_by_key(|(_, start)| *start);
@@ -600,7 +655,9 @@ fn no_post_release_assessment(cx: &Context) -> Vec<Fact> {
     let Some(assessed) = assessed else {
         return Vec::new();
     };
-    let in_time = assessed >= released && assessed <= due;
+    let previous = cx.case.rosh.previous.date.map(|d| d.get());
+    let in_window = |a: NaiveDate| a >= released && a <= due;
+    let in_time = in_window(assessed) || previous.is_some_and(in_window);
     if in_time || (cx.as_at <= due && assessed < released) {
         return Vec::new();
     }
@@ -628,7 +685,15 @@ fn no_post_release_assessment(cx: &Context) -> Vec<Fact> {
 }
 
 fn custody_behaviour(cx: &Context) -> Vec<Fact> {
-    let incidents = &cx.case.circumstances.custody_incidents;
+    // Incidents up to the date judged, with their indexes in the case.
+    let incidents: Vec<(usize, &crate::case::CustodyIncident)> = cx
+        .case
+        .circumstances
+        .custody_incidents
+        .iter()
+        .enumerate()
+        .filter(|(_, incident)| cx.happened_by_then(incident.date))
+        .collect();
     if incidents.is_empty() {
         return Vec::new();
     }
@@ -636,7 +701,7 @@ fn custody_behaviour(cx: &Context) -> Vec<Fact> {
     let overall = cx.case.rosh.overall;
     let low_or_medium = overall.is_some_and(|l| l <= Level::Medium);
     let mut unconsidered = Vec::new();
-    for (i, incident) in incidents.iter().enumerate() {
+    for &(i, incident) in &incidents {
         let after = matches!((incident.date, assessed), (Some(d), Some(a)) if d.get() > a);
         if incident.considered_in_assessment == Some(false) || after {
             let when = incident
@@ -660,7 +725,6 @@ fn custody_behaviour(cx: &Context) -> Vec<Fact> {
     let mut facts = if unconsidered.is_empty() {
         incidents
             .iter()
-            .enumerate()
             .map(|(i, incident)| {
                 fact(
                     &format!("circumstances.custody_incidents[{i}]"),
@@ -927,34 +991,7 @@ fn multi_agency(cx: &Context) -> Vec<Fact> {
         };
         facts.push(fact("circumstances.mappa.level", text));
     }
-    let mut da_risk = Vec::new();
-    if yes(c.domestic_abuse_indicators) {
-        da_risk.push(fact(
-            "circumstances.domestic_abuse_indicators",
-            "There are domestic abuse indicators",
-        ));
-    }
-    if let Some(i) = c
-        .previous_convictions
-        .iter()
-        .position(|k| *k == ConvictionKind::DomesticAbuse)
-    {
-        da_risk.push(fact(
-            &format!("circumstances.previous_convictions[{i}]"),
-            "Previous convictions for domestic abuse",
-        ));
-    }
-    if let Some(i) = cx
-        .case
-        .events
-        .iter()
-        .position(|e| e.kind == Some(EventKind::DomesticAbuseCallOut))
-    {
-        da_risk.push(fact(
-            &format!("events[{i}]"),
-            "A domestic abuse call-out or allegation",
-        ));
-    }
+    let da_risk = domestic_abuse_facts(cx);
     let agencies = cx.case.rosh.sources.iter().any(|s| s.is_other_agency())
         || cx.case.rosh.domestic_abuse_enquiry.is_completed();
     if !da_risk.is_empty() && !agencies {

@@ -197,6 +197,14 @@ pub struct SupervisionType {
     pub id: String,
     pub name: String,
     pub counts: Counts,
+    /// Supervision of this type starts on release from custody (a licence), so
+    /// `F-NO-POST-RELEASE-ASSESSMENT` applies.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub starts_on_release: bool,
+    /// A period of this type may have no end (an indeterminate sentence's
+    /// licence); for other types a missing end is a missing fact.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub may_have_no_end: bool,
     /// Why a `check` type needs a decision.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
@@ -240,6 +248,12 @@ impl Interval {
 pub struct ExtraDay {
     pub date: Date,
     pub name: String,
+    pub status: Status,
+    pub source: String,
+}
+
+fn is_false(value: &bool) -> bool {
+    !value
 }
 
 impl PolicyProfile {
@@ -291,6 +305,9 @@ impl PolicyProfile {
             if step.label.trim().is_empty() {
                 error(at("label"), "must not be empty");
             }
+            if step.source.trim().is_empty() {
+                error(at("source"), "must not be empty");
+            }
             if step.counts_from == Anchor::SupervisionEnd {
                 window_steps += 1;
                 if step.completed_by.is_some() {
@@ -332,6 +349,11 @@ impl PolicyProfile {
         }
         let mut offence_ids = HashSet::new();
         for (i, offence) in self.offences.iter().enumerate() {
+            for (field, text) in [("name", &offence.name), ("source", &offence.source)] {
+                if text.trim().is_empty() {
+                    error(format!("offences[{i}].{field}"), "must not be empty");
+                }
+            }
             let path = format!("offences[{i}].id");
             if offence.id.trim().is_empty() {
                 error(path, "must not be empty");

@@ -25,6 +25,8 @@ pub struct PeriodWindow {
     pub end: Option<NaiveDate>,
     /// The window's last day; `None` while supervision has no end.
     pub close: Option<NaiveDate>,
+    /// No end is recorded for a type that should have one.
+    pub end_missing: bool,
 }
 
 impl PeriodWindow {
@@ -77,6 +79,7 @@ pub fn period_windows(
                 start,
                 end,
                 close,
+                end_missing: end.is_none() && !kind.may_have_no_end,
             })
         })
         .collect()
@@ -197,11 +200,16 @@ fn trigger(case: &Case, b: &mut Builder) {
                 Status::Confirmed,
             );
         } else {
+            b.missing(
+                "offence.first_court_appearance",
+                "If the person appeared in court before the charges were dropped, the SFO process had started.",
+                "Q-TRIGGER",
+            );
             b.reason(
                 "Q-TRIGGER",
-                Finding::NotMet,
+                Finding::Check,
                 format!(
-                    "Charges were dropped or discontinued on {} before any court appearance, so the trigger (charge and court appearance) was not met.",
+                    "Charges were dropped or discontinued on {} and no court appearance is recorded: if there was none, the SFO process never started. Check with your SFO lead.",
                     long(dropped.get())
                 ),
                 SEED_PROCESS,
@@ -338,7 +346,12 @@ fn offence(case: &Case, policy: &PolicyProfile, b: &mut Builder) {
 
 fn conditional(case: &Case, policy: &PolicyProfile, b: &mut Builder) {
     let rule = &policy.conditional_review;
-    let level = rosh_level(case);
+    // The level must be the one in force when the offence was committed.
+    let assessed_after = match (case.rosh.date, case.offence.alleged_from) {
+        (Some(assessed), Some(offence)) if assessed > offence => Some(assessed.get()),
+        _ => None,
+    };
+    let level = rosh_level(case).filter(|_| assessed_after.is_none());
     let mappa = &case.circumstances.mappa;
     let levels_text = rule
         .mappa_levels
@@ -376,23 +389,25 @@ fn conditional(case: &Case, policy: &PolicyProfile, b: &mut Builder) {
             ),
         ),
         _ => {
-            if level.is_none() {
-                b.missing(
-                    "rosh.overall",
-                    "For this offence a review is required only at High or Very High RoSH or MAPPA level 2 or 3.",
-                    "Q-CONDITIONAL",
-                );
+            let needs = format!("For this offence a review is required only at {threshold} at the time of the offence.");
+            match assessed_after {
+                Some(_) => b.missing("rosh.date", &format!("{needs} Record the assessment in force then."), "Q-CONDITIONAL"),
+                None if level.is_none() => b.missing("rosh.overall", &needs, "Q-CONDITIONAL"),
+                None => {}
             }
             if mappa_meets.is_none() {
                 b.missing(
                     "circumstances.mappa.level",
-                    "A MAPPA level of 2 or 3 at the time of the offence would make this offence qualify.",
+                    &format!("A MAPPA level of {levels_text} at the time of the offence would make this offence qualify."),
                     "Q-CONDITIONAL",
                 );
             }
+            let after = assessed_after
+                .map(|d| format!(" The RoSH assessment recorded ({}) is after the alleged offence.", long(d)))
+                .unwrap_or_default();
             (
                 Finding::Check,
-                format!("Cannot tell whether the condition for this offence holds ({threshold} at the time of the offence): record the RoSH level and MAPPA level."),
+                format!("Cannot tell whether the condition for this offence holds ({threshold} at the time of the offence): record the RoSH level and MAPPA level then.{after}"),
             )
         }
     };
@@ -478,7 +493,7 @@ fn window(
     for day in from.iter_days().take_while(|d| *d <= to) {
         let counting = windows
             .iter()
-            .filter(|w| w.counts == Counts::Yes && w.covers(day))
+            .filter(|w| w.counts == Counts::Yes && !w.end_missing && w.covers(day))
             .collect::<Vec<_>>();
         if let Some(first) = counting.first() {
             if !counting_periods.iter().any(|p| p.index == first.index) {
@@ -538,17 +553,29 @@ fn window(
             status,
         );
     } else if !edge_only.is_empty() {
+        let partly = if edge_only.len() < (to - from).num_days() as usize + 1 {
+            format!("; {} fall within it", runs(&edge_only).join(", "))
+        } else {
+            String::new()
+        };
+        let why = if edge_periods.iter().all(|p| p.end_missing) {
+            for p in edge_periods.iter() {
+                b.missing(
+                    &format!("supervision[{}].scheduled_end", p.index),
+                    "Without an end date the SFO window after this period cannot be worked out.",
+                    "Q-WINDOW",
+                );
+            }
+            "whose end is not recorded, so the window cannot be worked out: record the scheduled end or the termination date"
+        } else {
+            "a type of supervision that may not count (see Q-SUPERVISION)"
+        };
         b.reason(
             "Q-WINDOW",
             Finding::Check,
             format!(
-                "{when} falls only within {}, a type of supervision that may not count (see Q-SUPERVISION){}.",
-                describe(&edge_periods),
-                if edge_only.len() < (to - from).num_days() as usize + 1 {
-                    format!("; {} fall within it", runs(&edge_only).join(", "))
-                } else {
-                    String::new()
-                }
+                "{when} falls only within {}, {why}{partly}.",
+                describe(&edge_periods)
             ),
             &source,
             status,
@@ -586,7 +613,10 @@ fn supervision(windows: &[PeriodWindow], counting: &[usize], edge: &[usize], b: 
             w.status,
         );
     }
-    for w in windows.iter().filter(|w| edge.contains(&w.index)) {
+    for w in windows
+        .iter()
+        .filter(|w| edge.contains(&w.index) && w.counts == Counts::Check)
+    {
         b.reason(
             "Q-SUPERVISION",
             Finding::Check,

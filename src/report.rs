@@ -105,7 +105,10 @@ pub struct ExtensionResult {
     pub index: usize,
     pub requested: NaiveDate,
     pub decision: crate::case::Decision,
-    pub before_deadline: bool,
+    /// Asked on or before the due date then in force; absent when that step
+    /// had no due date yet.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub before_deadline: Option<bool>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub new_due: Option<NaiveDate>,
 }
@@ -113,6 +116,8 @@ pub struct ExtensionResult {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(tag = "kind", rename_all = "kebab-case")]
 pub enum State {
+    /// Done, but no due date could be worked out to judge it against.
+    Done,
     DoneOnTime,
     DoneLate {
         working_days: i64,

@@ -1,7 +1,7 @@
 //! Checks a case that has been read: dates in order, ids known to the policy
 //! profile, numbers in range. Every problem names its field.
 
-use crate::calendar::{MAX_YEAR, MIN_YEAR};
+use crate::calendar::{MAX_WORKING_DAYS, MAX_YEAR, MIN_YEAR};
 use crate::case::{Case, Decision, CASE_SCHEMA};
 use crate::date::long;
 use crate::date::Date;
@@ -244,6 +244,17 @@ pub fn validate(case: &Case, policy: &PolicyProfile, today: NaiveDate) -> Vec<Fi
         (o.charges_dropped, "offence.charges_dropped"),
         "charges dropped before they were brought",
     );
+    if let (Some(dropped), Some(court)) = (o.charges_dropped, o.first_court_appearance) {
+        if court > dropped {
+            c.error(
+                "offence.first_court_appearance",
+                format!(
+                    "the first court appearance is after the charges were dropped ({})",
+                    long(dropped.get())
+                ),
+            );
+        }
+    }
     let r = &case.review;
     c.order(
         (o.first_court_appearance, "offence.first_court_appearance"),
@@ -278,6 +289,12 @@ pub fn validate(case: &Case, policy: &PolicyProfile, today: NaiveDate) -> Vec<Fi
                 }
                 Some(_) => {}
             }
+        }
+        if ext.extra_working_days.is_some_and(|n| n > MAX_WORKING_DAYS) {
+            c.error(
+                at("extra_working_days"),
+                format!("must be at most {MAX_WORKING_DAYS} working days"),
+            );
         }
         if ext.new_due.is_some() && ext.extra_working_days.is_some() {
             c.error(
@@ -389,6 +406,7 @@ pub fn validate(case: &Case, policy: &PolicyProfile, today: NaiveDate) -> Vec<Fi
     // Facts that have happened cannot be after today.
     for (date, path) in [
         (o.alleged_from, "offence.alleged_from"),
+        (o.alleged_to, "offence.alleged_to"),
         (o.charged, "offence.charged"),
         (o.first_court_appearance, "offence.first_court_appearance"),
         (o.charges_dropped, "offence.charges_dropped"),

@@ -152,6 +152,14 @@ pub fn add_working_days_js(date: &str, n: u32) -> Result<String, JsValue> {
 pub fn working_days_js(from: &str, to: &str) -> Result<f64, JsValue> {
     let from = parse_iso_date(from).map_err(|m| error("from", m))?;
     let to = parse_iso_date(to).map_err(|m| error("to", m))?;
+    for (name, date) in [("from", from), ("to", to)] {
+        if !(MIN_YEAR..=MAX_YEAR).contains(&chrono::Datelike::year(&date)) {
+            return Err(error(
+                name,
+                format!("must be in the years {MIN_YEAR} to {MAX_YEAR}"),
+            ));
+        }
+    }
     Ok(Calendar::default().working_days_between(from, to) as f64)
 }
 

@@ -25,6 +25,7 @@ const STATE = {
   overdue: ['Overdue', 'red'],
   'due-today': ['Due today', 'yellow'],
   'due-in': ['Due', 'blue'],
+  done: ['Done', 'green'],
   'done-on-time': ['Done on time', 'green'],
   'done-late': ['Done late', 'magenta'],
   open: ['Open', 'grey'],
@@ -101,7 +102,7 @@ function extensionLines(d) {
       : 'The extension was requested after the original deadline.');
   }
   for (const e of d.extensions) {
-    lines.push(`Extension requested ${longDate(e.requested)}: ${e.decision}${e.new_due ? `, new due date ${longDate(e.new_due)}` : ''}${e.before_deadline ? '' : ' (after the deadline)'}.`);
+    lines.push(`Extension requested ${longDate(e.requested)}: ${e.decision}${e.new_due ? `, new due date ${longDate(e.new_due)}` : ''}${e.before_deadline === false ? ' (after the deadline)' : ''}.`);
   }
   return lines;
 }

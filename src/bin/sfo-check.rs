@@ -74,6 +74,17 @@ fn date_arg(name: &str, text: &str) -> Result<NaiveDate, FieldError> {
     parse_iso_date(text).map_err(|m| FieldError::new(name, m))
 }
 
+fn in_range(name: &str, date: NaiveDate) -> Result<(), FieldError> {
+    if (MIN_YEAR..=MAX_YEAR).contains(&chrono::Datelike::year(&date)) {
+        Ok(())
+    } else {
+        Err(FieldError::new(
+            name,
+            format!("must be in the years {MIN_YEAR} to {MAX_YEAR}"),
+        ))
+    }
+}
+
 fn read_input(path: &str) -> Result<String, FieldError> {
     let mut text = String::new();
     let result = if path == "-" {
@@ -95,7 +106,7 @@ fn run(cli: Cli) -> Result<String, (Vec<FieldError>, String)> {
             policy_id,
         } => {
             let today = today
-                .map(|t| date_arg("--today", &t))
+                .map(|t| date_arg("--today", &t).and_then(|d| in_range("--today", d).map(|_| d)))
                 .transpose()
                 .map_err(one)?;
             let mut set = PolicySet::default();
@@ -103,6 +114,18 @@ fn run(cli: Cli) -> Result<String, (Vec<FieldError>, String)> {
                 let text = read_input(path).map_err(one)?;
                 let profile = PolicyProfile::from_json(&text).map_err(|e| (e, path.clone()))?;
                 set.add(profile);
+            }
+            if let Some(id) = &policy_id {
+                if !set.profiles().iter().any(|p| &p.id == id) {
+                    let loaded: Vec<&str> = set.profiles().iter().map(|p| p.id.as_str()).collect();
+                    return Err(one(FieldError::new(
+                        "--policy-id",
+                        format!(
+                            "no policy profile \"{id}\" is loaded (loaded: {})",
+                            loaded.join(", ")
+                        ),
+                    )));
+                }
             }
             let text = read_input(&case).map_err(one)?;
             let options = Options {
@@ -123,6 +146,14 @@ fn run(cli: Cli) -> Result<String, (Vec<FieldError>, String)> {
                     format!("must be from {MIN_YEAR} to {MAX_YEAR}"),
                 )));
             }
+            if !sfo_check::calendar::is_confirmed_year(year) {
+                // A note, not an error: standard output stays one date per line.
+                eprintln!(
+                    "note: {year} is outside the confirmed years ({}–{}): computed by rule, so predicted; one-off holidays may still be proclaimed",
+                    sfo_check::calendar::FIRST_CONFIRMED_YEAR,
+                    sfo_check::calendar::LAST_CONFIRMED_YEAR
+                );
+            }
             Ok(bank_holidays(year)
                 .iter()
                 .map(|h| format!("{}\n", h.date))
@@ -130,6 +161,7 @@ fn run(cli: Cli) -> Result<String, (Vec<FieldError>, String)> {
         }
         Command::AddWorkingDays { date, n } => {
             let start = date_arg("DATE", &date).map_err(one)?;
+            in_range("DATE", start).map_err(one)?;
             let n: u32 = n.parse().map_err(|_| {
                 one(FieldError::new(
                     "N",
@@ -144,14 +176,8 @@ fn run(cli: Cli) -> Result<String, (Vec<FieldError>, String)> {
         Command::WorkingDays { from, to } => {
             let from = date_arg("FROM", &from).map_err(one)?;
             let to = date_arg("TO", &to).map_err(one)?;
-            for (name, d) in [("FROM", from), ("TO", to)] {
-                if !(MIN_YEAR..=MAX_YEAR).contains(&chrono::Datelike::year(&d)) {
-                    return Err(one(FieldError::new(
-                        name,
-                        format!("must be in the years {MIN_YEAR} to {MAX_YEAR}"),
-                    )));
-                }
-            }
+            in_range("FROM", from).map_err(one)?;
+            in_range("TO", to).map_err(one)?;
             Ok(format!(
                 "{}\n",
                 Calendar::default().working_days_between(from, to)
