@@ -259,8 +259,22 @@ fn is_false(value: &bool) -> bool {
 impl PolicyProfile {
     /// Reads and validates a profile, reporting every bad field.
     pub fn from_json(text: &str) -> Result<PolicyProfile, Vec<FieldError>> {
-        let profile: PolicyProfile = input::from_json_str(text)?;
-        let errors = profile.validate();
+        let partial = input::read_partial_str::<PolicyProfile>(text);
+        let mut errors = partial.errors;
+        let Some(profile) = partial.value else {
+            return Err(errors);
+        };
+        // What could be read is checked too, so every problem shows at once
+        // (unless dropped list items shifted the paths).
+        if errors.is_empty() || !partial.shifted {
+            let unread: Vec<String> = errors.iter().map(|e| e.path.clone()).collect();
+            errors.extend(
+                profile
+                    .validate()
+                    .into_iter()
+                    .filter(|e| !unread.contains(&e.path)),
+            );
+        }
         if errors.is_empty() {
             Ok(profile)
         } else {
@@ -574,6 +588,16 @@ mod tests {
             ],
             "{errors:?}"
         );
+    }
+
+    #[test]
+    fn read_and_meaning_errors_come_together() {
+        let mut value: serde_json::Value = serde_json::from_str(DEFAULT_POLICY_JSON).unwrap();
+        value["schema"] = "sfo-check/policy@2".into();
+        value["colour"] = "blue".into();
+        let errors = PolicyProfile::from_json(&value.to_string()).unwrap_err();
+        let paths: Vec<&str> = errors.iter().map(|e| e.path.as_str()).collect();
+        assert_eq!(paths, ["colour", "schema"], "{errors:?}");
     }
 
     #[test]

@@ -69,6 +69,33 @@ fn add_working_days_and_working_days_agree() {
 }
 
 #[test]
+fn calendar_commands_can_skip_a_profiles_extra_days() {
+    let mut policy: serde_json::Value = serde_json::from_str(&stdout(&sfo(&["policy"]))).unwrap();
+    policy["extra_non_working_days"] = serde_json::json!([
+        {"date": "2024-12-24", "name": "Office closure", "status": "confirmed", "source": "Regional notice"}
+    ]);
+    let path = std::env::temp_dir().join(format!("sfo-extra-{}.json", std::process::id()));
+    std::fs::write(&path, policy.to_string()).unwrap();
+    let path = path.to_str().unwrap();
+    let o = sfo(&["add-working-days", "2024-12-23", "1", "--policy", path]);
+    assert_eq!(stdout(&o), "2024-12-27\n", "{}", stderr(&o));
+    let o = sfo(&["working-days", "2024-12-23", "2024-12-27", "--policy", path]);
+    assert_eq!(stdout(&o), "1\n");
+    let o = sfo(&["working-days", "2024-12-23", "2024-12-27"]);
+    assert_eq!(stdout(&o), "2\n");
+    std::fs::remove_file(path).ok();
+}
+
+#[test]
+fn predicted_years_say_so_on_stderr_only() {
+    let o = sfo(&["bank-holidays", "2030"]);
+    assert_eq!(o.status.code(), Some(0));
+    assert_eq!(stdout(&o).lines().count(), 8);
+    assert!(stderr(&o).contains("2030 is outside the confirmed years (1995–2027)"));
+    assert_eq!(stderr(&sfo(&["bank-holidays", "2026"])), "");
+}
+
+#[test]
 fn bad_dates_and_numbers_exit_2_with_the_reason() {
     let o = sfo(&["add-working-days", "2024-02-30", "3"]);
     assert_eq!(o.status.code(), Some(2));

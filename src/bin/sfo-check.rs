@@ -52,9 +52,18 @@ enum Command {
         date: String,
         #[arg(allow_hyphen_values = true)]
         n: String,
+        /// Also skip this policy profile's extra non-working days.
+        #[arg(long)]
+        policy: Option<String>,
     },
     /// Print the number of working days after FROM up to and including TO.
-    WorkingDays { from: String, to: String },
+    WorkingDays {
+        from: String,
+        to: String,
+        /// Also skip this policy profile's extra non-working days.
+        #[arg(long)]
+        policy: Option<String>,
+    },
     /// Print the default policy profile.
     Policy,
 }
@@ -72,6 +81,16 @@ fn fail(errors: &[FieldError], context: &str) -> ExitCode {
 
 fn date_arg(name: &str, text: &str) -> Result<NaiveDate, FieldError> {
     parse_iso_date(text).map_err(|m| FieldError::new(name, m))
+}
+
+/// The working-day calendar, with a policy profile's extra days if one is given.
+fn calendar(policy: Option<&str>) -> Result<Calendar, (Vec<FieldError>, String)> {
+    let Some(path) = policy else {
+        return Ok(Calendar::default());
+    };
+    let text = read_input(path).map_err(|e| (vec![e], String::new()))?;
+    let profile = PolicyProfile::from_json(&text).map_err(|e| (e, path.to_string()))?;
+    Ok(profile.calendar())
 }
 
 fn in_range(name: &str, date: NaiveDate) -> Result<(), FieldError> {
@@ -159,7 +178,7 @@ fn run(cli: Cli) -> Result<String, (Vec<FieldError>, String)> {
                 .map(|h| format!("{}\n", h.date))
                 .collect())
         }
-        Command::AddWorkingDays { date, n } => {
+        Command::AddWorkingDays { date, n, policy } => {
             let start = date_arg("DATE", &date).map_err(one)?;
             in_range("DATE", start).map_err(one)?;
             let n: u32 = n.parse().map_err(|_| {
@@ -168,19 +187,19 @@ fn run(cli: Cli) -> Result<String, (Vec<FieldError>, String)> {
                     format!("must be a whole number of working days, 0 or more, got \"{n}\""),
                 ))
             })?;
-            Calendar::default()
+            calendar(policy.as_deref())?
                 .add_working_days(start, n)
                 .map(|d| format!("{d}\n"))
                 .ok_or_else(|| one(FieldError::new("N", format!("the result falls outside the years {MIN_YEAR} to {MAX_YEAR}, or N is over {}", sfo_check::calendar::MAX_WORKING_DAYS))))
         }
-        Command::WorkingDays { from, to } => {
+        Command::WorkingDays { from, to, policy } => {
             let from = date_arg("FROM", &from).map_err(one)?;
             let to = date_arg("TO", &to).map_err(one)?;
             in_range("FROM", from).map_err(one)?;
             in_range("TO", to).map_err(one)?;
             Ok(format!(
                 "{}\n",
-                Calendar::default().working_days_between(from, to)
+                calendar(policy.as_deref())?.working_days_between(from, to)
             ))
         }
         Command::Policy => Ok(PolicyProfile::default_profile().to_pretty_json() + "\n"),
