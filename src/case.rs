@@ -5,6 +5,7 @@
 //! missing one is reported together with the other problems.
 
 use crate::date::Date;
+use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -47,6 +48,13 @@ pub struct SupervisionPeriod {
     /// The actual termination date when supervision ended early (revoked,
     /// terminated early).
     pub terminated: Option<Date>,
+}
+
+impl SupervisionPeriod {
+    /// The day supervision ended: the actual termination, else the scheduled end.
+    pub fn end(&self) -> Option<NaiveDate> {
+        self.terminated.or(self.scheduled_end).map(|d| d.get())
+    }
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Deserialize, JsonSchema)]

@@ -21,11 +21,7 @@ fn anchor_date(case: &Case, anchor: Anchor) -> Option<NaiveDate> {
 /// The day the last supervision period ended; `None` if none is recorded or
 /// one has no end.
 pub fn supervision_end(case: &Case) -> Option<NaiveDate> {
-    let ends: Option<Vec<NaiveDate>> = case
-        .supervision
-        .iter()
-        .map(|p| p.terminated.or(p.scheduled_end).map(|d| d.get()))
-        .collect();
+    let ends: Option<Vec<NaiveDate>> = case.supervision.iter().map(|p| p.end()).collect();
     ends?.into_iter().max()
 }
 

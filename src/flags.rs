@@ -9,6 +9,7 @@ use crate::case::{
 use crate::date::long;
 use crate::policy::{PolicyProfile, Status};
 use crate::report::{Fact, Flag, InaccuracyKind};
+use crate::text::capitalise;
 use chrono::NaiveDate;
 
 /// The five kinds of inaccuracy the seed names.
@@ -574,14 +575,6 @@ fn not_reassessed(cx: &Context) -> Vec<Fact> {
         ));
     }
     facts
-}
-
-fn capitalise(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
 }
 
 fn assessment_overdue(cx: &Context) -> Vec<Fact> {

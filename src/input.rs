@@ -133,6 +133,13 @@ fn read_partial<T: DeserializeOwned>(mut value: Value) -> Partial<T> {
     }
 }
 
+/// Adds the meaning checks' errors beside the read errors, leaving out any
+/// for a field that could not be read (it is reported once, not again as missing).
+pub fn add_meaning_errors(errors: &mut Vec<FieldError>, more: Vec<FieldError>) {
+    let unread: Vec<String> = errors.iter().map(|e| e.path.clone()).collect();
+    errors.extend(more.into_iter().filter(|e| !unread.contains(&e.path)));
+}
+
 fn missing_field_name(message: &str) -> Option<&str> {
     message
         .strip_prefix("missing field `")

@@ -67,9 +67,7 @@ fn read_case(
     };
     if !partial.shifted {
         if let Err(more) = prepare(&case, policies, options, clock_today) {
-            // A field that could not be read is reported once, not again as missing.
-            let unread: Vec<String> = errors.iter().map(|e| e.path.clone()).collect();
-            errors.extend(more.into_iter().filter(|e| !unread.contains(&e.path)));
+            input::add_meaning_errors(&mut errors, more);
         }
     }
     Err(errors)

@@ -267,13 +267,7 @@ impl PolicyProfile {
         // What could be read is checked too, so every problem shows at once
         // (unless dropped list items shifted the paths).
         if errors.is_empty() || !partial.shifted {
-            let unread: Vec<String> = errors.iter().map(|e| e.path.clone()).collect();
-            errors.extend(
-                profile
-                    .validate()
-                    .into_iter()
-                    .filter(|e| !unread.contains(&e.path)),
-            );
+            input::add_meaning_errors(&mut errors, profile.validate());
         }
         if errors.is_empty() {
             Ok(profile)

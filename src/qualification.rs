@@ -6,6 +6,7 @@ use crate::case::{Case, Level};
 use crate::date::long;
 use crate::policy::{Counts, OffenceGroup, PolicyProfile, Status, NOT_LISTED};
 use crate::report::{Finding, Missing, Qualification, QualificationStatus, Reason};
+use crate::text::{capitalise, lower_first};
 use chrono::NaiveDate;
 
 const SEED_PROCESS: &str =
@@ -64,7 +65,7 @@ pub fn period_windows(
         .filter_map(|(index, p)| {
             let kind = policy.supervision_type(p.kind.as_deref()?)?;
             let start = p.start?.get();
-            let end = p.terminated.or(p.scheduled_end).map(|d| d.get());
+            let end = p.end();
             let close = match (end, window) {
                 (Some(end), Some(step)) => step.offset.apply(calendar, end),
                 _ => None,
@@ -631,21 +632,5 @@ fn supervision(windows: &[PeriodWindow], counting: &[usize], edge: &[usize], b: 
             &w.source,
             w.status,
         );
-    }
-}
-
-fn capitalise(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
-}
-
-fn lower_first(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_lowercase().chain(chars).collect(),
-        None => String::new(),
     }
 }

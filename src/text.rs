@@ -11,6 +11,24 @@ fn status_word(status: crate::policy::Status) -> &'static str {
     }
 }
 
+/// "attempted" → "Attempted".
+pub fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// "Licence" → "licence", for names inside sentences.
+pub fn lower_first(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
 pub fn render(report: &Report) -> String {
     let mut out = String::new();
     let q = &report.qualification;
