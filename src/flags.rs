@@ -3,8 +3,8 @@
 
 use crate::calendar::Calendar;
 use crate::case::{
-    AssessorRole, BehaviourKind, Case, ConvictionKind, EventKind, KeyFact, Level, OrderKind,
-    RiskGroup, Setting,
+    AssessorRole, BehaviourKind, Case, ConvictionKind, Enquiry, EnquiryStatus, EventKind, KeyFact,
+    Level, OrderKind, RiskGroup, Setting,
 };
 use crate::date::long;
 use crate::policy::{PolicyProfile, Status};
@@ -241,6 +241,22 @@ impl Context<'_> {
     fn happened_by_then(&self, date: Option<crate::date::Date>) -> bool {
         date.is_none_or(|d| d.get() <= self.as_at)
     }
+
+    /// The enquiry was completed by the date judged (an undated completion counts).
+    fn completed_by_then(&self, enquiry: &Enquiry) -> bool {
+        enquiry.is_completed() && self.happened_by_then(enquiry.completed)
+    }
+
+    /// The enquiry was completed in time to inform the assessment: on or
+    /// before the assessment and the date judged.
+    fn completed_before_assessment(&self, enquiry: &Enquiry) -> bool {
+        let assessed = self.case.rosh.date.map(|d| d.get());
+        self.completed_by_then(enquiry)
+            && enquiry
+                .completed
+                .zip(assessed)
+                .is_none_or(|(completed, assessed)| completed.get() <= assessed)
+    }
 }
 
 pub struct Context<'a> {
@@ -373,15 +389,32 @@ fn group_missing(cx: &Context) -> Vec<Fact> {
     facts
 }
 
-fn enquiry_fact(field: &str, enquiry: &crate::case::Enquiry, name: &str) -> Fact {
-    use crate::case::EnquiryStatus::*;
-    let text = match enquiry.status {
-        Some(Requested) => format!("The {name} was requested but not completed"),
-        Some(NotRequested) => format!("The {name} was not requested"),
-        Some(Completed) => format!("The {name} was completed"),
-        None => format!("No {name} is recorded"),
+/// What the case records of an enquiry that does not count by `by`
+/// (`after` names that date in words).
+fn enquiry_fact(field: &str, enquiry: &Enquiry, name: &str, by: NaiveDate, after: &str) -> Fact {
+    let text = match (enquiry.status, enquiry.completed) {
+        (Some(EnquiryStatus::Completed), Some(done)) if done.get() > by => {
+            format!(
+                "The {name} was completed on {}, after {after}",
+                long(done.get())
+            )
+        }
+        (Some(EnquiryStatus::Requested), _) => {
+            format!("The {name} was requested but not completed")
+        }
+        (Some(EnquiryStatus::NotRequested), _) => format!("The {name} was not requested"),
+        (Some(EnquiryStatus::Completed), _) => format!("The {name} was completed"),
+        (None, _) => format!("No {name} is recorded"),
     };
     fact(field, text)
+}
+
+impl Context<'_> {
+    /// What the case records of an enquiry not completed by the date judged.
+    fn enquiry_not_done_fact(&self, field: &str, enquiry: &Enquiry, name: &str) -> Fact {
+        let after = format!("the alleged offence ({})", long(self.as_at));
+        enquiry_fact(field, enquiry, name, self.as_at, &after)
+    }
 }
 
 fn em_curfew(cx: &Context) -> Vec<Fact> {
@@ -453,7 +486,7 @@ fn domestic_abuse_facts(cx: &Context) -> Vec<Fact> {
 fn da_enquiry(cx: &Context) -> Vec<Fact> {
     let c = &cx.case.circumstances;
     let enquiry = &cx.case.rosh.domestic_abuse_enquiry;
-    if enquiry.is_completed() {
+    if cx.completed_by_then(enquiry) {
         return Vec::new();
     }
     let mut reasons = domestic_abuse_facts(cx);
@@ -464,7 +497,7 @@ fn da_enquiry(cx: &Context) -> Vec<Fact> {
     if reasons.is_empty() {
         return reasons;
     }
-    reasons.push(enquiry_fact(
+    reasons.push(cx.enquiry_not_done_fact(
         "rosh.domestic_abuse_enquiry.status",
         enquiry,
         "police domestic abuse enquiry",
@@ -475,7 +508,7 @@ fn da_enquiry(cx: &Context) -> Vec<Fact> {
 fn safeguarding_enquiry(cx: &Context) -> Vec<Fact> {
     let c = &cx.case.circumstances;
     let enquiry = &cx.case.rosh.safeguarding_enquiry;
-    if enquiry.is_completed() {
+    if cx.completed_by_then(enquiry) {
         return Vec::new();
     }
     let mut reasons = Vec::new();
@@ -508,7 +541,7 @@ fn safeguarding_enquiry(cx: &Context) -> Vec<Fact> {
     if reasons.is_empty() {
         return reasons;
     }
-    reasons.push(enquiry_fact(
+    reasons.push(cx.enquiry_not_done_fact(
         "rosh.safeguarding_enquiry.status",
         enquiry,
         "children's services enquiry",
@@ -524,8 +557,8 @@ fn em_curfew_checks(cx: &Context) -> Vec<Fact> {
     }
     let mut missing = Vec::new();
     let enquiry = &cx.case.rosh.domestic_abuse_enquiry;
-    if !enquiry.is_completed() {
-        missing.push(enquiry_fact(
+    if !cx.completed_by_then(enquiry) {
+        missing.push(cx.enquiry_not_done_fact(
             "rosh.domestic_abuse_enquiry.status",
             enquiry,
             "police domestic abuse enquiry",
@@ -651,7 +684,8 @@ fn no_post_release_assessment(cx: &Context) -> Vec<Fact> {
     let previous = cx.case.rosh.previous.date.map(|d| d.get());
     let in_window = |a: NaiveDate| a >= released && a <= due;
     let in_time = in_window(assessed) || previous.is_some_and(in_window);
-    if in_time || (cx.as_at <= due && assessed < released) {
+    // Judged on the offence date: until the interval runs out nothing is late.
+    if in_time || cx.as_at <= due {
         return Vec::new();
     }
     let assessed_text = if assessed < released {
@@ -908,17 +942,21 @@ fn inexperienced_assessor(cx: &Context) -> Vec<Fact> {
             format!("Overall RoSH is {}", level.label()),
         ));
     }
-    if yes(cx.case.circumstances.complex_case) {
-        demanding.push(fact(
+    // MAPPA level 2 or 3 stands for complexity only when it is not recorded.
+    match cx.case.circumstances.complex_case {
+        Some(true) => demanding.push(fact(
             "circumstances.complex_case",
             "The case is recorded as complex",
-        ));
-    }
-    if let Some(level) = cx.case.circumstances.mappa.level.filter(|l| *l >= 2) {
-        demanding.push(fact(
-            "circumstances.mappa.level",
-            format!("Managed at MAPPA level {level}"),
-        ));
+        )),
+        Some(false) => {}
+        None => {
+            if let Some(level) = cx.case.circumstances.mappa.level.filter(|l| *l >= 2) {
+                demanding.push(fact(
+                    "circumstances.mappa.level",
+                    format!("Managed at MAPPA level {level}"),
+                ));
+            }
+        }
     }
     if demanding.is_empty() {
         return demanding;
@@ -985,10 +1023,37 @@ fn multi_agency(cx: &Context) -> Vec<Fact> {
         facts.push(fact("circumstances.mappa.level", text));
     }
     let da_risk = domestic_abuse_facts(cx);
-    let agencies = cx.case.rosh.sources.iter().any(|s| s.is_other_agency())
-        || cx.case.rosh.domestic_abuse_enquiry.is_completed();
+    let rosh = &cx.case.rosh;
+    let enquiries = [
+        (
+            &rosh.domestic_abuse_enquiry,
+            "rosh.domestic_abuse_enquiry.status",
+            "police domestic abuse enquiry",
+        ),
+        (
+            &rosh.safeguarding_enquiry,
+            "rosh.safeguarding_enquiry.status",
+            "children's services enquiry",
+        ),
+    ];
+    let agencies = rosh.sources.iter().any(|s| s.is_other_agency())
+        || enquiries
+            .iter()
+            .any(|(enquiry, _, _)| cx.completed_before_assessment(enquiry));
     if !da_risk.is_empty() && !agencies {
         facts.extend(da_risk);
+        // An enquiry completed too late to inform the assessment is named.
+        let by = rosh.date.map_or(cx.as_at, |d| d.get().min(cx.as_at));
+        let after = if by == cx.as_at {
+            format!("the alleged offence ({})", long(by))
+        } else {
+            format!("the assessment ({})", long(by))
+        };
+        for (enquiry, field, name) in enquiries {
+            if enquiry.is_completed() {
+                facts.push(enquiry_fact(field, enquiry, name, by, &after));
+            }
+        }
         facts.push(fact(
             "rosh.sources",
             "No information from police, children's services, MARAC or other agencies is recorded",

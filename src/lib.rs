@@ -25,7 +25,7 @@ use calendar::{is_confirmed_year, FIRST_CONFIRMED_YEAR, LAST_CONFIRMED_YEAR};
 use case::Case;
 use chrono::{Datelike, NaiveDate};
 use input::FieldError;
-use policy::PolicySet;
+use policy::{PolicySet, Selection};
 use report::{CalendarStamp, PolicyStamp, Report, Stamp, REPORT_SCHEMA};
 
 pub const ENGINE_VERSION: &str = env!("CARGO_PKG_VERSION");
@@ -113,12 +113,16 @@ fn prepare<'a>(
         (None, Some(charged)) => (charged.get(), "the charge date"),
         (None, None) => (today, "today"),
     };
-    let policy = policies
+    let (policy, how) = policies
         .select(named, on)
         .map_err(|message| vec![FieldError::new("policy", message)])?;
-    let selected = match named {
-        Some(_) => "named by the case or options".to_string(),
-        None => format!("in force on {on} ({on_what})"),
+    let selected = match how {
+        Selection::Named => "named by the case or options".to_string(),
+        Selection::InForce => format!("in force on {} ({on_what})", date::long(on)),
+        Selection::Earliest => format!(
+            "none was in force on {} ({on_what}), so the earliest profile applies",
+            date::long(on)
+        ),
     };
     let errors = validate::validate(case, policy, today);
     if errors.is_empty() {

@@ -508,15 +508,24 @@ impl PolicySet {
 
     /// The profile named `id`, or else the one in force on `on`: the latest
     /// `effective_from` on or before it (the earliest profile if none is).
-    pub fn select(&self, id: Option<&str>, on: NaiveDate) -> Result<&PolicyProfile, String> {
+    pub fn select(
+        &self,
+        id: Option<&str>,
+        on: NaiveDate,
+    ) -> Result<(&PolicyProfile, Selection), String> {
         if let Some(id) = id {
-            return self.profiles.iter().find(|p| p.id == id).ok_or_else(|| {
-                let known: Vec<&str> = self.profiles.iter().map(|p| p.id.as_str()).collect();
-                format!(
-                    "no policy profile \"{id}\" is loaded (loaded: {})",
-                    known.join(", ")
-                )
-            });
+            return self
+                .profiles
+                .iter()
+                .find(|p| p.id == id)
+                .map(|p| (p, Selection::Named))
+                .ok_or_else(|| {
+                    let known: Vec<&str> = self.profiles.iter().map(|p| p.id.as_str()).collect();
+                    format!(
+                        "no policy profile \"{id}\" is loaded (loaded: {})",
+                        known.join(", ")
+                    )
+                });
         }
         let in_force = self
             .profiles
@@ -524,11 +533,25 @@ impl PolicySet {
             .enumerate()
             .filter(|(_, p)| p.effective_from.get() <= on)
             .max_by_key(|(i, p)| (p.effective_from, *i))
-            .map(|(_, p)| p);
+            .map(|(_, p)| (p, Selection::InForce));
         in_force
-            .or_else(|| self.profiles.iter().min_by_key(|p| p.effective_from))
+            .or_else(|| {
+                let earliest = self.profiles.iter().min_by_key(|p| p.effective_from)?;
+                Some((earliest, Selection::Earliest))
+            })
             .ok_or_else(|| "no policy profile is loaded".to_string())
     }
+}
+
+/// How [`PolicySet::select`] chose a profile.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Selection {
+    /// Named by the case or the options.
+    Named,
+    /// The latest to take effect on or before the date.
+    InForce,
+    /// None had taken effect by the date: the earliest.
+    Earliest,
 }
 
 #[cfg(test)]
@@ -610,11 +633,25 @@ mod tests {
         set.add(later);
         let on = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
         let default_id = PolicyProfile::default_profile().id;
-        assert_eq!(set.select(None, on(2025, 3, 31)).unwrap().id, default_id);
-        assert_eq!(set.select(None, on(2025, 4, 1)).unwrap().id, "region-2025");
+        let chosen = |id: Option<&str>, date| {
+            let (profile, how) = set.select(id, date).unwrap();
+            (profile.id.clone(), how)
+        };
         assert_eq!(
-            set.select(Some(&default_id), on(2025, 6, 1)).unwrap().id,
-            default_id
+            chosen(None, on(2025, 3, 31)),
+            (default_id.clone(), Selection::InForce)
+        );
+        assert_eq!(
+            chosen(None, on(2025, 4, 1)),
+            ("region-2025".to_string(), Selection::InForce)
+        );
+        assert_eq!(
+            chosen(Some(&default_id), on(2025, 6, 1)),
+            (default_id.clone(), Selection::Named)
+        );
+        assert_eq!(
+            chosen(None, on(1994, 12, 31)),
+            (default_id.clone(), Selection::Earliest)
         );
         assert!(set
             .select(Some("nowhere"), on(2025, 6, 1))

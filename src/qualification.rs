@@ -187,37 +187,52 @@ pub fn qualify(case: &Case, policy: &PolicyProfile, calendar: &Calendar) -> Outc
 
 fn trigger(case: &Case, b: &mut Builder) {
     let o = &case.offence;
-    let (charged, court, dropped) = (o.charged, o.first_court_appearance, o.charges_dropped);
-    if let Some(dropped) = dropped {
-        if court.is_some_and(|c| c <= dropped) {
-            b.reason(
-                "Q-TRIGGER",
-                Finding::Check,
-                format!(
-                    "Charges were dropped or discontinued on {} after the first court appearance: the review may be stood down. Check with your SFO lead.",
-                    long(dropped.get())
-                ),
-                SEED_PROCESS,
-                Status::Confirmed,
-            );
-        } else {
-            b.missing(
-                "offence.first_court_appearance",
-                "If the person appeared in court before the charges were dropped, the SFO process had started.",
-                "Q-TRIGGER",
-            );
-            b.reason(
-                "Q-TRIGGER",
-                Finding::Check,
-                format!(
-                    "Charges were dropped or discontinued on {} and no court appearance is recorded: if there was none, the SFO process never started. Check with your SFO lead.",
-                    long(dropped.get())
-                ),
-                SEED_PROCESS,
-                Status::Confirmed,
-            );
+    let (charged, court) = (o.charged, o.first_court_appearance);
+    // Charges dropped after the review was submitted change nothing (rulebook §1).
+    let mut dropped_after_review = String::new();
+    if let Some(dropped) = o.charges_dropped.map(|d| d.get()) {
+        let started = court.is_some_and(|c| c.get() <= dropped);
+        let submitted = case.review.review_submitted.map(|d| d.get());
+        match submitted.filter(|s| *s < dropped) {
+            Some(submitted) if started => {
+                dropped_after_review = format!(
+                    " The charges were dropped or discontinued on {}, after the review was submitted on {}: that does not change the review.",
+                    long(dropped),
+                    long(submitted)
+                );
+            }
+            _ if started => {
+                b.reason(
+                    "Q-TRIGGER",
+                    Finding::Check,
+                    format!(
+                        "Charges were dropped or discontinued on {} after the first court appearance and before the review was complete: the review may be stood down. Check with your SFO lead.",
+                        long(dropped)
+                    ),
+                    SEED_PROCESS,
+                    Status::Confirmed,
+                );
+                return;
+            }
+            _ => {
+                b.missing(
+                    "offence.first_court_appearance",
+                    "If the person appeared in court before the charges were dropped, the SFO process had started.",
+                    "Q-TRIGGER",
+                );
+                b.reason(
+                    "Q-TRIGGER",
+                    Finding::Check,
+                    format!(
+                        "Charges were dropped or discontinued on {} and no court appearance is recorded: if there was none, the SFO process never started, and no review is needed unless the person is charged again and appears in court. Check with your SFO lead.",
+                        long(dropped)
+                    ),
+                    SEED_PROCESS,
+                    Status::Confirmed,
+                );
+                return;
+            }
         }
-        return;
     }
     match (charged, court) {
         (_, Some(court)) => {
@@ -242,7 +257,7 @@ fn trigger(case: &Case, b: &mut Builder) {
             b.reason(
                 "Q-TRIGGER",
                 Finding::Met,
-                text,
+                text + &dropped_after_review,
                 SEED_PROCESS,
                 Status::Confirmed,
             );
