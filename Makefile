@@ -4,7 +4,7 @@
 PORT ?= 8080
 CARGO ?= cargo
 
-.PHONY: serve build bundle test test-native test-wasm test-e2e lint setup setup-native schema bench clean
+.PHONY: serve build bundle test test-native test-wasm test-e2e lint setup setup-native schema bench mutants clean
 
 serve: build
 	python3 scripts/serve.py $(PORT)
@@ -41,6 +41,12 @@ test: lint test-native test-wasm test-e2e
 
 bench:
 	$(CARGO) bench --bench engine
+
+# Mutation testing of the date arithmetic, timetable, qualification and policy
+# selection (.cargo/mutants.toml); slow, so not part of `make test`.
+mutants: setup-native
+	[ -x .tools/bin/cargo-mutants ] || $(CARGO) install cargo-mutants --locked --root .tools
+	PATH="$(CURDIR)/.tools/bin:$$PATH" $(CARGO) mutants --timeout 120
 
 schema:
 	$(CARGO) run --quiet --bin gen-schema
