@@ -10,7 +10,7 @@
 //!   `working_days_between(d, add_working_days(d, n)) == n`;
 //! - `next_working_day(d)` is the first working day strictly after `d`.
 
-use chrono::{Datelike, Days, NaiveDate, Weekday};
+use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -96,11 +96,8 @@ fn first_weekday_of_month(year: i32, month: u32, weekday: Weekday) -> Option<Nai
 }
 
 fn last_weekday_of_month(year: i32, month: u32, weekday: Weekday) -> Option<NaiveDate> {
-    let first_of_next = if month == 12 {
-        NaiveDate::from_ymd_opt(year + 1, 1, 1)?
-    } else {
-        NaiveDate::from_ymd_opt(year, month + 1, 1)?
-    };
+    let first_of_next =
+        NaiveDate::from_ymd_opt(year, month, 1)?.checked_add_months(Months::new(1))?;
     let mut day = first_of_next.pred_opt()?;
     while day.weekday() != weekday {
         day = day.pred_opt()?;
@@ -236,10 +233,11 @@ impl Calendar {
         is_weekend(date).then(|| date.format("%A").to_string())
     }
 
-    /// The n-th working day after `start` (`start` is day 0). `None` past the
-    /// supported years or beyond `MAX_WORKING_DAYS`.
+    /// The n-th working day after `start` (`start` is day 0). `None` outside
+    /// the supported years, so beyond `MAX_WORKING_DAYS` too: that many never
+    /// fit between `MIN_YEAR` and `MAX_YEAR`.
     pub fn add_working_days(&self, start: NaiveDate, n: u32) -> Option<NaiveDate> {
-        if n > MAX_WORKING_DAYS || !(MIN_YEAR..=MAX_YEAR).contains(&start.year()) {
+        if !(MIN_YEAR..=MAX_YEAR).contains(&start.year()) {
             return None;
         }
         let mut day = start;
@@ -472,6 +470,23 @@ mod tests {
         );
         assert_eq!(
             cal.add_working_days(d(2024, 1, 1), MAX_WORKING_DAYS + 1),
+            None
+        );
+    }
+
+    #[test]
+    fn add_working_days_stays_within_the_supported_years() {
+        let cal = Calendar::default();
+        assert_eq!(cal.add_working_days(d(1899, 12, 29), 1), None);
+        assert_eq!(cal.add_working_days(d(2201, 1, 1), 0), None);
+        // Wed 1 Jan 2200 is New Year's Day.
+        assert_eq!(
+            cal.add_working_days(d(2199, 12, 31), 1),
+            Some(d(2200, 1, 2))
+        );
+        assert_eq!(cal.add_working_days(d(2200, 12, 30), 5), None);
+        assert_eq!(
+            cal.add_working_days(d(MIN_YEAR, 1, 1), MAX_WORKING_DAYS),
             None
         );
     }

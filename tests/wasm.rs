@@ -54,7 +54,7 @@ fn options_for(doc: &Value) -> Value {
 
 #[wasm_bindgen_test]
 fn every_golden_case_agrees_through_the_js_api() {
-    assert!(GOLDEN_CASES.len() >= 80);
+    assert!(GOLDEN_CASES.len() >= 200);
     let mut failures = Vec::new();
     for (name, text) in GOLDEN_CASES {
         let doc: Value = serde_json::from_str(text).unwrap();
