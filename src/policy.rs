@@ -99,17 +99,6 @@ pub enum Completion {
     QaCompleted,
 }
 
-impl Completion {
-    /// The case field that records it.
-    pub fn field(self) -> &'static str {
-        match self {
-            Completion::NotificationSubmitted => "review.notification_submitted",
-            Completion::ReviewSubmitted => "review.review_submitted",
-            Completion::QaCompleted => "review.qa_completed",
-        }
-    }
-}
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Offset {

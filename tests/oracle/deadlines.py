@@ -215,11 +215,14 @@ def derive(doc):
         original = apply(step["offset"], calendar, anchor) if anchor else None
         text = f"{sid}: " + (f"{how}, {long(anchor)}, is {long(original)}" if original else f"{anchor_name} is not dated, so no due date")
         current = original
+        asked_before = None  # whether any extension was asked on or before the original due date
         mine = sorted(
             ((e.get("requested"), i, e) for i, e in enumerate(extensions) if e.get("step") == sid),
             key=lambda t: (t[0], t[1]),
         )
         for requested, _, ext in mine:
+            if original is not None:
+                asked_before = bool(asked_before) or date(requested) <= original
             if ext.get("decision") != "granted":
                 text += f"; the extension asked for on {long(date(requested))} was {ext.get('decision')}"
                 continue
@@ -271,6 +274,10 @@ def derive(doc):
                 "id": sid,
                 "original_due": original and original.isoformat(),
                 "current_due": current and current.isoformat(),
+                "extended": current != original,
+                "extension_requested_before_deadline": asked_before,
+                # Dates in years without a published list are predicted.
+                "predicted": any(d is not None and d.year not in LISTED for d in (original, current)),
                 "state": state,
             }
         )
@@ -285,7 +292,7 @@ def merge(expected, derived, name, conflicts):
         conflicts.append(f"{name}: asserts {len(expected)} deadlines, the timetable has {len(derived)}")
         return expected
     for have, want in zip(expected, derived):
-        for key in ("id", "original_due", "current_due", "state"):
+        for key in want:
             if key in have and have[key] != want[key]:
                 conflicts.append(f"{name}: {want['id']}.{key}: case says {have[key]}, oracle says {want[key]}")
             have.setdefault(key, want[key])
