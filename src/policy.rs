@@ -607,6 +607,49 @@ mod tests {
     }
 
     #[test]
+    fn offsets_are_bounded_for_each_unit() {
+        let limits = [
+            ("working-days", 100_000),
+            ("calendar-days", 36_500),
+            ("weeks", 5_200),
+            ("months", 1_200),
+        ];
+        for (unit, limit) in limits {
+            let mut value: serde_json::Value = serde_json::from_str(DEFAULT_POLICY_JSON).unwrap();
+            value["timetable"][1]["offset"] = serde_json::json!({"amount": limit, "unit": unit});
+            assert!(
+                PolicyProfile::from_json(&value.to_string()).is_ok(),
+                "{unit} at {limit}"
+            );
+            value["timetable"][1]["offset"]["amount"] = (limit + 1).into();
+            value["review_intervals"]["other"]["amount"] = (limit + 1).into();
+            value["review_intervals"]["other"]["unit"] = unit.into();
+            let errors = PolicyProfile::from_json(&value.to_string()).unwrap_err();
+            let found: Vec<(&str, &str)> = errors
+                .iter()
+                .map(|e| (e.path.as_str(), e.message.as_str()))
+                .collect();
+            let message = format!("must be at most {limit}");
+            assert_eq!(
+                found,
+                [
+                    ("timetable[1].offset.amount", message.as_str()),
+                    ("review_intervals.other.amount", message.as_str())
+                ],
+                "{unit}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_pretty_json_reads_back_as_the_same_profile() {
+        let profile = PolicyProfile::default_profile();
+        let text = profile.to_pretty_json();
+        assert!(text.contains("\n  \"id\": \"ew-default-2024\""));
+        assert_eq!(PolicyProfile::from_json(&text), Ok(profile));
+    }
+
+    #[test]
     fn missing_fields_are_named() {
         let errors = PolicyProfile::from_json(r#"{"schema":"sfo-check/policy@1"}"#).unwrap_err();
         assert_eq!(errors[0].path, "id");
