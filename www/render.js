@@ -173,7 +173,7 @@ const TODAY_SOURCE = {
   clock: 'today’s date from this device’s clock',
 };
 
-export function renderStamp(report, profileKind, producedAt) {
+export function renderStamp(report, profileKind, why, producedAt) {
   const s = report.stamp;
   const row = (key, ...value) => h('div', { class: 'govuk-summary-list__row' },
     h('dt', { class: 'govuk-summary-list__key' }, key), h('dd', { class: 'govuk-summary-list__value' }, ...value));
@@ -182,7 +182,7 @@ export function renderStamp(report, profileKind, producedAt) {
       row('Engine', s.engine),
       row('Policy profile', h('span', { class: 'app-stamp__policy-id' }, s.policy.id), profileKind ? [' ', tag(profileKind, 'purple')] : null,
         h('br'), s.policy.title, h('br'),
-        h('span', { class: 'govuk-body-s' }, `sha256 ${s.policy.sha256.slice(0, 12)} · ${s.policy.selected}`)),
+        h('span', { class: 'govuk-body-s' }, `In force from ${longDate(s.policy.effective_from)}. ${why} Content sha256 ${s.policy.sha256.slice(0, 12)}.`)),
       row('Assessed on', longDate(s.today), h('br'), h('span', { class: 'govuk-body-s' }, `From ${TODAY_SOURCE[s.today_source] ?? s.today_source}`)),
       row('Bank holidays', `Confirmed for ${s.calendar.confirmed_from} to ${s.calendar.confirmed_to}`,
         s.calendar.extra_non_working_days ? `; ${s.calendar.extra_non_working_days} extra non-working day(s) from the profile` : ''),
