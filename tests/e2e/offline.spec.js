@@ -24,23 +24,79 @@ test('after the first visit, a reload with the network off still checks a case',
   await context.setOffline(false);
 });
 
-test('the worker caches only the page’s own files, never case data', async ({ page }) => {
+test('the worker caches only the page’s own files: no store in the browser holds any case text', async ({ page }) => {
+  // Strings that appear nowhere but in this run's case.
+  const run = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
+  const reference = `Cache probe ref ${run}`;
+  const note = `Cache probe note ${run}`;
   await openApp(page);
   await page.evaluate(async () => { await navigator.serviceWorker.ready; });
-  await openCase(page, { ...QUALIFYING, reference: 'Private reference 7731' });
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+
+  await openCase(page, { ...QUALIFYING, reference, rosh: { date: '2023-11-20', overall: 'medium' }, events: [{ type: 'new-relationship', date: '2024-03-02', note }] });
   await expectStatus(page, 'Qualifies as an SFO');
-  const cached = await page.evaluate(async () => {
-    const urls = [];
+  await expect(page.locator('.app-reference__text')).toHaveText(reference);
+  await page.locator('details[data-flag="F-NOT-REASSESSED"] > summary').click();
+  await expect(page.locator('details[data-flag="F-NOT-REASSESSED"]')).toContainText(note);
+  // Typed as well as opened, and saved as files.
+  await page.fill('#events-0-note', `${note} typed`);
+  await page.locator('#reference').focus();
+  await expect(page.locator('details[data-flag="F-NOT-REASSESSED"]')).toContainText(`${note} typed`);
+  await Promise.all([page.waitForEvent('download'), page.click('#save-case')]);
+  await Promise.all([page.waitForEvent('download'), page.click('#download-ics')]);
+
+  const stores = await page.evaluate(async () => {
+    const text = (buffer) => new TextDecoder('utf-8', { fatal: false }).decode(buffer);
+    const cached = [];
     for (const name of await caches.keys()) {
       const cache = await caches.open(name);
-      for (const request of await cache.keys()) urls.push(request.url);
+      for (const request of await cache.keys()) {
+        const response = await cache.match(request);
+        const body = await response.arrayBuffer();
+        cached.push({ cache: name, url: request.url, bytes: body.byteLength, headers: JSON.stringify([...response.headers]), body: text(body) });
+      }
     }
-    return urls;
+    const all = (storage) => Object.keys(storage).map((key) => `${key}=${storage.getItem(key)}`);
+    const databases = [];
+    for (const { name } of await indexedDB.databases()) {
+      const db = await new Promise((resolve, reject) => {
+        const open = indexedDB.open(name);
+        open.onsuccess = () => resolve(open.result);
+        open.onerror = () => reject(open.error);
+      });
+      const values = [];
+      for (const store of db.objectStoreNames) {
+        const rows = await new Promise((resolve) => {
+          const get = db.transaction(store).objectStore(store).getAll();
+          get.onsuccess = () => resolve(get.result);
+        });
+        values.push(JSON.stringify(rows));
+      }
+      db.close();
+      databases.push({ name, values });
+    }
+    return { cached, local: all(localStorage), session: all(sessionStorage), databases };
   });
-  expect(cached).toContain('http://localhost:8080/pkg/sfo_check_bg.wasm');
-  expect(cached).toContain('http://localhost:8080/index.html');
-  expect(cached.every((url) => url.startsWith('http://localhost:8080/'))).toBe(true);
-  expect(cached.some((url) => url.endsWith('.json'))).toBe(false);
+
+  // The search reads real bodies: the page's own files are there, whole.
+  const urls = stores.cached.map((c) => c.url);
+  expect(urls).toContain('http://localhost:8080/pkg/sfo_check_bg.wasm');
+  expect(urls).toContain('http://localhost:8080/index.html');
+  expect(stores.cached.find((c) => c.url.endsWith('/index.html')).body).toContain('Check a Serious Further Offence case');
+  expect(stores.cached.find((c) => c.url.endsWith('.wasm')).bytes).toBeGreaterThan(100_000);
+  expect(urls.every((url) => url.startsWith('http://localhost:8080/'))).toBe(true);
+
+  for (const secret of [reference, note, run]) {
+    const found = stores.cached.filter((c) => [c.url, c.headers, c.body].some((t) => t.includes(secret))).map((c) => `${c.cache} ${c.url}`);
+    expect(found, `"${secret}" in CacheStorage`).toEqual([]);
+    expect(stores.local.filter((t) => t.includes(secret)), 'in localStorage').toEqual([]);
+    expect(stores.session.filter((t) => t.includes(secret)), 'in sessionStorage').toEqual([]);
+    expect(stores.databases.filter((d) => d.name.includes(secret) || d.values.some((v) => v.includes(secret))), 'in IndexedDB').toEqual([]);
+  }
+  // And nothing at all is kept outside the cache of the page's files.
+  expect(stores.local).toEqual([]);
+  expect(stores.session).toEqual([]);
+  expect(stores.databases).toEqual([]);
 });
 
 test('the web app manifest makes the page installable', async ({ page, request }) => {
