@@ -18,6 +18,7 @@ import {
   renderProfile, editedProfile, describeOffset, ANCHOR, profileEntries, checkOptions, explainSelection,
 } from './policy.js';
 import { buildIcs, icsDeadlines } from './ics.js';
+import { BUILD } from './build-info.js';
 
 document.body.classList.add('govuk-frontend-supported');
 
@@ -483,6 +484,12 @@ async function onPolicyFile() {
 
 // ------------------------------------------------------------------ results
 
+/** Which build the page is, and whether the engine module it runs is that build's. */
+function buildStamp() {
+  const module = engine.moduleHash();
+  return { id: BUILD.id, module: module?.slice(0, 12) ?? null, matches: module === null || module === BUILD.wasm };
+}
+
 function placeholder(text) {
   replace(resultsBody, h('p', { class: 'govuk-body app-placeholder' }, text));
   lastRendered = '';
@@ -515,7 +522,7 @@ function renderReport(report) {
     renderDeadlines(report, icsDeadlines(report).length > 0),
     renderFlags(report, reportTarget, open, reportName),
     renderMissing(report, reportTarget, reportName),
-    renderStamp(report, kind, why, produced));
+    renderStamp(report, kind, why, produced, buildStamp()));
 }
 
 /** The results panel scrolls on its own on wide screens: then it takes keyboard focus. */
@@ -777,6 +784,10 @@ async function start() {
   }
   defaultProfile = engine.defaultPolicy();
   refreshEntries();
+  const build = buildStamp();
+  document.documentElement.dataset.build = build.id;
+  replace($('build-id'), `Build ${build.id}${build.module ? `, engine module ${build.module}` : ''}.`,
+    build.matches ? '' : ' The engine module is not the one this page was built with: reload the page.');
   buildForm(form);
   setPolicyOptions(form, defaultProfile);
   formOptionsFor = JSON.stringify(defaultProfile);

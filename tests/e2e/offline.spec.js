@@ -1,8 +1,9 @@
 // Offline use: after one visit the service worker serves the page with the
-// network off, and the single-file bundle checks a case opened from file://.
+// network off, it caches nothing of a case, and the single-file bundle is the
+// same build as the served page and gives the same results from file://.
 import { test, expect } from '@playwright/test';
 import { existsSync } from 'node:fs';
-import { openApp, openCase, expectStatus, deadline, QUALIFYING } from './helpers.js';
+import { openApp, openCase, expectStatus, deadline, QUALIFYING, FLAGGED } from './helpers.js';
 
 const BUNDLE = new URL('../../dist/sfo-check.html', import.meta.url).pathname;
 
@@ -115,18 +116,57 @@ test('the web app manifest makes the page installable', async ({ page, request }
   }
 });
 
-test('the single-file bundle opened from file:// checks a case', async ({ page }) => {
-  expect(existsSync(BUNDLE), 'run `make bundle` first').toBe(true);
-  const requests = [];
-  page.on('request', (request) => requests.push(request.url()));
-  const errors = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  page.on('console', (message) => { if (message.type() === 'error') errors.push(message.text()); });
-  await page.goto(`file://${BUNDLE}`);
-  await expect(page.locator('html[data-ready="true"]')).toBeAttached({ timeout: 15_000 });
-  await openCase(page, QUALIFYING);
+/** What identifies the build, and the whole rendered result for FLAGGED (every flag open). */
+async function buildAndResults(page) {
+  await openCase(page, FLAGGED);
   await expectStatus(page, 'Qualifies as an SFO');
-  await expect(deadline(page, 'D-NOTIFY')).toContainText('Tue 21 May 2024');
+  for (const summary of await page.locator('details[data-flag] > summary').all()) await summary.click();
+  await expect(page.locator('details[data-flag][open]')).toHaveCount(4);
+  return page.evaluate(() => {
+    const results = document.getElementById('results-body').cloneNode(true);
+    results.querySelector('#produced-at').textContent = ''; // the clock time
+    return {
+      build: document.documentElement.dataset.build,
+      footer: document.getElementById('build-id').textContent,
+      engine: document.getElementById('stamp-engine').textContent,
+      stampBuild: document.getElementById('stamp-build').textContent,
+      results: results.innerText,
+      policy: document.getElementById('policy-profile').innerText,
+    };
+  });
+}
+
+test('the single-file bundle opened from file:// is the served page’s build and gives the same results', async ({ page, context }) => {
+  expect(existsSync(BUNDLE), 'run `make bundle` first').toBe(true);
+  await openApp(page);
+  const served = await buildAndResults(page);
+  // The build is identified, and the engine module running is that build's.
+  expect(served.build).toMatch(/^[0-9a-f]{12}$/);
+  expect(served.footer).toMatch(new RegExp(`^Build ${served.build}, engine module [0-9a-f]{12}\\.$`));
+  expect(served.stampBuild).toBe(served.footer.slice(0, -1));
+  expect(served.engine).toMatch(/^sfo-check \d+\.\d+\.\d+/);
+  // The whole result is there: D-NOTIFY, Tue 14 May 2024 + 5 working days, and the flags.
+  expect(served.results).toContain('Tue 21 May 2024');
+  expect(served.results).toContain('F-MULTI-AGENCY');
+
+  const bundle = await context.newPage();
+  const requests = [];
+  bundle.on('request', (request) => requests.push(request.url()));
+  const errors = [];
+  bundle.on('pageerror', (error) => errors.push(error.message));
+  bundle.on('console', (message) => { if (message.type() === 'error') errors.push(message.text()); });
+  await bundle.goto(`file://${BUNDLE}`);
+  await expect(bundle.locator('html[data-ready="true"]')).toBeAttached({ timeout: 15_000 });
+  const fromFile = await buildAndResults(bundle);
+
+  // A bundle built before the page last changed has another build id; one
+  // whose engine or rendering differs gives other results.
+  expect(fromFile.build, 'dist/sfo-check.html is stale: run `make bundle`').toBe(served.build);
+  expect(fromFile.footer).toBe(served.footer);
+  expect(fromFile.engine).toBe(served.engine);
+  expect(fromFile.stampBuild).toBe(served.stampBuild);
+  expect(fromFile.results).toBe(served.results);
+  expect(fromFile.policy).toBe(served.policy);
   expect(errors).toEqual([]);
   // Everything is inside the file: no request leaves it.
   expect(requests.filter((url) => !url.startsWith('file://') && !url.startsWith('data:'))).toEqual([]);
