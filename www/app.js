@@ -226,19 +226,18 @@ function renderPolicyList() {
     h('table', { class: 'govuk-table app-policy-table', id: 'policy-list-table' },
       h('caption', { class: 'govuk-table__caption govuk-table__caption--s', id: 'policy-list-caption' }, 'Profiles loaded, by the day each comes into force'),
       h('thead', { class: 'govuk-table__head' }, h('tr', { class: 'govuk-table__row' },
-        ['Profile', 'In force from', 'Where it came from', h('span', { class: 'govuk-visually-hidden' }, 'Actions')]
+        ['Profile', 'In force from', 'Where it came from']
           .map((c) => h('th', { scope: 'col', class: 'govuk-table__header' }, c)))),
       h('tbody', { class: 'govuk-table__body' }, entries.map((e) => h('tr', { class: 'govuk-table__row', 'data-profile': e.base.id },
         h('th', { scope: 'row', class: 'govuk-table__header' }, e.base.title, h('br'), h('span', { class: 'app-rule-id' }, e.base.id)),
         cell(longDate(e.base.effective_from)),
         cell(originText(e), e.edited ? [h('br'), tag('Edited in this browser', 'purple'), h('br'),
-          h('span', { class: 'govuk-body-s' }, `Your edits: ${describeEdits(e)}.`)] : null),
-        cell(
-          e.edited ? h('button', { type: 'button', class: 'govuk-button govuk-button--secondary app-table-button', 'data-undo-edits': e.base.id },
+          h('span', { class: 'govuk-body-s' }, `Your edits: ${describeEdits(e)}.`)] : null,
+        e.edited || e.origin === 'file' ? h('div', { class: 'govuk-button-group app-table-buttons' },
+          e.edited ? h('button', { type: 'button', class: 'govuk-button govuk-button--secondary', 'data-undo-edits': e.base.id },
             'Undo edits', h('span', { class: 'govuk-visually-hidden' }, ` to ${e.base.title}`)) : null,
-          e.origin === 'file' ? h('button', { type: 'button', class: 'govuk-button govuk-button--warning app-table-button', 'data-remove-profile': e.base.id },
-            'Remove', h('span', { class: 'govuk-visually-hidden' }, ` ${e.base.title}`)) : null,
-        )))))));
+          e.origin === 'file' ? h('button', { type: 'button', class: 'govuk-button govuk-button--warning', 'data-remove-profile': e.base.id },
+            'Remove', h('span', { class: 'govuk-visually-hidden' }, ` ${e.base.title}`)) : null) : null)))))));
 }
 
 function describeEdits(entry) {
