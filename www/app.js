@@ -435,9 +435,11 @@ function onPolicyListClick(event) {
     const id = remove.dataset.removeProfile;
     const entry = entryFor(id);
     const hadEdits = Boolean(entry?.edited);
+    const wasChosen = policy.choice === id;
     policy.loaded = policy.loaded.filter((l) => l.profile.id !== id);
     delete policy.edits[id];
-    afterProfilesChanged(`${entry ? profileName(entry.base) : id} removed${hadEdits ? ', with your edits to it' : ''}. Your case is unchanged.`);
+    afterProfilesChanged(`${entry ? profileName(entry.base) : id} removed${hadEdits ? ', with your edits to it' : ''}.${
+      wasChosen ? ' It was used for every case: now each case’s profile is chosen by date.' : ''} Your case is unchanged.`);
   } else if (undo) {
     const id = undo.dataset.undoEdits;
     delete policy.edits[id];

@@ -200,7 +200,7 @@ test('an edit applies to one profile and takes its place; loading and removing p
   // Removing region-2025 takes its edits and the choice with it; by date again.
   await page.getByRole('button', { name: 'Remove Region profile 2025' }).click();
   await expect(page.locator('#policy-list-title')).toBeFocused();
-  await expect(page.locator('#announcer')).toContainText('Region profile 2025 (region-2025) removed, with your edits to it');
+  await expect(page.locator('#announcer')).toHaveText('Region profile 2025 (region-2025) removed, with your edits to it. It was used for every case: now each case’s profile is chosen by date. Your case is unchanged.');
   await expect(page.locator('#policy-list tbody tr')).toHaveCount(2);
   await expect(page.locator('#policy-choice')).toBeChecked();
   await expect(deadline(page, 'D-NOTIFY')).toContainText('Mon 7 Apr 2025');
