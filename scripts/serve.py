@@ -1,6 +1,6 @@
-"""Serves www/ for sfo-check on http://localhost:8080 with the page's
-Content-Security-Policy and the right MIME types. Python's own static server;
-only the headers are added here."""
+"""Serves www/ (or a given directory) for sfo-check on http://localhost:8080
+with the page's Content-Security-Policy and the right MIME types. Python's own
+static server; only the headers are added here."""
 
 import functools
 import http.server
@@ -38,8 +38,10 @@ class Handler(http.server.SimpleHTTPRequestHandler):
 
 
 def main():
+    # serve.py [PORT [DIRECTORY]]: the directory is www/ unless given (the
+    # service worker update test serves a copy of it).
     port = int(sys.argv[1]) if len(sys.argv) > 1 else 8080
-    root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "www")
+    root = sys.argv[2] if len(sys.argv) > 2 else os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "www")
     handler = functools.partial(Handler, directory=os.path.normpath(root))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     print(f"sfo-check is at http://localhost:{port}/  (Ctrl+C to stop)", flush=True)

@@ -5,7 +5,7 @@
 import { initAll } from './vendor/govuk-frontend.min.js';
 import { loadEngine } from './engine.js';
 import { h, replace, focusControl, focusStatic } from './dom.js';
-import { todayIso } from './dates.js';
+import { todayIso, longDate } from './dates.js';
 import {
   buildForm, readRaw, writeRaw, caseFromRaw, rawFromCase, hasEntries, pathToId, parentPath,
   nameFor, fieldFor, toFormPath, setPolicyOptions, addRow, removeRow, rowCount, repeatNode, answers,
@@ -14,8 +14,11 @@ import {
   renderQualification, renderReasons, renderDeadlines, renderFlags, renderMissing, renderStamp, renderErrorList,
   renderAnswers, STATUS, tag,
 } from './render.js';
-import { renderProfile, editedProfile, describeOffset, ANCHOR } from './policy.js';
+import {
+  renderProfile, editedProfile, describeOffset, ANCHOR, profileEntries, checkOptions, explainSelection,
+} from './policy.js';
 import { buildIcs, icsDeadlines } from './ics.js';
+import { BUILD } from './build-info.js';
 
 document.body.classList.add('govuk-frontend-supported');
 
@@ -33,8 +36,8 @@ const announcer = $('announcer');
 
 let engine;
 let defaultProfile;
-const policy = { loaded: null, loadedName: '', edits: {}, editBase: null, edited: null };
 let lastReport = null;
+let lastCaseProfileId = '';
 let lastRowMap = {};
 let lastRendered = '';
 let shownTargets = new Set();
@@ -163,59 +166,167 @@ function showErrors(visible) {
 
 // ------------------------------------------------------------------ policy
 
-function profiles() {
-  return [policy.edited, policy.loaded, defaultProfile].filter(Boolean);
+// The profiles loaded from files, in load order ({ profile, name }); the
+// user's edits to each profile's timetable ({ profileId: { stepId: n } });
+// the profile named for every case ('' = the engine chooses by date); and the
+// profile the edit block edits ('' = the one used for the results shown,
+// until the user picks one or edits a step).
+const policy = { loaded: [], edits: {}, choice: '', editTarget: '' };
+let entries = [];
+
+function refreshEntries() {
+  entries = profileEntries(defaultProfile, policy.loaded, policy.edits);
+  if (policy.choice && !entries.some((e) => e.base.id === policy.choice)) policy.choice = '';
+  if (policy.editTarget && !entries.some((e) => e.base.id === policy.editTarget)) policy.editTarget = '';
 }
 
-function policyOptions() {
-  const policies = [policy.loaded, policy.edited].filter(Boolean);
-  const id = policy.edited?.id ?? policy.loaded?.id;
-  return id ? { policies, policy_id: id } : { policies };
+const entryFor = (id) => entries.find((e) => e.profile.id === id) ?? entries.find((e) => e.base.id === id) ?? null;
+
+function policyOptions(caseProfileId) {
+  return checkOptions(entries, policy.choice, caseProfileId);
 }
 
+/** The tag for a profile used in the results: null for the built-in one. */
 function profileKind(id) {
-  if (policy.edited && id === policy.edited.id) return 'Edited in this browser';
-  if (policy.loaded && id === policy.loaded.id) return 'Loaded from a file';
-  return null;
+  const entry = entryFor(id);
+  if (!entry) return null;
+  if (entry.edited) return 'Edited in this browser';
+  return entry.origin === 'file' ? 'Loaded from a file' : null;
 }
 
-function profileInForce() {
-  const id = policyOptions().policy_id ?? lastReport?.stamp.policy.id ?? defaultProfile.id;
-  return profiles().find((p) => p.id === id) ?? defaultProfile;
+function originText(entry) {
+  if (entry.origin === 'built-in') return 'Built in';
+  return `Loaded from ${entry.name}`;
 }
 
-let shownProfile = '';
+const profileName = (p) => `${p.title} (${p.id})`;
+
+/** The profile the panel shows: the one used for the results, else the one named, else the latest loaded. */
+function shownEntry() {
+  const used = lastReport ? entryFor(lastReport.stamp.policy.id) : null;
+  if (used) return { entry: used, used: true };
+  const named = policy.choice ? entryFor(policy.choice) : null;
+  const latest = [...entries].sort((a, b) => a.order - b.order).at(-1);
+  return { entry: named ?? latest, used: false };
+}
+
+let listFor = '';
+let choiceFor = '';
+let shownFor = '';
+let targetFor = '';
 let editBlockFor = '';
+let formOptionsFor = '';
+
+function renderPolicyList() {
+  const key = JSON.stringify(entries.map((e) => [e.profile.id, e.profile.title, e.base.effective_from, e.origin, e.name]));
+  if (key === listFor) return;
+  listFor = key;
+  const cell = (...children) => h('td', { class: 'govuk-table__cell' }, ...children);
+  replace($('policy-list'), h('div', { class: 'app-table-scroll', role: 'region', 'aria-labelledby': 'policy-list-caption', tabindex: '0' },
+    h('table', { class: 'govuk-table app-policy-table', id: 'policy-list-table' },
+      h('caption', { class: 'govuk-table__caption govuk-table__caption--s', id: 'policy-list-caption' }, 'Profiles loaded, by the day each comes into force'),
+      h('thead', { class: 'govuk-table__head' }, h('tr', { class: 'govuk-table__row' },
+        ['Profile', 'In force from', 'Where it came from']
+          .map((c) => h('th', { scope: 'col', class: 'govuk-table__header' }, c)))),
+      h('tbody', { class: 'govuk-table__body' }, entries.map((e) => h('tr', { class: 'govuk-table__row', 'data-profile': e.base.id },
+        h('th', { scope: 'row', class: 'govuk-table__header' }, e.base.title, h('br'), h('span', { class: 'app-rule-id' }, e.base.id)),
+        cell(longDate(e.base.effective_from)),
+        cell(originText(e), e.edited ? [h('br'), tag('Edited in this browser', 'purple'), h('br'),
+          h('span', { class: 'govuk-body-s' }, `Your edits: ${describeEdits(e)}.`)] : null,
+        e.edited || e.origin === 'file' ? h('div', { class: 'govuk-button-group app-table-buttons' },
+          e.edited ? h('button', { type: 'button', class: 'govuk-button govuk-button--secondary', 'data-undo-edits': e.base.id },
+            'Undo edits', h('span', { class: 'govuk-visually-hidden' }, ` to ${e.base.title}`)) : null,
+          e.origin === 'file' ? h('button', { type: 'button', class: 'govuk-button govuk-button--warning', 'data-remove-profile': e.base.id },
+            'Remove', h('span', { class: 'govuk-visually-hidden' }, ` ${e.base.title}`)) : null) : null)))))));
+}
+
+function describeEdits(entry) {
+  return entry.edited.timetable
+    .map((s) => [s, entry.base.timetable.find((b) => b.id === s.id)])
+    .filter(([s, b]) => s.offset.amount !== b.offset.amount)
+    .map(([s, b]) => `${s.id} ${describeOffset(s.offset)} instead of ${b.offset.amount}`)
+    .join('; ');
+}
+
+/** The choice: by date (the default), or one profile for every case. Only with more than one profile. */
+function renderPolicyChoice() {
+  const key = JSON.stringify(entries.map((e) => [e.base.id, e.base.title]));
+  if (key !== choiceFor) {
+    choiceFor = key;
+    const block = $('policy-choice-block');
+    if (entries.length < 2) replace(block);
+    else {
+      const item = (id, value, label, hint) => h('div', { class: 'govuk-radios__item' },
+        h('input', { class: 'govuk-radios__input', id, name: 'policy-choice', type: 'radio', value, 'aria-describedby': hint ? `${id}-hint` : null }),
+        h('label', { class: 'govuk-label govuk-radios__label', for: id }, label),
+        hint ? h('div', { class: 'govuk-hint govuk-radios__hint', id: `${id}-hint` }, hint) : null);
+      replace(block, h('div', { class: 'govuk-form-group' },
+        h('fieldset', { class: 'govuk-fieldset', 'aria-describedby': 'policy-choice-hint' },
+          h('legend', { class: 'govuk-fieldset__legend govuk-fieldset__legend--s' }, 'Which profile to use'),
+          h('div', { class: 'govuk-hint', id: 'policy-choice-hint' }, 'Naming one profile here uses it for every case, whatever its dates, and overrides a profile id entered in the case.'),
+          h('div', { class: 'govuk-radios govuk-radios--small', 'data-module': 'govuk-radios' },
+            item('policy-choice', '', 'Choose by date (recommended)', 'The profile in force on each case’s first court appearance, else the date charged, else the ‘assess on’ date.'),
+            entries.map((e, i) => item(`policy-choice-${i + 2}`, e.base.id, `Always use ${profileName(e.base)}`, null))))));
+    }
+  }
+  for (const radio of document.querySelectorAll('input[name="policy-choice"]')) radio.checked = radio.value === policy.choice;
+}
+
+function renderInForce(entry, used) {
+  const kind = profileKind(entry.profile.id);
+  const key = JSON.stringify([entry.profile.id, entry.profile.title, entry.origin, entry.name, used, kind,
+    used ? explainSelection(lastReport, { choice: policy.choice, caseProfileId: lastCaseProfileId }) : '']);
+  if (key === shownFor) return;
+  shownFor = key;
+  replace($('policy-in-force'),
+    h('p', { class: 'govuk-body' }, used ? 'Used for the results shown: ' : 'No case has been checked yet. Shown below: ',
+      h('strong', { id: 'policy-in-force-id' }, entry.profile.id), ' ', kind ? tag(kind, 'purple') : tag('Built in', 'grey')),
+    h('p', { class: 'govuk-body' }, entry.profile.title, h('br'),
+      h('span', { class: 'govuk-body-s' }, `In force from ${longDate(entry.profile.effective_from)}. ${originText(entry)}.`)),
+    used ? h('p', { class: 'govuk-body-s' }, explainSelection(lastReport, { choice: policy.choice, caseProfileId: lastCaseProfileId })) : null);
+  renderProfile($('policy-tables'), entry.profile);
+}
+
+function editTargetEntry() {
+  return (policy.editTarget && entryFor(policy.editTarget)) || shownEntry().entry;
+}
+
+function renderEditTarget() {
+  const key = JSON.stringify(entries.map((e) => [e.base.id, e.base.title, e.base.effective_from]));
+  if (key !== targetFor) {
+    targetFor = key;
+    replace($('policy-edit-target'), h('div', { class: 'govuk-form-group' },
+      h('label', { class: 'govuk-label govuk-label--s', for: 'policy-edit-profile' }, 'Profile to edit'),
+      h('div', { class: 'govuk-hint', id: 'policy-edit-profile-hint' }, 'Until you choose one, this is the profile used for the results shown.'),
+      h('select', { class: 'govuk-select', id: 'policy-edit-profile', name: 'policy-edit-profile', 'aria-describedby': 'policy-edit-profile-hint' },
+        entries.map((e) => h('option', { value: e.base.id }, `${profileName(e.base)}, in force from ${longDate(e.base.effective_from)}`)))));
+  }
+  $('policy-edit-profile').value = editTargetEntry().base.id;
+}
 
 function renderPolicyPanel() {
-  const profile = profileInForce();
-  const key = JSON.stringify(profile);
-  if (key === shownProfile) return;
-  shownProfile = key;
-  setPolicyOptions(form, profile);
-  const kind = profileKind(profile.id);
-  replace($('policy-in-force'),
-    h('p', { class: 'govuk-body' }, 'In force: ', h('strong', { id: 'policy-in-force-id' }, profile.id), ' ',
-      kind ? tag(kind, 'purple') : tag('Default profile', 'grey')),
-    h('p', { class: 'govuk-body' }, profile.title),
-    kind
-      ? h('div', { class: 'govuk-inset-text app-policy-notice' },
-        kind === 'Edited in this browser'
-          ? `You changed the timetable in this browser. The edited copy of ${policy.editBase.id} is used for every check until you use the default profile. It is not saved with the case.`
-          : `The profile you loaded${policy.loadedName ? ` from ${policy.loadedName}` : ''} is used for every check until you use the default profile.`)
-      : null);
-  $('use-default-profile').hidden = !kind;
-  renderProfile($('policy-tables'), profile);
-  const base = policy.edited ? policy.editBase : profile;
-  const baseKey = JSON.stringify(base);
+  const { entry, used } = shownEntry();
+  const optionsKey = JSON.stringify(entry.profile);
+  if (optionsKey !== formOptionsFor) {
+    formOptionsFor = optionsKey;
+    setPolicyOptions(form, entry.profile);
+  }
+  renderPolicyList();
+  renderPolicyChoice();
+  renderInForce(entry, used);
+  $('use-default-profile').hidden = !(policy.loaded.length || entries.some((e) => e.edited) || policy.choice);
+  renderEditTarget();
+  const target = editTargetEntry();
+  const baseKey = JSON.stringify(target.base);
   if (baseKey !== editBlockFor) {
     editBlockFor = baseKey;
-    renderEditBlock(base);
+    renderEditBlock(target.base);
   }
 }
 
 function renderEditBlock(base) {
   const steps = base.timetable.filter((s) => s.offset.unit === 'working-days');
+  const edits = policy.edits[base.id] ?? {};
   replace($('policy-edit'), steps.map((s) => {
     const id = `policy-step-${s.id}`;
     return h('div', { class: 'govuk-form-group', 'data-step': s.id },
@@ -225,7 +336,7 @@ function renderEditBlock(base) {
       h('div', { class: 'govuk-input__wrapper' },
         h('input', {
           class: 'govuk-input govuk-input--width-4', id, name: id, type: 'text', inputmode: 'numeric', spellcheck: 'false',
-          autocomplete: 'off', value: String(policy.edits[s.id] ?? s.offset.amount), 'aria-describedby': `${id}-hint`, 'data-step-id': s.id,
+          autocomplete: 'off', value: String(edits[s.id] ?? s.offset.amount), 'aria-describedby': `${id}-hint`, 'data-step-id': s.id,
         }),
         h('div', { class: 'govuk-input__suffix', 'aria-hidden': 'true' }, 'working days')));
   }));
@@ -245,7 +356,7 @@ function setStepError(group, text) {
 }
 
 function onStepEdit() {
-  const base = policy.edited ? policy.editBase : profileInForce();
+  const base = editTargetEntry().base;
   const edits = {};
   let valid = true;
   for (const group of $('policy-edit').querySelectorAll('[data-step]')) {
@@ -272,15 +383,28 @@ function onStepEdit() {
       return;
     }
   }
-  policy.edits = edits;
-  policy.editBase = edited ? base : null;
-  policy.edited = edited;
+  // The block stays on this profile from now on, whatever the results use.
+  policy.editTarget = base.id;
+  if (edited) policy.edits[base.id] = edits;
+  else delete policy.edits[base.id];
+  refreshEntries();
+  update();
+}
+
+function onEditTarget() {
+  policy.editTarget = $('policy-edit-profile').value;
+  update();
+}
+
+function onPolicyChoice(event) {
+  if (event.target.name !== 'policy-choice') return;
+  policy.choice = event.target.value;
   update();
 }
 
 function showPolicyErrors(errors) {
   const box = $('policy-errors');
-  renderErrorList($('policy-error-list'), errors.map((e) => ({ text: e.path ? `${e.path}: ${e.message}` : e.message, target: 'policy-file' })));
+  renderErrorList($('policy-error-list'), errors.map((e) => ({ text: e.text, target: 'policy-file' })));
   box.hidden = !errors.length;
   const group = $('policy-file-group');
   group.classList.toggle('govuk-form-group--error', errors.length > 0);
@@ -288,47 +412,84 @@ function showPolicyErrors(errors) {
   if (errors.length) focusStatic(box);
 }
 
+function afterProfilesChanged(message) {
+  refreshEntries();
+  update();
+  announce(message);
+  focusStatic($('policy-list-title'));
+}
+
 function useDefaultProfile() {
-  Object.assign(policy, { loaded: null, loadedName: '', edits: {}, editBase: null, edited: null });
+  Object.assign(policy, { loaded: [], edits: {}, choice: '', editTarget: '' });
+  editBlockFor = '';
   $('policy-file').value = '';
   showPolicyErrors([]);
-  editBlockFor = '';
-  update();
-  announce('The default policy profile is in force.');
+  afterProfilesChanged('Only the built-in policy profile is loaded now, with no edits.');
   $('policy-title').scrollIntoView();
-  focusStatic($('policy-in-force'));
+}
+
+function onPolicyListClick(event) {
+  const remove = event.target.closest('[data-remove-profile]');
+  const undo = event.target.closest('[data-undo-edits]');
+  if (remove) {
+    const id = remove.dataset.removeProfile;
+    const entry = entryFor(id);
+    const hadEdits = Boolean(entry?.edited);
+    const wasChosen = policy.choice === id;
+    policy.loaded = policy.loaded.filter((l) => l.profile.id !== id);
+    delete policy.edits[id];
+    afterProfilesChanged(`${entry ? profileName(entry.base) : id} removed${hadEdits ? ', with your edits to it' : ''}.${
+      wasChosen ? ' It was used for every case: now each case’s profile is chosen by date.' : ''} Your case is unchanged.`);
+  } else if (undo) {
+    const id = undo.dataset.undoEdits;
+    delete policy.edits[id];
+    editBlockFor = '';
+    afterProfilesChanged(`Your edits to ${profileName(entryFor(id).base)} were undone.`);
+  }
 }
 
 async function readFile(input) {
   const file = input.files?.[0];
   if (!file) return null;
-  const text = await new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result));
-    reader.onerror = () => reject(reader.error);
-    reader.readAsText(file);
-  });
-  return { name: file.name, text };
+  return { name: file.name, text: await file.text() };
 }
 
 async function onPolicyFile() {
   const input = $('policy-file');
-  const file = await readFile(input);
-  if (!file) return;
-  const read = engine.readPolicy(file.text);
-  if (!read.ok) {
-    showPolicyErrors(read.errors);
-    return;
+  const files = await Promise.all([...(input.files ?? [])].map(async (f) => ({ name: f.name, text: await f.text() })));
+  input.value = '';
+  if (!files.length) return;
+  const errors = [];
+  const added = [];
+  for (const file of files) {
+    const read = engine.readPolicy(file.text);
+    if (!read.ok) {
+      errors.push(...read.errors.map((e) => ({ text: `${file.name}: ${e.path ? `${e.path}: ` : ''}${e.message}` })));
+      continue;
+    }
+    // A file with the id of a profile loaded replaces it, as in the engine.
+    policy.loaded = policy.loaded.filter((l) => l.profile.id !== read.value.id);
+    policy.loaded.push({ profile: read.value, name: file.name });
+    added.push(`${profileName(read.value)} from ${file.name}`);
   }
-  showPolicyErrors([]);
-  Object.assign(policy, { loaded: read.value, loadedName: file.name, edits: {}, editBase: null, edited: null });
-  editBlockFor = '';
+  showPolicyErrors(errors);
+  if (!added.length) return;
+  refreshEntries();
   update();
-  announce(`Policy profile ${read.value.id} loaded from ${file.name} and in force.`);
-  focusStatic($('policy-in-force'));
+  const how = policy.choice
+    ? `${profileName(entryFor(policy.choice).base)} is still used for every case, as you chose.`
+    : 'For each case, the profile in force on its date is used.';
+  announce(`Loaded ${added.join(' and ')}. ${how}`);
+  if (!errors.length) focusStatic($('policy-list-title'));
 }
 
 // ------------------------------------------------------------------ results
+
+/** Which build the page is, and whether the engine module it runs is that build's. */
+function buildStamp() {
+  const module = engine.moduleHash();
+  return { id: BUILD.id, module: module?.slice(0, 12) ?? null, matches: module === null || module === BUILD.wasm };
+}
 
 function placeholder(text) {
   replace(resultsBody, h('p', { class: 'govuk-body app-placeholder' }, text));
@@ -343,23 +504,26 @@ function setLive(text) {
 
 function renderReport(report) {
   const kind = profileKind(report.stamp.policy.id);
-  const key = JSON.stringify([report, kind]);
+  const why = explainSelection(report, { choice: policy.choice, caseProfileId: lastCaseProfileId });
+  const key = JSON.stringify([report, kind, why]);
   staleNote.hidden = true;
   resultsBody.classList.remove('app-results--stale');
   if (key === lastRendered) return;
   lastRendered = key;
   const open = new Set([...resultsBody.querySelectorAll('details[open][data-flag]')].map((d) => d.dataset.flag));
   const produced = new Date().toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
-  const note = kind
-    ? h('p', { class: 'govuk-body-s app-profile-note' }, tag(kind, 'purple'), ` Using policy profile ${report.stamp.policy.id}.`)
-    : null;
+  const p = report.stamp.policy;
+  const note = h('div', { class: 'app-profile-note', id: 'result-profile' },
+    h('p', { class: 'govuk-body-s govuk-!-margin-bottom-1' }, 'Policy profile: ', h('strong', null, p.title), ` (${p.id}), in force from ${longDate(p.effective_from)}. `,
+      kind ? tag(kind, 'purple') : null),
+    h('p', { class: 'govuk-body-s govuk-!-margin-bottom-0' }, why));
   replace(resultsBody,
     renderQualification(report, note),
     renderReasons(report),
     renderDeadlines(report, icsDeadlines(report).length > 0),
     renderFlags(report, reportTarget, open, reportName),
     renderMissing(report, reportTarget, reportName),
-    renderStamp(report, kind, produced));
+    renderStamp(report, kind, why, produced, buildStamp()));
 }
 
 /** The results panel scrolls on its own on wide screens: then it takes keyboard focus. */
@@ -405,7 +569,7 @@ function update({ force = false, focusSummary = false } = {}) {
     return { errors: [] };
   }
 
-  const result = engine.check(built.case, policyOptions());
+  const result = engine.check(built.case, policyOptions(built.case.policy));
   const errors = built.errors.map((e) => ({ ...e, text: e.message, el: resolveTarget(e.path) }));
   if (!result.ok) errors.push(...result.errors.map((e) => engineError(e, built.rowMap)));
   for (const e of errors) e.target = targetId(e.el);
@@ -429,6 +593,7 @@ function update({ force = false, focusSummary = false } = {}) {
   } else {
     lastReport = result.value;
     lastRowMap = built.rowMap;
+    lastCaseProfileId = built.case.policy ?? '';
     renderReport(lastReport);
     const s = STATUS[lastReport.qualification.status];
     setLive(`Result: ${s.heading}. ${lastReport.qualification.summary}`);
@@ -507,7 +672,7 @@ async function openCase() {
     const isPolicy = String(obj.schema).startsWith('sfo-check/policy');
     showFileProblems(`${file.name} could not be opened`, [{
       text: isPolicy
-        ? 'This file is a policy profile, not a case: load it under “Policy profile” below.'
+        ? 'This file is a policy profile, not a case: load it under “Policy profiles” below.'
         : `This file is not an sfo-check case: its schema is “${obj.schema}”, and this page reads “sfo-check/case@1”.`,
       target: isPolicy ? 'policy-file' : 'open-case',
     }]);
@@ -521,7 +686,7 @@ async function openCase() {
   dirty = false;
   replace($('save-status'), '');
   if (dropped.length) {
-    const check = engine.check(obj, policyOptions());
+    const check = engine.check(obj, policyOptions(typeof obj.policy === 'string' ? obj.policy : ''));
     const engineErrors = check.ok ? [] : check.errors;
     const items = dropped.map((path) => {
       const e = engineErrors.find((x) => x.path === path || x.path.startsWith(`${path}.`) || x.path.startsWith(`${path}[`) || path.startsWith(`${x.path}.`) || path.startsWith(`${x.path}[`));
@@ -619,8 +784,14 @@ async function start() {
     return;
   }
   defaultProfile = engine.defaultPolicy();
+  refreshEntries();
+  const build = buildStamp();
+  document.documentElement.dataset.build = build.id;
+  replace($('build-id'), `Build ${build.id}${build.module ? `, engine module ${build.module}` : ''}.`,
+    build.matches ? '' : ' The engine module is not the one this page was built with: reload the page.');
   buildForm(form);
   setPolicyOptions(form, defaultProfile);
+  formOptionsFor = JSON.stringify(defaultProfile);
   app.hidden = false;
   $('app-loading')?.remove();
   initAll();
@@ -660,6 +831,9 @@ async function start() {
   $('confirm-clear').addEventListener('click', confirmStartAgain);
   $('policy-file').addEventListener('change', onPolicyFile);
   $('use-default-profile').addEventListener('click', useDefaultProfile);
+  $('policy-list').addEventListener('click', onPolicyListClick);
+  $('policy-choice-block').addEventListener('change', onPolicyChoice);
+  $('policy-edit-target').addEventListener('change', onEditTarget);
   let stepTimer = null;
   $('policy-edit').addEventListener('input', () => {
     clearTimeout(stepTimer);

@@ -1,14 +1,33 @@
 // Loads the sfo-check engine (Rust compiled to WebAssembly) and exposes its API.
 // The single-file bundle sets globalThis.SFO_CHECK_WASM to the module's bytes,
-// because pages opened from file:// cannot fetch the .wasm file.
+// because pages opened from file:// cannot fetch the .wasm file. The module's
+// SHA-256 is worked out as it loads, so the page can show which engine module
+// it runs and check it against its own build (build-info.js).
 import init, * as wasm from './pkg/sfo_check.js';
 
 let ready;
+let moduleHash = null;
+
+async function sha256Hex(bytes) {
+  if (!globalThis.crypto?.subtle) return null;
+  const digest = await crypto.subtle.digest('SHA-256', bytes);
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+async function moduleBytes() {
+  if (globalThis.SFO_CHECK_WASM) return globalThis.SFO_CHECK_WASM;
+  const response = await fetch(new URL('./pkg/sfo_check_bg.wasm', import.meta.url));
+  if (!response.ok) throw new Error(`the engine module could not be loaded (HTTP ${response.status})`);
+  return new Uint8Array(await response.arrayBuffer());
+}
 
 export function loadEngine() {
-  ready ??= init({
-    module_or_path: globalThis.SFO_CHECK_WASM ?? new URL('./pkg/sfo_check_bg.wasm', import.meta.url),
-  }).then(() => engine);
+  ready ??= (async () => {
+    const bytes = await moduleBytes();
+    moduleHash = await sha256Hex(bytes);
+    await init({ module_or_path: bytes });
+    return engine;
+  })();
   return ready;
 }
 
@@ -34,4 +53,6 @@ export const engine = {
   defaultPolicy: () => wasm.defaultPolicy(),
   readPolicy: (policy) => attempt(() => wasm.readPolicy(policy)),
   version: () => wasm.version(),
+  /** The SHA-256 (hex) of the module running, or null where the browser cannot hash. */
+  moduleHash: () => moduleHash,
 };

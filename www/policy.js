@@ -96,3 +96,75 @@ export function editedProfile(base, edits) {
   copy.title = `${base.title} (edited in this browser)`;
   return copy;
 }
+
+// ------------------------------------------------------------------ several profiles
+
+/**
+ * The profiles the page offers, oldest first by the date each comes into
+ * force (load order within a day): the built-in default (unless a loaded
+ * file has its id) and every file loaded, each with the user's edits applied.
+ * entry: { base, origin: 'built-in' | 'file', name, order, edited, profile }
+ * where `profile` is what the engine is given: the edited copy if there is one.
+ */
+export function profileEntries(defaultProfile, loaded, edits) {
+  const entries = [];
+  if (!loaded.some((l) => l.profile.id === defaultProfile.id)) {
+    entries.push({ base: defaultProfile, origin: 'built-in', name: '' });
+  }
+  for (const l of loaded) entries.push({ base: l.profile, origin: 'file', name: l.name });
+  return entries.map((e, order) => {
+    const edited = editedProfile(e.base, edits[e.base.id] ?? {});
+    return { ...e, order, edited, profile: edited ?? e.base };
+  }).sort((a, b) => a.base.effective_from.localeCompare(b.base.effective_from) || a.order - b.order);
+}
+
+/**
+ * The options for the engine's check(): every profile it needs beside the
+ * built-in one, and policy_id only when a profile is named — by the user for
+ * every case (`choice`), or by the case itself when the page holds an edited
+ * copy of the profile it names (the copy takes its place). Otherwise the
+ * engine chooses by date. An edited copy is given after the profile it
+ * copies, so on the same start date it wins; edited copies of the built-in
+ * profile come before the files, as the built-in one does.
+ */
+export function checkOptions(entries, choice, caseProfileId) {
+  const inLoadOrder = [...entries].sort((a, b) => a.order - b.order);
+  const policies = inLoadOrder.filter((e) => e.origin === 'file' || e.edited).map((e) => e.profile);
+  const named = choice || caseProfileId || '';
+  const entry = named ? entries.find((e) => e.base.id === named) : null;
+  if (choice) return { policies, policy_id: entry ? entry.profile.id : choice };
+  if (entry?.edited) return { policies, policy_id: entry.profile.id };
+  return { policies };
+}
+
+const ON_WHAT = {
+  'the first court appearance': 'the date of the first court appearance',
+  'the charge date': 'the date charged',
+};
+
+/**
+ * Why the report used its profile, in plain English, from what the engine
+ * says (`stamp.policy.selected`) and what the page named. Dates as
+ * "Tue 14 May 2024", never ISO.
+ */
+export function explainSelection(report, { choice = '', caseProfileId = '' } = {}) {
+  const p = report.stamp.policy;
+  if (p.selected.startsWith('named')) {
+    if (choice) {
+      const overrides = caseProfileId && caseProfileId !== choice
+        ? ` It overrides the profile the case names (${caseProfileId}).`
+        : '';
+      return `Used because you chose it for every case under “Policy profiles”.${overrides}`;
+    }
+    return `Used because the case names it (the policy profile id in section 1).`;
+  }
+  const m = /^in force on (\d{4}-\d{2}-\d{2}) \((.+)\)$/.exec(p.selected);
+  const on = m ? m[1] : report.stamp.today;
+  const what = m && ON_WHAT[m[2]]
+    ? ON_WHAT[m[2]]
+    : `${report.stamp.today_source === 'case' ? 'the ‘assess on’ date' : 'today'} (no charge or court date is entered)`;
+  if (p.effective_from > on) {
+    return `Used because no profile loaded starts on or before ${longDate(on)}, ${what}, so the one that starts earliest applies.`;
+  }
+  return `Used because it is the profile in force on ${longDate(on)}, ${what}.`;
+}

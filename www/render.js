@@ -173,16 +173,18 @@ const TODAY_SOURCE = {
   clock: 'today’s date from this device’s clock',
 };
 
-export function renderStamp(report, profileKind, producedAt) {
+export function renderStamp(report, profileKind, why, producedAt, build) {
   const s = report.stamp;
   const row = (key, ...value) => h('div', { class: 'govuk-summary-list__row' },
     h('dt', { class: 'govuk-summary-list__key' }, key), h('dd', { class: 'govuk-summary-list__value' }, ...value));
   return section('result-stamp-title', 'How this was worked out',
     h('dl', { class: 'govuk-summary-list govuk-summary-list--no-border app-stamp', id: 'stamp' },
-      row('Engine', s.engine),
+      row('Engine', h('span', { id: 'stamp-engine' }, s.engine), h('br'),
+        h('span', { class: 'govuk-body-s', id: 'stamp-build' }, `Build ${build.id}${build.module ? `, engine module ${build.module}` : ''}`)),
+      build.matches ? null : row('Warning', h('strong', null, 'The engine module is not the one this page was built with. Reload the page; if this stays, the page’s files are out of step.')),
       row('Policy profile', h('span', { class: 'app-stamp__policy-id' }, s.policy.id), profileKind ? [' ', tag(profileKind, 'purple')] : null,
         h('br'), s.policy.title, h('br'),
-        h('span', { class: 'govuk-body-s' }, `sha256 ${s.policy.sha256.slice(0, 12)} · ${s.policy.selected}`)),
+        h('span', { class: 'govuk-body-s' }, `In force from ${longDate(s.policy.effective_from)}. ${why} Content sha256 ${s.policy.sha256.slice(0, 12)}.`)),
       row('Assessed on', longDate(s.today), h('br'), h('span', { class: 'govuk-body-s' }, `From ${TODAY_SOURCE[s.today_source] ?? s.today_source}`)),
       row('Bank holidays', `Confirmed for ${s.calendar.confirmed_from} to ${s.calendar.confirmed_to}`,
         s.calendar.extra_non_working_days ? `; ${s.calendar.extra_non_working_days} extra non-working day(s) from the profile` : ''),

@@ -96,7 +96,7 @@ export const SECTIONS = [
       },
       {
         kind: 'text', key: 'policy', label: 'Policy profile id (optional)', name: 'policy profile id', width: 20,
-        hint: 'Leave blank to use the profile in force on the first court appearance. See “Policy profile” below for the profiles loaded.',
+        hint: 'Leave blank to use the profile in force on the first court appearance (else the date charged). See “Policy profiles” below for the profiles loaded.',
       },
     ],
   },

@@ -1,7 +1,8 @@
 // axe-core finds no WCAG 2.2 AA violations in the page's main states.
 import { test, expect } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { openApp, fillDate, openCase, expectStatus, FLAGGED } from './helpers.js';
+import { readFile } from 'node:fs/promises';
+import { openApp, fillDate, openCase, expectStatus, FLAGGED, DEFAULT_POLICY } from './helpers.js';
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
@@ -66,4 +67,29 @@ test('a result on a narrow screen', async ({ page }) => {
   // Nothing scrolls sideways at 320 pixels (WCAG 1.4.10), apart from data tables.
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
+});
+
+test('several policy profiles: the list, the choice, the edit block and a refused file', async ({ page }) => {
+  const base = JSON.parse(await readFile(DEFAULT_POLICY, 'utf8'));
+  const region = (id, from) => ({ ...base, id, title: `Region ${id}`, effective_from: from });
+  await openCase(page, FLAGGED);
+  await expectStatus(page, 'Qualifies as an SFO');
+  await page.click('a.govuk-tabs__tab[href="#policy-tab-change"]');
+  await page.setInputFiles('#policy-file', [
+    { name: 'a.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(region('r-2024', '2024-04-01'))) },
+    { name: 'b.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(region('r-2025', '2025-04-01'))) },
+  ]);
+  await expect(page.locator('#policy-list tbody tr')).toHaveCount(3);
+  await page.fill('#policy-step-D-NOTIFY', '7');
+  await expect(page.locator('#policy-list')).toContainText('Edited in this browser');
+  await expect(page.locator('#result-profile')).toContainText('Edited in this browser');
+  await expectNoViolations(page);
+
+  await page.getByLabel('Always use Region r-2025 (r-2025)').check();
+  await expect(page.locator('.app-stamp__policy-id')).toHaveText('r-2025');
+  await page.setInputFiles('#policy-file', { name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{ "schema": 1 }') });
+  await expect(page.locator('#policy-errors')).toBeFocused();
+  await page.fill('#policy-step-D-NOTIFY', 'x');
+  await expect(page.locator('[data-step="D-NOTIFY"] .govuk-error-message')).toBeVisible();
+  await expectNoViolations(page);
 });

@@ -45,6 +45,8 @@ test('load a region profile: the due date moves and the stamp names it', async (
   await expectStatus(page, 'Qualifies as an SFO');
   await expect(deadline(page, 'D-NOTIFY')).toContainText('Tue 21 May 2024');
 
+  // It starts on the same day as the built-in profile (1995-01-01, copied
+  // from it), so, loaded later, it is the one in force for every case.
   const profile = JSON.parse(await readFile(DEFAULT_POLICY, 'utf8'));
   profile.id = 'test-region-2024';
   profile.title = 'Test region profile';
