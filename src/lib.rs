@@ -26,7 +26,7 @@ use case::Case;
 use chrono::{Datelike, NaiveDate};
 use input::FieldError;
 use policy::{PolicySet, Selection};
-use report::{CalendarStamp, PolicyStamp, Report, Stamp, REPORT_SCHEMA};
+use report::{CalendarStamp, PolicySelection, PolicyStamp, Report, Stamp, REPORT_SCHEMA};
 
 pub const ENGINE_VERSION: &str = env!("CARGO_PKG_VERSION");
 
@@ -92,6 +92,7 @@ pub fn validate_json(
 struct Prepared<'a> {
     policy: &'a policy::PolicyProfile,
     selected: String,
+    selection: PolicySelection,
     today: NaiveDate,
     today_source: &'static str,
 }
@@ -108,20 +109,33 @@ fn prepare<'a>(
         (None, None) => (clock_today, "clock"),
     };
     let named = options.policy.as_deref().or(case.policy.as_deref());
-    let (on, on_what) = match (case.offence.first_court_appearance, case.offence.charged) {
-        (Some(court), _) => (court.get(), "the first court appearance"),
-        (None, Some(charged)) => (charged.get(), "the charge date"),
-        (None, None) => (today, "today"),
+    let (on, event, on_what) = match (case.offence.first_court_appearance, case.offence.charged) {
+        (Some(court), _) => (
+            court.get(),
+            "first-court-appearance",
+            "the first court appearance",
+        ),
+        (None, Some(charged)) => (charged.get(), "charged", "the charge date"),
+        (None, None) => (today, "today", "today"),
     };
     let (policy, how) = policies
         .select(named, on)
         .map_err(|message| vec![FieldError::new("policy", message)])?;
-    let selected = match how {
-        Selection::Named => "named by the case or options".to_string(),
-        Selection::InForce => format!("in force on {} ({on_what})", date::long(on)),
-        Selection::Earliest => format!(
-            "none was in force on {} ({on_what}), so the earliest profile applies",
-            date::long(on)
+    let (selection, selected) = match how {
+        Selection::Named if options.policy.is_some() => {
+            (PolicySelection::Options, "named in the options".to_string())
+        }
+        Selection::Named => (PolicySelection::Case, "named by the case".to_string()),
+        Selection::InForce => (
+            PolicySelection::InForce { on, event },
+            format!("in force on {} ({on_what})", date::long(on)),
+        ),
+        Selection::Earliest => (
+            PolicySelection::Earliest { on, event },
+            format!(
+                "none was in force on {} ({on_what}), so the earliest profile applies",
+                date::long(on)
+            ),
         ),
     };
     let errors = validate::validate(case, policy, today);
@@ -129,6 +143,7 @@ fn prepare<'a>(
         Ok(Prepared {
             policy,
             selected,
+            selection,
             today,
             today_source,
         })
@@ -147,6 +162,7 @@ pub fn check(
     let Prepared {
         policy,
         selected,
+        selection,
         today,
         today_source,
     } = prepare(case, policies, options, clock_today)?;
@@ -196,6 +212,7 @@ pub fn check(
                 effective_from: policy.effective_from.get(),
                 sha256: policy.content_hash(),
                 selected,
+                selection,
             },
             today,
             today_source,

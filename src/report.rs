@@ -193,8 +193,25 @@ pub struct PolicyStamp {
     pub title: String,
     pub effective_from: NaiveDate,
     pub sha256: String,
-    /// How the profile was chosen.
+    /// How the profile was chosen, in words.
     pub selected: String,
+    /// How the profile was chosen, as data.
+    pub selection: PolicySelection,
+}
+
+/// How the policy profile was chosen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(tag = "by", rename_all = "kebab-case")]
+pub enum PolicySelection {
+    /// Named in the options (the page or the command line).
+    Options,
+    /// Named by the case's `policy` field.
+    Case,
+    /// The latest profile to take effect on or before `on`, the date of `event`
+    /// (`first-court-appearance`, `charged` or `today`).
+    InForce { on: NaiveDate, event: &'static str },
+    /// No profile had taken effect by `on`: the earliest applies.
+    Earliest { on: NaiveDate, event: &'static str },
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]

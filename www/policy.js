@@ -137,19 +137,19 @@ export function checkOptions(entries, choice, caseProfileId) {
   return { policies };
 }
 
-const ON_WHAT = {
-  'the first court appearance': 'the date of the first court appearance',
-  'the charge date': 'the date charged',
+const EVENT = {
+  'first-court-appearance': 'the date of the first court appearance',
+  charged: 'the date charged',
 };
 
 /**
- * Why the report used its profile, in plain English, from what the engine
- * says (`stamp.policy.selected`) and what the page named. Dates as
+ * Why the report used its profile, in plain English, from the engine's
+ * structured `stamp.policy.selection` and what the page named. Dates as
  * "Tue 14 May 2024", never ISO.
  */
 export function explainSelection(report, { choice = '', caseProfileId = '' } = {}) {
-  const p = report.stamp.policy;
-  if (p.selected.startsWith('named')) {
+  const { selection } = report.stamp.policy;
+  if (selection.by === 'options' || selection.by === 'case') {
     if (choice) {
       const overrides = caseProfileId && caseProfileId !== choice
         ? ` It overrides the profile the case names (${caseProfileId}).`
@@ -158,13 +158,10 @@ export function explainSelection(report, { choice = '', caseProfileId = '' } = {
     }
     return `Used because the case names it (the policy profile id in section 1).`;
   }
-  const m = /^in force on (\d{4}-\d{2}-\d{2}) \((.+)\)$/.exec(p.selected);
-  const on = m ? m[1] : report.stamp.today;
-  const what = m && ON_WHAT[m[2]]
-    ? ON_WHAT[m[2]]
-    : `${report.stamp.today_source === 'case' ? 'the ‘assess on’ date' : 'today'} (no charge or court date is entered)`;
-  if (p.effective_from > on) {
-    return `Used because no profile loaded starts on or before ${longDate(on)}, ${what}, so the one that starts earliest applies.`;
+  const what = EVENT[selection.event]
+    ?? `${report.stamp.today_source === 'case' ? 'the ‘assess on’ date' : 'today'} (no charge or court date is entered)`;
+  if (selection.by === 'earliest') {
+    return `Used because no profile loaded starts on or before ${longDate(selection.on)}, ${what}, so the one that starts earliest applies.`;
   }
-  return `Used because it is the profile in force on ${longDate(on)}, ${what}.`;
+  return `Used because it is the profile in force on ${longDate(selection.on)}, ${what}.`;
 }

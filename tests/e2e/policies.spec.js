@@ -226,8 +226,8 @@ test('an edit applies to one profile and takes its place; loading and removing p
 test.describe('in Node', () => {
   const profile = (id, from) => ({ id, title: id, effective_from: from, timetable: [{ id: 'D-NOTIFY', offset: { amount: 5, unit: 'working-days' }, source: 's' }] });
   const builtIn = profile('built-in', '1995-01-01');
-  const report = (selected, effectiveFrom, today = '2025-04-02', todaySource = 'case') =>
-    ({ stamp: { today, today_source: todaySource, policy: { id: 'x', effective_from: effectiveFrom, selected } } });
+  const report = (selection, today = '2025-04-02', todaySource = 'case') =>
+    ({ stamp: { today, today_source: todaySource, policy: { id: 'x', selection } } });
 
   test('checkOptions names a profile only when the user or the case names one', async () => {
     const { profileEntries, checkOptions } = await import('../../www/policy.js');
@@ -248,17 +248,18 @@ test.describe('in Node', () => {
 
   test('explainSelection says why in words, with long dates', async () => {
     const { explainSelection } = await import('../../www/policy.js');
-    expect(explainSelection(report('in force on 2025-03-31 (the first court appearance)', '2024-04-01')))
+    const inForce = (on, event) => report({ by: 'in-force', on, event });
+    expect(explainSelection(inForce('2025-03-31', 'first-court-appearance')))
       .toBe('Used because it is the profile in force on Mon 31 Mar 2025, the date of the first court appearance.');
-    expect(explainSelection(report('in force on 2025-04-01 (the charge date)', '2025-04-01')))
+    expect(explainSelection(inForce('2025-04-01', 'charged')))
       .toBe('Used because it is the profile in force on Tue 1 Apr 2025, the date charged.');
-    expect(explainSelection(report('in force on 2025-04-02 (today)', '2024-04-01')))
+    expect(explainSelection(inForce('2025-04-02', 'today')))
       .toBe('Used because it is the profile in force on Wed 2 Apr 2025, the ‘assess on’ date (no charge or court date is entered).');
-    expect(explainSelection(report('in force on 2023-06-05 (the first court appearance)', '2024-04-01')))
+    expect(explainSelection(report({ by: 'earliest', on: '2023-06-05', event: 'first-court-appearance' })))
       .toBe('Used because no profile loaded starts on or before Mon 5 Jun 2023, the date of the first court appearance, so the one that starts earliest applies.');
-    expect(explainSelection(report('named by the case or options', '2024-04-01'), { choice: 'a', caseProfileId: 'b' }))
+    expect(explainSelection(report({ by: 'options' }), { choice: 'a', caseProfileId: 'b' }))
       .toBe('Used because you chose it for every case under “Policy profiles”. It overrides the profile the case names (b).');
-    expect(explainSelection(report('named by the case or options', '2024-04-01'), { caseProfileId: 'b' }))
+    expect(explainSelection(report({ by: 'case' }), { caseProfileId: 'b' }))
       .toBe('Used because the case names it (the policy profile id in section 1).');
   });
 });
