@@ -645,6 +645,12 @@ mod tests {
     fn the_pretty_json_reads_back_as_the_same_profile() {
         let profile = PolicyProfile::default_profile();
         let text = profile.to_pretty_json();
+        // The same document as the file, flags left out where false.
+        let file: serde_json::Value = serde_json::from_str(DEFAULT_POLICY_JSON).unwrap();
+        assert_eq!(
+            serde_json::from_str::<serde_json::Value>(&text).unwrap(),
+            file
+        );
         assert!(text.contains("\n  \"id\": \"ew-default-2024\""));
         assert_eq!(PolicyProfile::from_json(&text), Ok(profile));
     }
@@ -665,6 +671,23 @@ mod tests {
         set.add(later);
         let on = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
         let default_id = PolicyProfile::default_profile().id;
+        let ids = |set: &PolicySet| {
+            set.profiles()
+                .iter()
+                .map(|p| p.id.clone())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(ids(&set), [default_id.clone(), "region-2025".to_string()]);
+        // A profile with a loaded id replaces it, at the end of the order.
+        let mut replacement = PolicyProfile::default_profile();
+        replacement.title = "Corrected".into();
+        let mut replaced = set.clone();
+        replaced.add(replacement);
+        assert_eq!(
+            ids(&replaced),
+            ["region-2025".to_string(), default_id.clone()]
+        );
+        assert_eq!(replaced.profiles()[1].title, "Corrected");
         let chosen = |id: Option<&str>, date| {
             let (profile, how) = set.select(id, date).unwrap();
             (profile.id.clone(), how)
