@@ -543,12 +543,13 @@ fn window(
             .max_by_key(|(_, c)| *c);
         let detail = match nearest {
             Some((w, _)) => format!(" It was after the window closed for {}.", w.describe()),
-            None => match windows.iter().map(|w| w.start).min() {
-                Some(start) if to < start => {
-                    format!(" It was before supervision started ({}).", long(start))
-                }
-                _ => String::new(),
-            },
+            // No window closed before it and none holds it: every period starts later.
+            None => windows
+                .iter()
+                .map(|w| w.start)
+                .min()
+                .map(|start| format!(" It was before supervision started ({}).", long(start)))
+                .unwrap_or_default(),
         };
         b.reason(
             "Q-WINDOW",
