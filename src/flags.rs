@@ -242,21 +242,44 @@ impl Context<'_> {
         date.is_none_or(|d| d.get() <= self.as_at)
     }
 
-    /// The enquiry was completed by the date judged (an undated completion counts).
-    fn completed_by_then(&self, enquiry: &Enquiry) -> bool {
-        enquiry.is_completed() && self.happened_by_then(enquiry.completed)
+    /// The last day an enquiry could inform the assessment: the assessment's
+    /// date, or the date judged when that is earlier or no date is recorded.
+    fn assessment_cutoff(&self) -> NaiveDate {
+        self.case
+            .rosh
+            .date
+            .map_or(self.as_at, |d| d.get().min(self.as_at))
     }
 
-    /// The enquiry was completed in time to inform the assessment: on or
-    /// before the assessment and the date judged.
-    fn completed_before_assessment(&self, enquiry: &Enquiry) -> bool {
-        let assessed = self.case.rosh.date.map(|d| d.get());
-        self.completed_by_then(enquiry)
-            && enquiry
-                .completed
-                .zip(assessed)
-                .is_none_or(|(completed, assessed)| completed.get() <= assessed)
+    /// What the case records of an enquiry that did not count by `by` (the
+    /// date judged or the assessment cutoff).
+    fn enquiry_fact(&self, field: &str, enquiry: &Enquiry, name: &str, by: NaiveDate) -> Fact {
+        let text = match (enquiry.status, enquiry.completed) {
+            (Some(EnquiryStatus::Completed), Some(done)) if done.get() > by => {
+                let after = if by == self.as_at {
+                    format!("the alleged offence ({})", long(by))
+                } else {
+                    format!("the assessment ({})", long(by))
+                };
+                format!(
+                    "The {name} was completed on {}, after {after}",
+                    long(done.get())
+                )
+            }
+            (Some(EnquiryStatus::Requested), _) => {
+                format!("The {name} was requested but not completed")
+            }
+            (Some(EnquiryStatus::NotRequested), _) => format!("The {name} was not requested"),
+            (Some(EnquiryStatus::Completed), _) => format!("The {name} was completed"),
+            (None, _) => format!("No {name} is recorded"),
+        };
+        fact(field, text)
     }
+}
+
+/// The enquiry was completed on or before `by` (an undated completion counts).
+fn completed_by(enquiry: &Enquiry, by: NaiveDate) -> bool {
+    enquiry.is_completed() && enquiry.completed.is_none_or(|d| d.get() <= by)
 }
 
 pub struct Context<'a> {
@@ -389,34 +412,6 @@ fn group_missing(cx: &Context) -> Vec<Fact> {
     facts
 }
 
-/// What the case records of an enquiry that does not count by `by`
-/// (`after` names that date in words).
-fn enquiry_fact(field: &str, enquiry: &Enquiry, name: &str, by: NaiveDate, after: &str) -> Fact {
-    let text = match (enquiry.status, enquiry.completed) {
-        (Some(EnquiryStatus::Completed), Some(done)) if done.get() > by => {
-            format!(
-                "The {name} was completed on {}, after {after}",
-                long(done.get())
-            )
-        }
-        (Some(EnquiryStatus::Requested), _) => {
-            format!("The {name} was requested but not completed")
-        }
-        (Some(EnquiryStatus::NotRequested), _) => format!("The {name} was not requested"),
-        (Some(EnquiryStatus::Completed), _) => format!("The {name} was completed"),
-        (None, _) => format!("No {name} is recorded"),
-    };
-    fact(field, text)
-}
-
-impl Context<'_> {
-    /// What the case records of an enquiry not completed by the date judged.
-    fn enquiry_not_done_fact(&self, field: &str, enquiry: &Enquiry, name: &str) -> Fact {
-        let after = format!("the alleged offence ({})", long(self.as_at));
-        enquiry_fact(field, enquiry, name, self.as_at, &after)
-    }
-}
-
 fn em_curfew(cx: &Context) -> Vec<Fact> {
     let c = &cx.case.circumstances;
     let mut facts = Vec::new();
@@ -486,7 +481,7 @@ fn domestic_abuse_facts(cx: &Context) -> Vec<Fact> {
 fn da_enquiry(cx: &Context) -> Vec<Fact> {
     let c = &cx.case.circumstances;
     let enquiry = &cx.case.rosh.domestic_abuse_enquiry;
-    if cx.completed_by_then(enquiry) {
+    if completed_by(enquiry, cx.as_at) {
         return Vec::new();
     }
     let mut reasons = domestic_abuse_facts(cx);
@@ -497,10 +492,11 @@ fn da_enquiry(cx: &Context) -> Vec<Fact> {
     if reasons.is_empty() {
         return reasons;
     }
-    reasons.push(cx.enquiry_not_done_fact(
+    reasons.push(cx.enquiry_fact(
         "rosh.domestic_abuse_enquiry.status",
         enquiry,
         "police domestic abuse enquiry",
+        cx.as_at,
     ));
     reasons
 }
@@ -508,7 +504,7 @@ fn da_enquiry(cx: &Context) -> Vec<Fact> {
 fn safeguarding_enquiry(cx: &Context) -> Vec<Fact> {
     let c = &cx.case.circumstances;
     let enquiry = &cx.case.rosh.safeguarding_enquiry;
-    if cx.completed_by_then(enquiry) {
+    if completed_by(enquiry, cx.as_at) {
         return Vec::new();
     }
     let mut reasons = Vec::new();
@@ -541,10 +537,11 @@ fn safeguarding_enquiry(cx: &Context) -> Vec<Fact> {
     if reasons.is_empty() {
         return reasons;
     }
-    reasons.push(cx.enquiry_not_done_fact(
+    reasons.push(cx.enquiry_fact(
         "rosh.safeguarding_enquiry.status",
         enquiry,
         "children's services enquiry",
+        cx.as_at,
     ));
     reasons
 }
@@ -557,11 +554,12 @@ fn em_curfew_checks(cx: &Context) -> Vec<Fact> {
     }
     let mut missing = Vec::new();
     let enquiry = &cx.case.rosh.domestic_abuse_enquiry;
-    if !cx.completed_by_then(enquiry) {
-        missing.push(cx.enquiry_not_done_fact(
+    if !completed_by(enquiry, cx.as_at) {
+        missing.push(cx.enquiry_fact(
             "rosh.domestic_abuse_enquiry.status",
             enquiry,
             "police domestic abuse enquiry",
+            cx.as_at,
         ));
     }
     if yes(c.hdc_proposed) && !yes(c.occupier_consent) {
@@ -1036,22 +1034,17 @@ fn multi_agency(cx: &Context) -> Vec<Fact> {
             "children's services enquiry",
         ),
     ];
+    let cutoff = cx.assessment_cutoff();
     let agencies = rosh.sources.iter().any(|s| s.is_other_agency())
         || enquiries
             .iter()
-            .any(|(enquiry, _, _)| cx.completed_before_assessment(enquiry));
+            .any(|(enquiry, _, _)| completed_by(enquiry, cutoff));
     if !da_risk.is_empty() && !agencies {
         facts.extend(da_risk);
         // An enquiry completed too late to inform the assessment is named.
-        let by = rosh.date.map_or(cx.as_at, |d| d.get().min(cx.as_at));
-        let after = if by == cx.as_at {
-            format!("the alleged offence ({})", long(by))
-        } else {
-            format!("the assessment ({})", long(by))
-        };
         for (enquiry, field, name) in enquiries {
             if enquiry.is_completed() {
-                facts.push(enquiry_fact(field, enquiry, name, by, &after));
+                facts.push(cx.enquiry_fact(field, enquiry, name, cutoff));
             }
         }
         facts.push(fact(
