@@ -91,7 +91,6 @@ pub fn validate_json(
 
 struct Prepared<'a> {
     policy: &'a policy::PolicyProfile,
-    selected: String,
     selection: PolicySelection,
     today: NaiveDate,
     today_source: &'static str,
@@ -109,40 +108,24 @@ fn prepare<'a>(
         (None, None) => (clock_today, "clock"),
     };
     let named = options.policy.as_deref().or(case.policy.as_deref());
-    let (on, event, on_what) = match (case.offence.first_court_appearance, case.offence.charged) {
-        (Some(court), _) => (
-            court.get(),
-            "first-court-appearance",
-            "the first court appearance",
-        ),
-        (None, Some(charged)) => (charged.get(), "charged", "the charge date"),
-        (None, None) => (today, "today", "today"),
+    let (on, event) = match (case.offence.first_court_appearance, case.offence.charged) {
+        (Some(court), _) => (court.get(), "first-court-appearance"),
+        (None, Some(charged)) => (charged.get(), "charged"),
+        (None, None) => (today, "today"),
     };
     let (policy, how) = policies
         .select(named, on)
         .map_err(|message| vec![FieldError::new("policy", message)])?;
-    let (selection, selected) = match how {
-        Selection::Named if options.policy.is_some() => {
-            (PolicySelection::Options, "named in the options".to_string())
-        }
-        Selection::Named => (PolicySelection::Case, "named by the case".to_string()),
-        Selection::InForce => (
-            PolicySelection::InForce { on, event },
-            format!("in force on {} ({on_what})", date::long(on)),
-        ),
-        Selection::Earliest => (
-            PolicySelection::Earliest { on, event },
-            format!(
-                "none was in force on {} ({on_what}), so the earliest profile applies",
-                date::long(on)
-            ),
-        ),
+    let selection = match how {
+        Selection::Named if options.policy.is_some() => PolicySelection::Options,
+        Selection::Named => PolicySelection::Case,
+        Selection::InForce => PolicySelection::InForce { on, event },
+        Selection::Earliest => PolicySelection::Earliest { on, event },
     };
     let errors = validate::validate(case, policy, today);
     if errors.is_empty() {
         Ok(Prepared {
             policy,
-            selected,
             selection,
             today,
             today_source,
@@ -161,7 +144,6 @@ pub fn check(
 ) -> Result<Report, Vec<FieldError>> {
     let Prepared {
         policy,
-        selected,
         selection,
         today,
         today_source,
@@ -211,7 +193,7 @@ pub fn check(
                 title: policy.title.clone(),
                 effective_from: policy.effective_from.get(),
                 sha256: policy.content_hash(),
-                selected,
+                selected: selection.describe(),
                 selection,
             },
             today,

@@ -1,6 +1,7 @@
 //! The report (`sfo-check/report@1`): qualification, deadlines, flags, what is
 //! missing, and the stamp that says how it was produced.
 
+use crate::date::long;
 use crate::policy::{Offset, Status};
 use chrono::NaiveDate;
 use schemars::JsonSchema;
@@ -212,6 +213,29 @@ pub enum PolicySelection {
     InForce { on: NaiveDate, event: &'static str },
     /// No profile had taken effect by `on`: the earliest applies.
     Earliest { on: NaiveDate, event: &'static str },
+}
+
+impl PolicySelection {
+    /// The choice in words, for the stamp's `selected`.
+    pub fn describe(&self) -> String {
+        let on_what = |event: &str| match event {
+            "first-court-appearance" => "the first court appearance",
+            "charged" => "the charge date",
+            _ => "today",
+        };
+        match self {
+            PolicySelection::Options => "named in the options".to_string(),
+            PolicySelection::Case => "named by the case".to_string(),
+            PolicySelection::InForce { on, event } => {
+                format!("in force on {} ({})", long(*on), on_what(event))
+            }
+            PolicySelection::Earliest { on, event } => format!(
+                "none was in force on {} ({}), so the earliest profile applies",
+                long(*on),
+                on_what(event)
+            ),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
