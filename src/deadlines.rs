@@ -3,7 +3,8 @@
 use crate::calendar::{is_confirmed_year, Calendar};
 use crate::case::{Case, Decision};
 use crate::date::long;
-use crate::policy::{Anchor, Completion, PolicyProfile, Step};
+use crate::policy::{citations, Anchor, Completion, PolicyProfile, Step};
+use crate::registry::status_text;
 use crate::report::{CountsFrom, Deadline, ExtensionResult, QualificationStatus, State};
 use chrono::{Datelike, NaiveDate};
 
@@ -102,14 +103,14 @@ fn deadline(
         if let Some(previous) = step
             .else_from_due_of
             .as_ref()
-            .and_then(|id| earlier.iter().find(|d| &d.id == id))
+            .and_then(|id| earlier.iter().find(|d| d.id == *id))
         {
             anchor = previous.current_due;
             projected = anchor.is_some();
             anchor_label = format!(
-                "{} (not yet: counted from the {} due date)",
+                "{} (not yet: counted from the due date of \u{201c}{}\u{201d})",
                 step.counts_from.label(),
-                previous.id
+                previous.label
             );
         }
     }
@@ -203,7 +204,7 @@ fn deadline(
         .flatten()
         .any(|d| !is_confirmed_year(d.year()));
     Deadline {
-        id: step.id.clone(),
+        id: step.id,
         label: step.label.clone(),
         counts_from: CountsFrom {
             event: anchor_event(step.counts_from),
@@ -227,9 +228,9 @@ fn deadline(
         state_text,
         predicted,
         status: step.status,
-        source: step.source.clone(),
+        status_text: status_text(step.status, step.id.entry().check_against),
+        citations: citations(&step.sources),
         policy: policy.id.clone(),
-        rules: vec![step.id.clone()],
     }
 }
 

@@ -8,40 +8,16 @@ use crate::case::{
 };
 use crate::date::long;
 use crate::policy::{PolicyProfile, Status};
-use crate::report::{Fact, Flag, InaccuracyKind};
+use crate::registry::{status_text, Citation, RuleId};
+use crate::report::{Fact, Flag};
 use crate::text::capitalise;
 use chrono::NaiveDate;
 
-/// The five kinds of inaccuracy the seed names.
-const KINDS: [&str; 5] = [
-    "The overall level of risk of serious harm was inaccurate from the outset",
-    "One or more groups were inaccurately assessed",
-    "Accurate, but not holistic: not everyone who may be at risk in each group was considered",
-    "Not adequately reassessed despite new or emerging risk factors",
-    "The reviewing manager agreed, but quality assurance found the assessment inaccurate",
-];
-
-const INEXPERIENCE: &str = "inexperienced officers completing assessments";
-const INFO_NOT_SOUGHT: &str = "information not sought from available sources";
-const NOT_ALL_INFO: &str = "assessment not based on all available information";
-const FACE_VALUE: &str = "information taken at face value";
-const NOT_REVIEWED: &str = "assessment not reviewed when new information came to light";
-const WORKLOAD: &str = "excessive workloads";
-const NARROW_VIEW: &str = "a narrow view of the risk of serious harm";
-const MULTI_AGENCY: &str = "insufficient multi-agency working";
-const OPTIMISM: &str = "optimism bias";
-
-const SEED: &str = "HM Inspectorate of Probation, SFO Annual Report 2024 (10 Dec 2024)";
-
-/// A flag's catalogue entry: everything but the facts.
+/// A flag's logic: what to check and which facts raise it. Its title, kinds,
+/// causes and sources are in the registry.
 pub struct FlagSpec {
-    pub id: &'static str,
-    pub title: &'static str,
-    pub kinds: &'static [u8],
-    pub causes: &'static [&'static str],
+    pub id: RuleId,
     pub check: &'static str,
-    pub source: &'static str,
-    pub status: Status,
     /// The facts that raise the flag; none means it is not raised.
     raise: Check,
 }
@@ -50,184 +26,100 @@ type Check = fn(&Context) -> Vec<Fact>;
 
 pub const CATALOGUE: &[FlagSpec] = &[
     FlagSpec {
-        id: "F-OVERALL-BELOW-GROUP",
-        title: "Overall level is lower than a group level",
-        kinds: &[1],
-        causes: &[],
+        id: RuleId::FOverallBelowGroup,
         check: "The overall RoSH is the highest level of any group. Check the overall level and the group ratings agree.",
-        source: "OASys rule: the overall RoSH equals the highest group level (NOMS and HMPPS RoSH guidance)",
-        status: Status::Confirmed,
         raise: overall_below_group,
     },
     FlagSpec {
-        id: "F-GROUP-MISSING",
-        title: "A group with an identified potential victim is not rated",
-        kinds: &[3],
-        causes: &[NARROW_VIEW],
+        id: RuleId::FGroupMissing,
         check: "Rate every group where there is an identified potential victim, and consider everyone who may be at risk in each group.",
-        source: SEED,
-        status: Status::Confirmed,
         raise: group_missing,
     },
     FlagSpec {
-        id: "F-DA-ENQUIRY",
-        title: "Police domestic abuse enquiry not completed",
-        kinds: &[],
-        causes: &[INFO_NOT_SOUGHT],
+        id: RuleId::FDaEnquiry,
         check: "Request and record the police domestic abuse enquiry, and use what it returns in the assessment.",
-        source: "Seed; Damien Bendall independent review; mandatory for every proposed EM curfew (seed)",
-        status: Status::Confirmed,
         raise: da_enquiry,
     },
     FlagSpec {
-        id: "F-SAFEGUARDING-ENQUIRY",
-        title: "Children's services safeguarding enquiry not completed",
-        kinds: &[],
-        causes: &[INFO_NOT_SOUGHT],
+        id: RuleId::FSafeguardingEnquiry,
         check: "Request and record the children's services enquiry, and use what it returns in the assessment.",
-        source: "Seed; Damien Bendall independent review",
-        status: Status::Confirmed,
         raise: safeguarding_enquiry,
     },
     FlagSpec {
-        id: "F-EM-CURFEW-CHECKS",
-        title: "Curfew proposed without the mandated checks",
-        kinds: &[],
-        causes: &[INFO_NOT_SOUGHT],
+        id: RuleId::FEmCurfewChecks,
         check: "Domestic abuse enquiries are mandated for every EM curfew proposal; home detention curfew needs the occupier's informed consent.",
-        source: "Seed (Bendall review follow-up: mandated)",
-        status: Status::Confirmed,
         raise: em_curfew_checks,
     },
     FlagSpec {
-        id: "F-NOT-REASSESSED",
-        title: "Risk-relevant event after the latest assessment",
-        kinds: &[4],
-        causes: &[NOT_REVIEWED],
+        id: RuleId::FNotReassessed,
         check: "Reassess the risk of serious harm after each risk-relevant event and record how it changed the assessment.",
-        source: SEED,
-        status: Status::Confirmed,
         raise: not_reassessed,
     },
     FlagSpec {
-        id: "F-ASSESSMENT-OVERDUE",
-        title: "Assessment older than the review interval",
-        kinds: &[4],
-        causes: &[WORKLOAD],
+        id: RuleId::FAssessmentOverdue,
         check: "Check a review of the assessment was due and whether it was completed.",
-        source: "sfo-check default review intervals (rulebook F-ASSESSMENT-OVERDUE)",
-        status: Status::Default,
         raise: assessment_overdue,
     },
     FlagSpec {
-        id: "F-NO-POST-RELEASE-ASSESSMENT",
-        title: "No assessment soon after release on licence",
-        kinds: &[4],
-        causes: &[],
+        id: RuleId::FNoPostReleaseAssessment,
         check: "Check an assessment was completed promptly after release, taking account of custody behaviour and release plans.",
-        source: "HMI Probation independent review of Joshua Jacques",
-        status: Status::Default,
         raise: no_post_release_assessment,
     },
     FlagSpec {
-        id: "F-CUSTODY-BEHAVIOUR",
-        title: "Custody incidents not reflected in the assessment",
-        kinds: &[1],
-        causes: &[NOT_ALL_INFO],
+        id: RuleId::FCustodyBehaviour,
         check: "Check violence, weapons and threats in custody were obtained from custody records and weighed in the RoSH level.",
-        source: "HMI Probation independent review of Jordan McSweeney; seed (offences in custody)",
-        status: Status::Confirmed,
         raise: custody_behaviour,
     },
     FlagSpec {
-        id: "F-NON-CONVICTED-BEHAVIOUR",
-        title: "Assessment drew on convictions only",
-        kinds: &[1],
-        causes: &[NARROW_VIEW],
+        id: RuleId::FNonConvictedBehaviour,
         check: "Consider all evidenced or admitted behaviour, not only convictions: call-outs, allegations and intelligence.",
-        source: "Seed (risk of harm guidance updated to consider all behaviour, not just convictions)",
-        status: Status::Confirmed,
         raise: non_convicted_behaviour,
     },
     FlagSpec {
-        id: "F-ORDERS",
-        title: "A protective order, but the protected group is rated Low or not rated",
-        kinds: &[2],
-        causes: &[],
+        id: RuleId::FOrders,
         check: "Check the group the order protects is rated, and that the rating reflects why the order was made.",
-        source: "Seed (OASys changed to capture civil and ancillary orders)",
-        status: Status::Confirmed,
         raise: orders,
     },
     FlagSpec {
-        id: "F-LEVEL-DROPPED",
-        title: "Level fell with no recorded change in circumstances",
-        kinds: &[1],
-        causes: &[OPTIMISM],
+        id: RuleId::FLevelDropped,
         check: "Check what evidence supports the lower level; a reduction needs a recorded change in circumstances.",
-        source: "HMI Probation independent review of Joshua Jacques; HMI Probation SFO annual reports",
-        status: Status::Confirmed,
         raise: level_dropped,
     },
     FlagSpec {
-        id: "F-VIOLENCE-HISTORY-LOW",
-        title: "Low RoSH with a history of violent or sexual offending",
-        kinds: &[1],
-        causes: &[],
+        id: RuleId::FViolenceHistoryLow,
         check: "Check the Low level is justified given the offending history; most SFOs follow Low or Medium assessments.",
-        source: "HMI Probation SFO annual reports: most SFOs follow Low or Medium assessments",
-        status: Status::Default,
         raise: violence_history_low,
     },
     FlagSpec {
-        id: "F-INEXPERIENCED-ASSESSOR",
-        title: "Inexperienced assessor without countersignature",
-        kinds: &[],
-        causes: &[INEXPERIENCE],
+        id: RuleId::FInexperiencedAssessor,
         check: "Check the assessment was countersigned by an experienced manager or officer.",
-        source: "Seed; HMI Probation independent review of Joshua Jacques",
-        status: Status::Default,
         raise: inexperienced_assessor,
     },
     FlagSpec {
-        id: "F-NOT-CASE-MANAGER",
-        title: "Assessment by someone who does not manage the case, or completed late",
-        kinds: &[],
-        causes: &[WORKLOAD],
+        id: RuleId::FNotCaseManager,
         check: "Check the assessment reflects knowledge of the case; review it with the case manager.",
-        source: SEED,
-        status: Status::Confirmed,
         raise: not_case_manager,
     },
     FlagSpec {
-        id: "F-UNVERIFIED-INFO",
-        title: "Key information taken at face value",
-        kinds: &[],
-        causes: &[FACE_VALUE],
+        id: RuleId::FUnverifiedInfo,
         check: "Verify self-reported key information (address, relationship, household, employment) with other sources.",
-        source: SEED,
-        status: Status::Confirmed,
         raise: unverified_info,
     },
     FlagSpec {
-        id: "F-MULTI-AGENCY",
-        title: "Multi-agency information missing",
-        kinds: &[],
-        causes: &[MULTI_AGENCY],
+        id: RuleId::FMultiAgency,
         check: "Record the MAPPA level, and seek information from police, children's services and MARAC where there is domestic abuse risk.",
-        source: SEED,
-        status: Status::Confirmed,
         raise: multi_agency,
     },
 ];
 
-pub fn spec(id: &str) -> Option<&'static FlagSpec> {
+pub fn spec(id: RuleId) -> Option<&'static FlagSpec> {
     CATALOGUE.iter().find(|s| s.id == id)
 }
 
 fn fact(field: &str, text: impl Into<String>) -> Fact {
     Fact {
         field: field.to_string(),
+        label: crate::fields::label(field),
         text: text.into(),
     }
 }
@@ -303,32 +195,53 @@ pub fn flags(
         calendar,
         as_at: case.offence.alleged_from.map_or(today, |d| d.get()),
     };
-    CATALOGUE
+    let mut raised: Vec<Flag> = CATALOGUE
         .iter()
         .filter_map(|spec| {
             let facts = (spec.raise)(&cx);
             if facts.is_empty() {
                 return None;
             }
+            let entry = spec.id.entry();
             Some(Flag {
                 id: spec.id,
-                title: spec.title,
-                kinds: spec
-                    .kinds
-                    .iter()
-                    .map(|k| InaccuracyKind {
-                        number: *k,
-                        text: KINDS[usize::from(*k) - 1],
-                    })
-                    .collect(),
-                causes: spec.causes.to_vec(),
+                title: entry.title,
+                kinds: entry.inaccuracy.iter().map(|k| (*k).into()).collect(),
+                kind_is_reading: entry.inaccuracy_is_reading,
+                causes: entry.causes.iter().map(|c| (*c).into()).collect(),
                 facts,
                 check: spec.check,
-                source: spec.source,
-                status: spec.status,
+                citations: entry.citations.iter().map(|c| Citation::from(*c)).collect(),
+                status: entry.status,
+                status_text: status_text(entry.status, entry.check_against),
+                see_also: Vec::new(),
             })
         })
-        .collect()
+        .collect();
+    link_shared_facts(&mut raised);
+    raised
+}
+
+/// Points each flag to the others raised by one of the same facts, so the
+/// page can say a fact once.
+fn link_shared_facts(flags: &mut [Flag]) {
+    let facts: Vec<(RuleId, Vec<String>)> = flags
+        .iter()
+        .map(|f| {
+            (
+                f.id,
+                f.facts.iter().map(|fact| fact.field.clone()).collect(),
+            )
+        })
+        .collect();
+    for flag in flags.iter_mut() {
+        let own: Vec<&String> = flag.facts.iter().map(|f| &f.field).collect();
+        flag.see_also = facts
+            .iter()
+            .filter(|(id, fields)| *id != flag.id && fields.iter().any(|f| own.contains(&f)))
+            .map(|(id, _)| *id)
+            .collect();
+    }
 }
 
 fn overall_below_group(cx: &Context) -> Vec<Fact> {
@@ -1060,13 +973,13 @@ mod tests {
     use super::*;
 
     #[test]
-    fn catalogue_matches_the_rulebook_ids() {
-        let ids: Vec<&str> = CATALOGUE.iter().map(|s| s.id).collect();
-        assert_eq!(ids.len(), 17);
-        for kinds in CATALOGUE.iter().map(|s| s.kinds) {
-            assert!(kinds.iter().all(|k| (1..=5).contains(k)));
-        }
-        let unique: std::collections::HashSet<_> = ids.iter().collect();
-        assert_eq!(unique.len(), ids.len());
+    fn every_flag_in_the_registry_has_its_logic_once() {
+        let flags: Vec<RuleId> = RuleId::ALL
+            .iter()
+            .copied()
+            .filter(|id| id.kind() == crate::registry::RuleKind::Flag)
+            .collect();
+        let ids: Vec<RuleId> = CATALOGUE.iter().map(|s| s.id).collect();
+        assert_eq!(ids, flags, "in registry order, each once");
     }
 }

@@ -10,24 +10,112 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::Value;
 use serde_path_to_error::Segment;
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 
 /// At most this many errors are reported for one document.
 pub const MAX_ERRORS: usize = 100;
 
+/// What kind of problem an error is, for a program to act on (the page picks
+/// its words by code, never by reading `message`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ErrorCode {
+    /// The text is not JSON, or not a JSON object.
+    NotJson,
+    UnknownField,
+    /// A value of the wrong type (text for a number, a list for an object).
+    WrongType,
+    /// A value not among those allowed (`params.value`).
+    UnknownValue,
+    Required,
+    /// Not a real date, or not written `YYYY-MM-DD`.
+    BadDate,
+    /// A date before another it must follow (`params.other`, `params.other_date`).
+    OutOfOrder,
+    /// A date of something that has happened is after today (`params.today`).
+    InFuture,
+    /// A number or date outside what the tool handles (`params.min`, `params.max`).
+    OutOfRange,
+    /// Two values that cannot both hold.
+    Conflict,
+    /// A value given twice where each must be unique.
+    Duplicate,
+    /// Any other problem with the value.
+    Invalid,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct FieldError {
     /// Where the problem is, e.g. `supervision[0].end`; empty for the whole document.
     pub path: String,
+    /// The field in words, e.g. "Supervision period 1: scheduled end date".
+    pub label: String,
+    pub code: ErrorCode,
+    /// Values the message mentions, by name, for a program to use.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub params: BTreeMap<&'static str, String>,
+    /// The problem in words, without the field's name.
     pub message: String,
 }
 
 impl FieldError {
     pub fn new(path: impl Into<String>, message: impl Into<String>) -> Self {
+        FieldError::coded(path, ErrorCode::Invalid, message)
+    }
+
+    pub fn coded(path: impl Into<String>, code: ErrorCode, message: impl Into<String>) -> Self {
+        let path = path.into();
         FieldError {
-            path: path.into(),
+            label: crate::fields::label(&path),
+            path,
+            code,
+            params: BTreeMap::new(),
             message: message.into(),
+        }
+    }
+
+    pub fn with(mut self, name: &'static str, value: impl Into<String>) -> Self {
+        self.params.insert(name, value.into());
+        self
+    }
+
+    /// The same error inside a larger document (`options.`, `policies[0].`).
+    pub fn within(self, prefix: &str) -> Self {
+        let path = if self.path.is_empty() {
+            prefix.trim_end_matches('.').to_string()
+        } else {
+            format!("{prefix}{}", self.path)
+        };
+        FieldError {
+            label: crate::fields::label(&path),
+            path,
+            ..self
+        }
+    }
+
+    /// An error serde reported, classified by what it says.
+    fn from_serde(path: String, message: String) -> Self {
+        let code = if message.starts_with("unknown field") {
+            ErrorCode::UnknownField
+        } else if message.starts_with("invalid type") || message.starts_with("invalid length") {
+            ErrorCode::WrongType
+        } else if message.starts_with("unknown variant") {
+            ErrorCode::UnknownValue
+        } else if message.starts_with("not a real date") || message.contains("YYYY-MM-DD") {
+            ErrorCode::BadDate
+        } else if message.starts_with("invalid value") {
+            ErrorCode::OutOfRange
+        } else {
+            ErrorCode::Invalid
+        };
+        let quoted = message.split('`').nth(1).map(String::from);
+        let error = FieldError::coded(path, code, message);
+        match (code, quoted) {
+            (ErrorCode::UnknownField | ErrorCode::UnknownValue, Some(value)) => {
+                error.with("value", value)
+            }
+            _ => error,
         }
     }
 }
@@ -44,8 +132,13 @@ impl fmt::Display for FieldError {
 
 /// Reads `text` as JSON into `T`, or every error found.
 pub fn from_json_str<T: DeserializeOwned>(text: &str) -> Result<T, Vec<FieldError>> {
-    let value: Value = serde_json::from_str(text)
-        .map_err(|e| vec![FieldError::new("", format!("not valid JSON: {e}"))])?;
+    let value: Value = serde_json::from_str(text).map_err(|e| {
+        vec![FieldError::coded(
+            "",
+            ErrorCode::NotJson,
+            format!("not valid JSON: {e}"),
+        )]
+    })?;
     from_value(value)
 }
 
@@ -74,7 +167,11 @@ pub fn read_partial_str<T: DeserializeOwned>(text: &str) -> Partial<T> {
         Ok(value) => read_partial(value),
         Err(e) => Partial {
             value: None,
-            errors: vec![FieldError::new("", format!("not valid JSON: {e}"))],
+            errors: vec![FieldError::coded(
+                "",
+                ErrorCode::NotJson,
+                format!("not valid JSON: {e}"),
+            )],
             shifted: false,
         },
     }
@@ -84,8 +181,9 @@ fn read_partial<T: DeserializeOwned>(mut value: Value) -> Partial<T> {
     if !value.is_object() {
         return Partial {
             value: None,
-            errors: vec![FieldError::new(
+            errors: vec![FieldError::coded(
                 "",
+                ErrorCode::NotJson,
                 "the document must be a JSON object ({ ... })",
             )],
             shifted: false,
@@ -115,8 +213,12 @@ fn read_partial<T: DeserializeOwned>(mut value: Value) -> Partial<T> {
         let message = error.to_string();
         // serde names a missing field at its parent; name the field itself.
         let field_error = match missing_field_name(&message) {
-            Some(field) => FieldError::new(join(&path, field), "required, but missing"),
-            None => FieldError::new(path.clone(), message),
+            Some(field) => FieldError::coded(
+                join(&path, field),
+                ErrorCode::Required,
+                "required, but missing",
+            ),
+            None => FieldError::from_serde(path.clone(), message),
         };
         if !removed_members.contains(&field_error.path) {
             errors.push(field_error);

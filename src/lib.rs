@@ -9,14 +9,18 @@ pub mod calendar;
 pub mod case;
 pub mod date;
 pub mod deadlines;
+pub mod fields;
 pub mod flags;
 pub mod input;
 pub mod policy;
 pub mod qualification;
+pub mod registry;
 pub mod report;
+pub mod rulebook;
 pub mod schema;
 pub mod text;
 pub mod validate;
+pub mod vocab;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
@@ -26,6 +30,7 @@ use case::Case;
 use chrono::{Datelike, NaiveDate};
 use input::FieldError;
 use policy::{PolicySet, Selection};
+use registry::{RuleId, RuleKind};
 use report::{CalendarStamp, PolicySelection, PolicyStamp, Report, Stamp, REPORT_SCHEMA};
 
 pub const ENGINE_VERSION: &str = env!("CARGO_PKG_VERSION");
@@ -135,6 +140,25 @@ fn prepare<'a>(
     }
 }
 
+/// A missing assessment fact, with the flags the registry says need it.
+fn flags_needing(field: &str) -> report::Missing {
+    let rules: Vec<RuleId> = registry::RuleId::ALL
+        .iter()
+        .copied()
+        .filter(|id| id.kind() == RuleKind::Flag && id.entry().needs.contains(&field))
+        .collect();
+    let titles: Vec<String> = rules
+        .iter()
+        .map(|id| format!("\u{201c}{}\u{201d}", id.title()))
+        .collect();
+    report::Missing {
+        field: field.to_string(),
+        label: fields::label(field),
+        why: format!("Needed to judge these flags: {}.", titles.join(", ")),
+        rules,
+    }
+}
+
 /// Checks a case that has been read.
 pub fn check(
     case: &Case,
@@ -154,27 +178,12 @@ pub fn check(
         deadlines::deadlines(case, policy, &calendar, today, outcome.qualification.status);
     let flags = flags::flags(case, policy, &calendar, today);
     let mut missing = outcome.missing;
-    let assessment_facts: [(&str, bool, &str, &[&str]); 2] = [
-        (
-            "rosh.date",
-            case.rosh.date.is_some(),
-            "Needed to tell whether the assessment was reviewed in time, after release and after new events.",
-            &["F-NOT-REASSESSED", "F-ASSESSMENT-OVERDUE", "F-NO-POST-RELEASE-ASSESSMENT"],
-        ),
-        (
-            "rosh.overall",
-            case.rosh.overall.is_some(),
-            "Needed to check the level against the groups, the history and the review interval.",
-            &["F-OVERALL-BELOW-GROUP", "F-ASSESSMENT-OVERDUE", "F-LEVEL-DROPPED", "F-VIOLENCE-HISTORY-LOW"],
-        ),
-    ];
-    for (field, present, why, rules) in assessment_facts {
+    for (field, present) in [
+        ("rosh.date", case.rosh.date.is_some()),
+        ("rosh.overall", case.rosh.overall.is_some()),
+    ] {
         if !present && !missing.iter().any(|m| m.field == field) {
-            missing.push(report::Missing {
-                field: field.to_string(),
-                why: why.to_string(),
-                rules: rules.iter().map(|r| r.to_string()).collect(),
-            });
+            missing.push(flags_needing(field));
         }
     }
     let predicted_dates_used =

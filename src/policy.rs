@@ -6,6 +6,7 @@ use crate::calendar::{Calendar, MAX_WORKING_DAYS};
 use crate::case::Level;
 use crate::date::Date;
 use crate::input::{self, FieldError};
+use crate::registry::{Citation, CitationId, OwnedWork, RuleId, RuleKind};
 use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -54,19 +55,69 @@ pub struct PolicyProfile {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Step {
-    pub id: String,
+    /// A timetable step id from the rule registry, e.g. `D-NOTIFY`.
+    pub id: RuleId,
     pub label: String,
     pub counts_from: Anchor,
     /// While the anchor event has not happened, count from this earlier step's
     /// current due date instead (the result is marked projected).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub else_from_due_of: Option<String>,
+    pub else_from_due_of: Option<RuleId>,
     pub offset: Offset,
     /// The case event that completes the step; none for the SFO window.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub completed_by: Option<Completion>,
     pub status: Status,
-    pub source: String,
+    /// Where the value comes from: at least one source.
+    pub sources: Vec<SourceRef>,
+}
+
+/// Where a value comes from: a source the engine knows (`cite`, e.g.
+/// `hmip-sfo-annual-report-2024`) or one of the profile's own (`title`, with
+/// `publisher`, `date` and `url` where known).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SourceRef {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cite: Option<CitationId>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub publisher: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// The section or page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub section: Option<String>,
+    /// What the source says, or what is default about the value.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+impl SourceRef {
+    pub fn citation(&self) -> Citation {
+        let (id, work) = match self.cite {
+            Some(cite) => (cite.id().to_string(), OwnedWork::from(cite.work())),
+            None => (
+                String::new(),
+                OwnedWork {
+                    title: self.title.clone().unwrap_or_default(),
+                    publisher: self.publisher.clone(),
+                    date: self.date.clone(),
+                    url: self.url.clone(),
+                    note: None,
+                },
+            ),
+        };
+        Citation::new(id, work, self.section.clone(), self.note.clone())
+    }
+}
+
+/// The citations of a list of sources.
+pub fn citations(sources: &[SourceRef]) -> Vec<Citation> {
+    sources.iter().map(SourceRef::citation).collect()
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -156,7 +207,8 @@ pub struct OffenceEntry {
     pub name: String,
     pub group: OffenceGroup,
     pub status: Status,
-    pub source: String,
+    /// Where the value comes from: at least one source.
+    pub sources: Vec<SourceRef>,
 }
 
 /// `Q-CONDITIONAL`: when a group B offence needs a review.
@@ -168,7 +220,8 @@ pub struct ConditionalReview {
     /// MAPPA levels that require a review.
     pub mappa_levels: Vec<u8>,
     pub status: Status,
-    pub source: String,
+    /// Where the value comes from: at least one source.
+    pub sources: Vec<SourceRef>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -198,7 +251,8 @@ pub struct SupervisionType {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
     pub status: Status,
-    pub source: String,
+    /// Where the value comes from: at least one source.
+    pub sources: Vec<SourceRef>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -220,7 +274,8 @@ pub struct Interval {
     pub amount: u32,
     pub unit: Unit,
     pub status: Status,
-    pub source: String,
+    /// Where the value comes from: at least one source.
+    pub sources: Vec<SourceRef>,
 }
 
 impl Interval {
@@ -238,7 +293,8 @@ pub struct ExtraDay {
     pub date: Date,
     pub name: String,
     pub status: Status,
-    pub source: String,
+    /// Where the value comes from: at least one source.
+    pub sources: Vec<SourceRef>,
 }
 
 fn is_false(value: &bool) -> bool {
@@ -291,9 +347,12 @@ impl PolicyProfile {
         let mut window_steps = 0;
         for (i, step) in self.timetable.iter().enumerate() {
             let at = |field: &str| format!("timetable[{i}].{field}");
-            if step.id.trim().is_empty() {
-                error(at("id"), "must not be empty");
-            } else if !step_ids.insert(step.id.as_str()) {
+            if step.id.kind() != RuleKind::Step {
+                error(
+                    at("id"),
+                    &format!("\"{}\" is not a timetable step", step.id),
+                );
+            } else if !step_ids.insert(step.id) {
                 error(
                     at("id"),
                     &format!("\"{}\" is used by an earlier step", step.id),
@@ -301,9 +360,6 @@ impl PolicyProfile {
             }
             if step.label.trim().is_empty() {
                 error(at("label"), "must not be empty");
-            }
-            if step.source.trim().is_empty() {
-                error(at("source"), "must not be empty");
             }
             if step.counts_from == Anchor::SupervisionEnd {
                 window_steps += 1;
@@ -315,7 +371,7 @@ impl PolicyProfile {
                 }
             }
             if let Some(previous) = &step.else_from_due_of {
-                let earlier = self.timetable[..i].iter().any(|s| &s.id == previous);
+                let earlier = self.timetable[..i].iter().any(|s| s.id == *previous);
                 if !earlier {
                     error(
                         at("else_from_due_of"),
@@ -346,10 +402,8 @@ impl PolicyProfile {
         }
         let mut offence_ids = HashSet::new();
         for (i, offence) in self.offences.iter().enumerate() {
-            for (field, text) in [("name", &offence.name), ("source", &offence.source)] {
-                if text.trim().is_empty() {
-                    error(format!("offences[{i}].{field}"), "must not be empty");
-                }
+            if offence.name.trim().is_empty() {
+                error(format!("offences[{i}].name"), "must not be empty");
             }
             let path = format!("offences[{i}].id");
             if offence.id.trim().is_empty() {
@@ -408,6 +462,9 @@ impl PolicyProfile {
                 "must be \"months\"",
             );
         }
+        for (path, sources) in self.all_sources() {
+            check_sources(&mut error, path, sources);
+        }
         let mut extra_days = HashSet::new();
         for (i, day) in self.extra_non_working_days.iter().enumerate() {
             if !extra_days.insert(day.date) {
@@ -452,8 +509,65 @@ impl PolicyProfile {
             .find(|s| s.counts_from == Anchor::SupervisionEnd)
     }
 
+    /// Every list of sources in the profile, with its path.
+    fn all_sources(&self) -> Vec<(String, &[SourceRef])> {
+        let mut all: Vec<(String, &[SourceRef])> = Vec::new();
+        for (i, s) in self.timetable.iter().enumerate() {
+            all.push((format!("timetable[{i}].sources"), &s.sources));
+        }
+        for (i, o) in self.offences.iter().enumerate() {
+            all.push((format!("offences[{i}].sources"), &o.sources));
+        }
+        all.push((
+            "conditional_review.sources".into(),
+            &self.conditional_review.sources,
+        ));
+        for (i, t) in self.supervision_types.iter().enumerate() {
+            all.push((format!("supervision_types[{i}].sources"), &t.sources));
+        }
+        let r = &self.review_intervals;
+        for (name, interval) in [
+            ("high_or_very_high", &r.high_or_very_high),
+            ("other", &r.other),
+            ("after_release", &r.after_release),
+            ("newly_qualified_months", &r.newly_qualified_months),
+        ] {
+            all.push((
+                format!("review_intervals.{name}.sources"),
+                &interval.sources,
+            ));
+        }
+        for (i, d) in self.extra_non_working_days.iter().enumerate() {
+            all.push((format!("extra_non_working_days[{i}].sources"), &d.sources));
+        }
+        all
+    }
+
     pub fn to_pretty_json(&self) -> String {
         serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+}
+
+/// Each source names a known work (`cite`) or its own (`title`), not both.
+fn check_sources(error: &mut impl FnMut(String, &str), path: String, sources: &[SourceRef]) {
+    if sources.is_empty() {
+        error(path.clone(), "give at least one source");
+    }
+    for (i, source) in sources.iter().enumerate() {
+        match (&source.cite, &source.title) {
+            (None, None) => error(
+                format!("{path}[{i}]"),
+                "give a cite (a known source) or a title",
+            ),
+            (Some(_), Some(_)) => error(
+                format!("{path}[{i}].title"),
+                "give either a cite or a title, not both",
+            ),
+            (None, Some(title)) if title.trim().is_empty() => {
+                error(format!("{path}[{i}].title"), "must not be empty")
+            }
+            _ => {}
+        }
     }
 }
 

@@ -2,16 +2,22 @@
 //! `Q-OFFENCE`, `Q-CONDITIONAL`, `Q-SUPERVISION`.
 
 use crate::calendar::Calendar;
-use crate::case::{Case, Level};
+use crate::case::{Case, Level, RiskGroup};
 use crate::date::long;
-use crate::policy::{Counts, OffenceGroup, PolicyProfile, Status, NOT_LISTED};
+use crate::policy::{citations, Counts, OffenceGroup, PolicyProfile, Status, NOT_LISTED};
+use crate::registry::{status_text, Citation, RuleId};
 use crate::report::{Finding, Missing, Qualification, QualificationStatus, Reason};
 use crate::text::{capitalise, lower_first};
 use chrono::NaiveDate;
 
-const SEED_PROCESS: &str =
-    "HM Inspectorate of Probation, SFO Annual Report 2024 (10 Dec 2024), \"SFO Process\"";
-const OFFENCE_SOURCE: &str = "HMI Probation SFO annual reports (summaries)";
+/// The citations the registry gives a rule.
+fn rule_citations(rule: RuleId) -> Vec<Citation> {
+    rule.entry()
+        .citations
+        .iter()
+        .map(|c| Citation::from(*c))
+        .collect()
+}
 
 /// A supervision period as the window rule sees it.
 pub struct PeriodWindow {
@@ -20,7 +26,7 @@ pub struct PeriodWindow {
     pub counts: Counts,
     pub check_reason: Option<String>,
     pub status: Status,
-    pub source: String,
+    pub citations: Vec<Citation>,
     pub start: NaiveDate,
     /// The day supervision ended (actual termination, else scheduled end).
     pub end: Option<NaiveDate>,
@@ -76,7 +82,7 @@ pub fn period_windows(
                 counts: kind.counts,
                 check_reason: kind.reason.clone(),
                 status: kind.status,
-                source: kind.source.clone(),
+                citations: citations(&kind.sources),
                 start,
                 end,
                 close,
@@ -99,26 +105,29 @@ struct Builder {
 impl Builder {
     fn reason(
         &mut self,
-        rule: &'static str,
+        rule: RuleId,
         finding: Finding,
         text: String,
-        source: &str,
+        citations: Vec<Citation>,
         status: Status,
     ) {
         self.reasons.push(Reason {
             rule,
+            title: rule.title(),
             finding,
             text,
-            source: source.to_string(),
+            citations,
             status,
+            status_text: status_text(status, rule.entry().check_against),
         });
     }
 
-    fn missing(&mut self, field: &str, why: &str, rule: &str) {
+    fn missing(&mut self, field: &str, why: &str, rule: RuleId) {
         self.missing.push(Missing {
             field: field.to_string(),
+            label: crate::fields::label(field),
             why: why.to_string(),
-            rules: vec![rule.to_string()],
+            rules: vec![rule],
         });
     }
 }
@@ -203,13 +212,13 @@ fn trigger(case: &Case, b: &mut Builder) {
             }
             _ if started => {
                 b.reason(
-                    "Q-TRIGGER",
+                    RuleId::QTrigger,
                     Finding::Check,
                     format!(
                         "Charges were dropped or discontinued on {} after the first court appearance and before the review was complete: the review may be stood down. Check with your SFO lead.",
                         long(dropped)
                     ),
-                    SEED_PROCESS,
+                    rule_citations(RuleId::QTrigger),
                     Status::Confirmed,
                 );
                 return;
@@ -218,16 +227,16 @@ fn trigger(case: &Case, b: &mut Builder) {
                 b.missing(
                     "offence.first_court_appearance",
                     "If the person appeared in court before the charges were dropped, the SFO process had started.",
-                    "Q-TRIGGER",
+                    RuleId::QTrigger,
                 );
                 b.reason(
-                    "Q-TRIGGER",
+                    RuleId::QTrigger,
                     Finding::Check,
                     format!(
                         "Charges were dropped or discontinued on {} and no court appearance is recorded: if there was none, the SFO process never started, and no review is needed unless the person is charged again and appears in court. Check with your SFO lead.",
                         long(dropped)
                     ),
-                    SEED_PROCESS,
+                    rule_citations(RuleId::QTrigger),
                     Status::Confirmed,
                 );
                 return;
@@ -246,7 +255,7 @@ fn trigger(case: &Case, b: &mut Builder) {
                     b.missing(
                         "offence.charged",
                         "The charge date is not recorded; the court appearance shows a charge was brought.",
-                        "Q-TRIGGER",
+                        RuleId::QTrigger,
                     );
                     format!(
                         "First appeared in court on {}, so a charge was brought: the SFO process has started.",
@@ -255,10 +264,10 @@ fn trigger(case: &Case, b: &mut Builder) {
                 }
             };
             b.reason(
-                "Q-TRIGGER",
+                RuleId::QTrigger,
                 Finding::Met,
                 text + &dropped_after_review,
-                SEED_PROCESS,
+                rule_citations(RuleId::QTrigger),
                 Status::Confirmed,
             );
         }
@@ -266,16 +275,16 @@ fn trigger(case: &Case, b: &mut Builder) {
             b.missing(
                 "offence.first_court_appearance",
                 "The process starts at the first court appearance on the charge.",
-                "Q-TRIGGER",
+                RuleId::QTrigger,
             );
             b.reason(
-                "Q-TRIGGER",
+                RuleId::QTrigger,
                 Finding::Pending,
                 format!(
                     "Charged on {} but no court appearance is recorded: the SFO process starts only when the person appears in court.",
                     long(charged.get())
                 ),
-                SEED_PROCESS,
+                rule_citations(RuleId::QTrigger),
                 Status::Confirmed,
             );
         }
@@ -283,13 +292,13 @@ fn trigger(case: &Case, b: &mut Builder) {
             b.missing(
                 "offence.charged",
                 "The process starts only when the person is charged and appears in court; arrest alone is not the trigger.",
-                "Q-TRIGGER",
+                RuleId::QTrigger,
             );
             b.reason(
-                "Q-TRIGGER",
+                RuleId::QTrigger,
                 Finding::Pending,
                 "No charge is recorded: arrest alone does not start the SFO process, which starts when the person is charged and appears in court.".to_string(),
-                SEED_PROCESS,
+                rule_citations(RuleId::QTrigger),
                 Status::Confirmed,
             );
         }
@@ -297,37 +306,31 @@ fn trigger(case: &Case, b: &mut Builder) {
 }
 
 /// The level at the time of the offence: the overall level, else the highest group.
-fn rosh_level(case: &Case) -> Option<Level> {
-    case.rosh
-        .overall
-        .or_else(|| case.rosh.groups.highest().map(|(_, level)| level))
-}
-
 fn offence(case: &Case, policy: &PolicyProfile, b: &mut Builder) {
     let Some(id) = case.offence.id.as_deref() else {
         b.missing(
             "offence.id",
             "Only offences on the qualifying list start an SFO review.",
-            "Q-OFFENCE",
+            RuleId::QOffence,
         );
         b.reason(
-            "Q-OFFENCE",
+            RuleId::QOffence,
             Finding::Check,
             "The charged offence is not recorded, so it cannot be checked against the qualifying list.".to_string(),
-            OFFENCE_SOURCE,
+            rule_citations(RuleId::QOffence),
             Status::Confirmed,
         );
         return;
     };
     if id == NOT_LISTED {
         b.reason(
-            "Q-OFFENCE",
+            RuleId::QOffence,
             Finding::NotMet,
             format!(
                 "The charged offence is not on the qualifying list in policy profile {}.",
                 policy.id
             ),
-            OFFENCE_SOURCE,
+            rule_citations(RuleId::QOffence),
             Status::Confirmed,
         );
         return;
@@ -349,14 +352,49 @@ fn offence(case: &Case, policy: &PolicyProfile, b: &mut Builder) {
         OffenceGroup::B => "listed outside the mandatory group (group B): a review is required only when a further condition holds (Q-CONDITIONAL)",
     };
     b.reason(
-        "Q-OFFENCE",
+        RuleId::QOffence,
         Finding::Met,
         format!("{charged_as} {group_text}."),
-        &entry.source,
+        citations(&entry.sources),
         entry.status,
     );
     if entry.group == OffenceGroup::B {
         conditional(case, policy, b);
+    }
+}
+
+/// What the recorded RoSH levels say about the condition's threshold.
+enum RoshReading {
+    /// No level in force at the time of the offence is recorded.
+    Unknown,
+    /// The overall level, or the highest group level when no overall is recorded.
+    Level(Level),
+    /// The overall level is below the highest group level, and one meets the
+    /// threshold while the other does not.
+    Conflict {
+        overall: Level,
+        group: RiskGroup,
+        level: Level,
+    },
+}
+
+fn rosh_reading(case: &Case, min: Level, assessed_after: bool) -> RoshReading {
+    if assessed_after {
+        return RoshReading::Unknown;
+    }
+    match (case.rosh.overall, case.rosh.groups.highest()) {
+        (Some(overall), Some((group, level)))
+            if overall < level && (overall >= min) != (level >= min) =>
+        {
+            RoshReading::Conflict {
+                overall,
+                group,
+                level,
+            }
+        }
+        (Some(overall), _) => RoshReading::Level(overall),
+        (None, Some((_, level))) => RoshReading::Level(level),
+        (None, None) => RoshReading::Unknown,
     }
 }
 
@@ -367,7 +405,7 @@ fn conditional(case: &Case, policy: &PolicyProfile, b: &mut Builder) {
         (Some(assessed), Some(offence)) if assessed > offence => Some(assessed.get()),
         _ => None,
     };
-    let level = rosh_level(case).filter(|_| assessed_after.is_none());
+    let reading = rosh_reading(case, rule.min_rosh, assessed_after.is_some());
     let mappa = &case.circumstances.mappa;
     let levels_text = rule
         .mappa_levels
@@ -375,7 +413,10 @@ fn conditional(case: &Case, policy: &PolicyProfile, b: &mut Builder) {
         .map(|l| l.to_string())
         .collect::<Vec<_>>()
         .join(" or ");
-    let rosh_meets = level.map(|l| l >= rule.min_rosh);
+    let rosh_meets = match reading {
+        RoshReading::Level(level) => Some(level >= rule.min_rosh),
+        RoshReading::Unknown | RoshReading::Conflict { .. } => None,
+    };
     let mappa_meets = match (mappa.level, mappa.eligible) {
         (Some(l), _) => Some(rule.mappa_levels.contains(&l)),
         (None, Some(false)) => Some(false),
@@ -385,49 +426,108 @@ fn conditional(case: &Case, policy: &PolicyProfile, b: &mut Builder) {
         "RoSH {} or above, or MAPPA level {levels_text}",
         rule.min_rosh.label()
     );
+    // Said whenever the levels disagree, whatever settles the condition.
+    let conflict = match reading {
+        RoshReading::Conflict {
+            overall,
+            group,
+            level,
+        } => format!(
+            " The overall RoSH level ({}) is lower than the level for {} ({}), though the overall level should be the highest group level: one meets the threshold and the other does not.",
+            overall.label(),
+            group.label(),
+            level.label()
+        ),
+        _ => String::new(),
+    };
     let (finding, text) = match (rosh_meets, mappa_meets) {
         (Some(true), _) | (_, Some(true)) => {
-            let why = match (rosh_meets, mappa.level) {
-                (Some(true), _) => format!("assessed {} RoSH", level.map_or("", |l| l.label())),
-                (_, Some(l)) => format!("managed at MAPPA level {l}"),
+            let why = match (rosh_meets, &reading, mappa.level) {
+                (Some(true), RoshReading::Level(level), _) => {
+                    format!("assessed {} RoSH", level.label())
+                }
+                (_, _, Some(l)) => format!("managed at MAPPA level {l}"),
                 _ => String::new(),
             };
             (
                 Finding::Met,
-                format!("The condition for this offence holds: the person was {why} at the time of the offence ({threshold})."),
+                format!("The condition for this offence holds: the person was {why} at the time of the offence ({threshold}).{conflict}"),
             )
         }
-        (Some(false), Some(false)) => (
-            Finding::NotMet,
-            format!(
-                "The condition for this offence does not hold: {} RoSH and not at MAPPA level {levels_text} (needs {threshold}).",
-                level.map_or("", |l| l.label())
-            ),
-        ),
+        (Some(false), Some(false)) => {
+            let level = match reading {
+                RoshReading::Level(level) => level.label(),
+                _ => "",
+            };
+            (
+                Finding::NotMet,
+                format!(
+                    "The condition for this offence does not hold: {level} RoSH and not at MAPPA level {levels_text} (needs {threshold})."
+                ),
+            )
+        }
         _ => {
             let needs = format!("For this offence a review is required only at {threshold} at the time of the offence.");
-            match assessed_after {
-                Some(_) => b.missing("rosh.date", &format!("{needs} Record the assessment in force then."), "Q-CONDITIONAL"),
-                None if level.is_none() => b.missing("rosh.overall", &needs, "Q-CONDITIONAL"),
-                None => {}
+            let mut record = Vec::new();
+            match (&reading, assessed_after) {
+                (_, Some(_)) => {
+                    b.missing(
+                        "rosh.date",
+                        &format!("{needs} Record the assessment in force then."),
+                        RuleId::QConditional,
+                    );
+                    record.push("the RoSH assessment in force then");
+                }
+                (RoshReading::Unknown, None) => {
+                    b.missing("rosh.overall", &needs, RuleId::QConditional);
+                    record.push("the RoSH level then");
+                }
+                (RoshReading::Conflict { .. }, None) => {
+                    record.push("which RoSH level is right");
+                }
+                (RoshReading::Level(_), None) => {}
             }
             if mappa_meets.is_none() {
                 b.missing(
                     "circumstances.mappa.level",
                     &format!("A MAPPA level of {levels_text} at the time of the offence would make this offence qualify."),
-                    "Q-CONDITIONAL",
+                    RuleId::QConditional,
                 );
+                record.push("the MAPPA level then");
             }
             let after = assessed_after
-                .map(|d| format!(" The RoSH assessment recorded ({}) is after the alleged offence.", long(d)))
+                .map(|d| {
+                    format!(
+                        " The RoSH assessment recorded ({}) is after the alleged offence.",
+                        long(d)
+                    )
+                })
                 .unwrap_or_default();
+            let known = match (&reading, assessed_after) {
+                (RoshReading::Level(level), None) => {
+                    format!(
+                        " The RoSH level recorded ({}) does not meet it.",
+                        level.label()
+                    )
+                }
+                _ => String::new(),
+            };
             (
                 Finding::Check,
-                format!("Cannot tell whether the condition for this offence holds ({threshold} at the time of the offence): record the RoSH level and MAPPA level then.{after}"),
+                format!(
+                    "Cannot tell whether the condition for this offence holds ({threshold} at the time of the offence).{known}{conflict}{after} Check {}.",
+                    record.join(" and ")
+                ),
             )
         }
     };
-    b.reason("Q-CONDITIONAL", finding, text, &rule.source, rule.status);
+    b.reason(
+        RuleId::QConditional,
+        finding,
+        text,
+        citations(&rule.sources),
+        rule.status,
+    );
 }
 
 /// Contiguous runs of days as "1 Mar 2024 to 3 Mar 2024" strings.
@@ -459,9 +559,13 @@ fn window(
     b: &mut Builder,
 ) -> (Vec<usize>, Vec<usize>) {
     let (source, status, tail) = match policy.window_step() {
-        Some(step) => (step.source.clone(), step.status, step.offset.describe()),
+        Some(step) => (
+            citations(&step.sources),
+            step.status,
+            step.offset.describe(),
+        ),
         None => (
-            SEED_PROCESS.to_string(),
+            rule_citations(RuleId::QWindow),
             Status::Confirmed,
             "28 working days".into(),
         ),
@@ -470,13 +574,13 @@ fn window(
         b.missing(
             "offence.alleged_from",
             "The offence must have been committed during supervision or within the window after it.",
-            "Q-WINDOW",
+            RuleId::QWindow,
         );
         b.reason(
-            "Q-WINDOW",
+            RuleId::QWindow,
             Finding::Check,
             "The date of the alleged offence is not recorded.".to_string(),
-            &source,
+            source.clone(),
             status,
         );
         return (Vec::new(), Vec::new());
@@ -485,13 +589,13 @@ fn window(
         b.missing(
             "supervision",
             "The offence must have been committed during supervision or within the window after it.",
-            "Q-WINDOW",
+            RuleId::QWindow,
         );
         b.reason(
-            "Q-WINDOW",
+            RuleId::QWindow,
             Finding::Check,
             "No supervision period is recorded.".to_string(),
-            &source,
+            source.clone(),
             status,
         );
         return (Vec::new(), Vec::new());
@@ -552,21 +656,21 @@ fn window(
                 .unwrap_or_default(),
         };
         b.reason(
-            "Q-WINDOW",
+            RuleId::QWindow,
             Finding::NotMet,
             format!("{when} was not during supervision or within {tail} of it ending.{detail}"),
-            &source,
+            source.clone(),
             status,
         );
     } else if !outside.is_empty() {
         b.reason(
-            "Q-WINDOW",
+            RuleId::QWindow,
             Finding::Check,
             format!(
                 "{when} straddles the edge of the window: {} fall outside supervision and the {tail} after it. Check with your SFO lead when the offence happened.",
                 runs(&outside).join(", ")
             ),
-            &source,
+            source.clone(),
             status,
         );
     } else if !edge_only.is_empty() {
@@ -580,7 +684,7 @@ fn window(
                 b.missing(
                     &format!("supervision[{}].scheduled_end", p.index),
                     "Without an end date the SFO window after this period cannot be worked out.",
-                    "Q-WINDOW",
+                    RuleId::QWindow,
                 );
             }
             "whose end is not recorded, so the window cannot be worked out: record the scheduled end or the termination date"
@@ -588,24 +692,24 @@ fn window(
             "a type of supervision that may not count (see Q-SUPERVISION)"
         };
         b.reason(
-            "Q-WINDOW",
+            RuleId::QWindow,
             Finding::Check,
             format!(
                 "{when} falls only within {}, {why}{partly}.",
                 describe(&edge_periods)
             ),
-            &source,
+            source.clone(),
             status,
         );
     } else {
         b.reason(
-            "Q-WINDOW",
+            RuleId::QWindow,
             Finding::Met,
             format!(
                 "{when} was during supervision or within {tail} of it ending: {}.",
                 describe(&counting_periods)
             ),
-            &source,
+            source.clone(),
             status,
         );
     }
@@ -619,14 +723,14 @@ fn window(
 fn supervision(windows: &[PeriodWindow], counting: &[usize], edge: &[usize], b: &mut Builder) {
     for w in windows.iter().filter(|w| counting.contains(&w.index)) {
         b.reason(
-            "Q-SUPERVISION",
+            RuleId::QSupervision,
             Finding::Met,
             format!(
                 "Supervision period {} ({}) counts as probation supervision.",
                 w.index + 1,
                 lower_first(&w.type_name)
             ),
-            &w.source,
+            w.citations.clone(),
             w.status,
         );
     }
@@ -635,7 +739,7 @@ fn supervision(windows: &[PeriodWindow], counting: &[usize], edge: &[usize], b: 
         .filter(|w| edge.contains(&w.index) && w.counts == Counts::Check)
     {
         b.reason(
-            "Q-SUPERVISION",
+            RuleId::QSupervision,
             Finding::Check,
             format!(
                 "Supervision period {} is a {}: check with your SFO lead whether it counts. {}",
@@ -645,7 +749,7 @@ fn supervision(windows: &[PeriodWindow], counting: &[usize], edge: &[usize], b: 
             )
             .trim_end()
             .to_string(),
-            &w.source,
+            w.citations.clone(),
             w.status,
         );
     }

@@ -3,6 +3,7 @@
 
 use crate::date::long;
 use crate::policy::{Offset, Status};
+use crate::registry::{Cause, Citation, Inaccuracy, RuleId};
 use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::Serialize;
@@ -54,17 +55,21 @@ pub enum Finding {
 
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct Reason {
-    pub rule: &'static str,
+    pub rule: RuleId,
+    /// The rule's title, e.g. "Charged and in court".
+    pub title: &'static str,
     pub finding: Finding,
     pub text: String,
-    pub source: String,
+    pub citations: Vec<Citation>,
     pub status: Status,
+    /// The status in words that fit what it marks.
+    pub status_text: &'static str,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct Deadline {
     /// The timetable step id, e.g. `D-NOTIFY`.
-    pub id: String,
+    pub id: RuleId,
     pub label: String,
     pub counts_from: CountsFrom,
     pub offset: Offset,
@@ -86,9 +91,10 @@ pub struct Deadline {
     /// The due date falls in a year whose bank holidays are predicted, not confirmed.
     pub predicted: bool,
     pub status: Status,
-    pub source: String,
+    pub status_text: &'static str,
+    pub citations: Vec<Citation>,
+    /// The id of the policy profile the step comes from.
     pub policy: String,
-    pub rules: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
@@ -146,36 +152,74 @@ pub enum State {
 
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct Flag {
-    pub id: &'static str,
+    pub id: RuleId,
     pub title: &'static str,
-    /// The inaccuracy kinds (1 to 5, seed) it points to.
+    /// The kinds of inaccuracy (of the five the annual report names) it points to.
     pub kinds: Vec<InaccuracyKind>,
-    pub causes: Vec<&'static str>,
+    /// The kind is sfo-check's reading: the report names only a cause.
+    pub kind_is_reading: bool,
+    pub causes: Vec<CauseText>,
     /// The case facts that raised it.
     pub facts: Vec<Fact>,
     pub check: &'static str,
-    pub source: &'static str,
+    pub citations: Vec<Citation>,
     pub status: Status,
+    pub status_text: &'static str,
+    /// Other flags raised by some of the same facts.
+    pub see_also: Vec<RuleId>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct InaccuracyKind {
+    pub id: Inaccuracy,
     pub number: u8,
+    /// A few words, for a key.
+    pub name: &'static str,
     pub text: &'static str,
+}
+
+impl From<Inaccuracy> for InaccuracyKind {
+    fn from(id: Inaccuracy) -> Self {
+        InaccuracyKind {
+            id,
+            number: id.number(),
+            name: id.name(),
+            text: id.text(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct CauseText {
+    pub id: Cause,
+    pub text: &'static str,
+}
+
+impl From<Cause> for CauseText {
+    fn from(id: Cause) -> Self {
+        CauseText {
+            id,
+            text: id.text(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct Fact {
-    /// The case field, e.g. `rosh.overall`.
+    /// The case field, e.g. `rosh.overall`, for machines and links.
     pub field: String,
+    /// The field in words, e.g. "Overall RoSH level".
+    pub label: String,
     pub text: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct Missing {
     pub field: String,
+    /// The field in words.
+    pub label: String,
     pub why: String,
-    pub rules: Vec<String>,
+    pub rules: Vec<RuleId>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]

@@ -1,15 +1,9 @@
 //! The report for a person to read: `sfo-check check --format text`.
 
 use crate::date::long;
+use crate::registry::Citation;
 use crate::report::{Finding, QualificationStatus, Report};
 use std::fmt::Write;
-
-fn status_word(status: crate::policy::Status) -> &'static str {
-    match status {
-        crate::policy::Status::Confirmed => "confirmed",
-        crate::policy::Status::Default => "default — check against your region's agreed timescales",
-    }
-}
 
 /// "attempted" → "Attempted".
 pub fn capitalise(text: &str) -> String {
@@ -26,6 +20,21 @@ pub fn lower_first(text: &str) -> String {
     match chars.next() {
         Some(first) => first.to_lowercase().chain(chars).collect(),
         None => String::new(),
+    }
+}
+
+/// The sources, one per line, with the status in words.
+fn write_sources(out: &mut String, citations: &[Citation], status_text: &str) {
+    let _ = writeln!(out, "      status: {status_text}");
+    for c in citations {
+        match &c.detail {
+            Some(detail) => {
+                let _ = writeln!(out, "      source: {} — {detail}", c.text);
+            }
+            None => {
+                let _ = writeln!(out, "      source: {}", c.text);
+            }
+        }
     }
 }
 
@@ -49,13 +58,8 @@ pub fn render(report: &Report) -> String {
             Finding::Pending => "pending",
             Finding::Check => "CHECK",
         };
-        let _ = writeln!(out, "  [{}] {mark}: {}", r.rule, r.text);
-        let _ = writeln!(
-            out,
-            "      source: {} ({})",
-            r.source,
-            status_word(r.status)
-        );
+        let _ = writeln!(out, "  [{}] {} — {mark}: {}", r.rule, r.title, r.text);
+        write_sources(&mut out, &r.citations, r.status_text);
     }
     let _ = writeln!(out, "\nDeadlines (working days in England and Wales):");
     for d in &report.deadlines {
@@ -65,7 +69,7 @@ pub fn render(report: &Report) -> String {
             _ => "not yet dated".to_string(),
         };
         let _ = writeln!(out, "  [{}] {}: {due} — {}", d.id, d.label, d.state_text);
-        let _ = writeln!(out, "      {} ({})", d.rule_text, status_word(d.status));
+        let _ = writeln!(out, "      {} ({})", d.rule_text, d.status_text);
         if d.counts_from.projected {
             let _ = writeln!(
                 out,
@@ -93,39 +97,58 @@ pub fn render(report: &Report) -> String {
     }
     for f in &report.flags {
         let _ = writeln!(out, "  [{}] {}", f.id, f.title);
+        let reading = if f.kind_is_reading {
+            " (sfo-check's reading: the report names only the cause)"
+        } else {
+            ""
+        };
         for k in &f.kinds {
-            let _ = writeln!(out, "      kind {}: {}", k.number, k.text);
+            let _ = writeln!(
+                out,
+                "      kind of inaccuracy {}: {}{reading}",
+                k.number, k.text
+            );
         }
         if !f.causes.is_empty() {
-            let _ = writeln!(out, "      causes: {}", f.causes.join("; "));
+            let causes: Vec<&str> = f.causes.iter().map(|c| c.text).collect();
+            let _ = writeln!(out, "      causes: {}", causes.join("; "));
         }
+        let _ = writeln!(out, "      raised by:");
         for fact in &f.facts {
-            let _ = writeln!(out, "      - {} ({})", fact.text, fact.field);
+            let _ = writeln!(out, "      - {}: {}", fact.label, fact.text);
+        }
+        if !f.see_also.is_empty() {
+            let ids: Vec<&str> = f.see_also.iter().map(|id| id.as_str()).collect();
+            let _ = writeln!(
+                out,
+                "      see also: {} (some of the same facts)",
+                ids.join(", ")
+            );
         }
         let _ = writeln!(out, "      check: {}", f.check);
-        let _ = writeln!(
-            out,
-            "      source: {} ({})",
-            f.source,
-            status_word(f.status)
-        );
+        write_sources(&mut out, &f.citations, f.status_text);
     }
     if !report.missing.is_empty() {
         let _ = writeln!(out, "\nMissing facts that would change the answer:");
         for m in &report.missing {
-            let _ = writeln!(out, "  {}: {} [{}]", m.field, m.why, m.rules.join(", "));
+            let ids: Vec<&str> = m.rules.iter().map(|id| id.as_str()).collect();
+            let _ = writeln!(out, "  {}: {} [{}]", m.label, m.why, ids.join(", "));
         }
     }
     let s = &report.stamp;
     let _ = writeln!(
         out,
-        "\n{} · policy {} ({}, sha256 {}) · today {} ({}) · bank holidays confirmed {}–{}{}",
+        "\n{} · policy profile {} ({}, SHA-256 {}) · assessed on {} ({}) · bank holidays confirmed {}–{}{}",
         s.engine,
         s.policy.id,
         s.policy.selected,
         &s.policy.sha256[..12.min(s.policy.sha256.len())],
-        s.today,
-        s.today_source,
+        long(s.today),
+        match s.today_source {
+            "option" => "given on the command line",
+            "case" => "the case's own date",
+            _ => "today's date",
+        },
         s.calendar.confirmed_from,
         s.calendar.confirmed_to,
         if s.calendar.predicted_dates_used {

@@ -5,21 +5,18 @@ use crate::calendar::{MAX_WORKING_DAYS, MAX_YEAR, MIN_YEAR};
 use crate::case::{Case, Decision, CASE_SCHEMA};
 use crate::date::long;
 use crate::date::Date;
-use crate::input::FieldError;
+use crate::fields;
+use crate::input::{ErrorCode, FieldError};
 use crate::policy::{PolicyProfile, NOT_LISTED};
 use chrono::{Datelike, NaiveDate};
 
 /// The same words the reader uses for a missing required field.
 const REQUIRED: &str = "required, but missing";
 
-/// "supervision[0].scheduled_end" → "scheduled end".
-fn field_words(path: &str) -> String {
-    match path.rsplit('.').next().unwrap_or(path) {
-        "charged" => "charge date".to_string(),
-        "alleged_from" => "alleged date".to_string(),
-        "requested" => "requested on".to_string(),
-        other => other.replace('_', " "),
-    }
+/// "supervision[0].scheduled_end" → "scheduled end date": the field's name
+/// without its list position, for naming the other date in a message.
+fn field_words(path: &str) -> &'static str {
+    fields::info(&fields::pattern(path)).map_or("other date", |f| f.name)
 }
 
 struct Checker {
@@ -32,19 +29,35 @@ impl Checker {
         self.errors.push(FieldError::new(path, message));
     }
 
+    fn coded(
+        &mut self,
+        path: impl Into<String>,
+        code: ErrorCode,
+        message: impl Into<String>,
+    ) -> &mut FieldError {
+        self.errors.push(FieldError::coded(path, code, message));
+        self.errors.last_mut().expect("just pushed")
+    }
+
     /// `later` must not come before `earlier`; the message names the other date.
     fn order(&mut self, earlier: (Option<Date>, &str), later: (Option<Date>, &str), what: &str) {
         if let (Some(a), Some(b)) = (earlier.0, later.0) {
             if b < a {
                 let name = field_words(earlier.1);
-                self.error(later.1, format!("{what} ({name}: {})", long(a.get())));
+                let e = self.coded(
+                    later.1,
+                    ErrorCode::OutOfOrder,
+                    format!("{what} ({name}: {})", long(a.get())),
+                );
+                e.params.insert("other", earlier.1.to_string());
+                e.params.insert("other_date", a.to_string());
             }
         }
     }
 
     fn required<T>(&mut self, value: &Option<T>, path: String) {
         if value.is_none() {
-            self.error(path, REQUIRED);
+            self.coded(path, ErrorCode::Required, REQUIRED);
         }
     }
 
@@ -52,10 +65,17 @@ impl Checker {
     fn not_future(&mut self, date: Option<Date>, path: &str) {
         if let Some(date) = date {
             if date.get() > self.today {
-                self.error(
+                let today = self.today;
+                let e = self.coded(
                     path,
-                    format!("{date} is in the future (today is {})", self.today),
+                    ErrorCode::InFuture,
+                    format!(
+                        "{} is in the future (today is {})",
+                        long(date.get()),
+                        long(today)
+                    ),
                 );
+                e.params.insert("today", today.to_string());
             }
         }
     }
@@ -151,10 +171,16 @@ pub fn validate(case: &Case, policy: &PolicyProfile, today: NaiveDate) -> Vec<Fi
     }
     for (path, date) in all_dates(case) {
         if !(MIN_YEAR..=MAX_YEAR).contains(&date.get().year()) {
-            c.error(
+            let e = c.coded(
                 path,
-                format!("{date} is outside the years this tool covers ({MIN_YEAR} to {MAX_YEAR})"),
+                ErrorCode::OutOfRange,
+                format!(
+                    "{} is outside the years this tool covers ({MIN_YEAR} to {MAX_YEAR})",
+                    long(date.get())
+                ),
             );
+            e.params.insert("min", MIN_YEAR.to_string());
+            e.params.insert("max", MAX_YEAR.to_string());
         }
     }
     if !c.errors.is_empty() {
@@ -173,15 +199,18 @@ pub fn validate(case: &Case, policy: &PolicyProfile, today: NaiveDate) -> Vec<Fi
                 .iter()
                 .map(|t| t.id.as_str())
                 .collect();
-            c.error(
+            c.coded(
                 at("type"),
+                ErrorCode::UnknownValue,
                 format!(
                     "\"{}\" is not a supervision type in policy profile {} (one of: {})",
                     kind,
                     policy.id,
                     known.join(", ")
                 ),
-            );
+            )
+            .params
+            .insert("value", kind.to_string());
         }
         let start = period.start;
         c.order(
@@ -196,10 +225,13 @@ pub fn validate(case: &Case, policy: &PolicyProfile, today: NaiveDate) -> Vec<Fi
         );
         if let (Some(end), Some(terminated)) = (period.scheduled_end, period.terminated) {
             if terminated > end && period.start.is_none_or(|start| terminated >= start) {
-                c.error(
+                c.coded(
                     at("terminated"),
+                    ErrorCode::OutOfOrder,
                     format!(
-                        "{terminated} is after the scheduled end ({end}); early termination comes before it"
+                        "{} is after the scheduled end ({}); early termination comes before it",
+                        long(terminated.get()),
+                        long(end.get())
                     ),
                 );
             }
@@ -209,8 +241,9 @@ pub fn validate(case: &Case, policy: &PolicyProfile, today: NaiveDate) -> Vec<Fi
     let o = &case.offence;
     if let Some(id) = &o.id {
         if id != NOT_LISTED && policy.offence(id).is_none() {
-            c.error(
+            c.coded(
                 "offence.id",
+                ErrorCode::UnknownValue,
                 format!(
                     "\"{id}\" is not in the offence catalogue of policy profile {}; use \"{NOT_LISTED}\" for an offence not on the list",
                     policy.id
@@ -246,8 +279,9 @@ pub fn validate(case: &Case, policy: &PolicyProfile, today: NaiveDate) -> Vec<Fi
     );
     if let (Some(dropped), Some(court)) = (o.charges_dropped, o.first_court_appearance) {
         if court > dropped {
-            c.error(
+            c.coded(
                 "offence.first_court_appearance",
+                ErrorCode::OutOfOrder,
                 format!(
                     "the first court appearance is after the charges were dropped ({})",
                     long(dropped.get())
@@ -276,14 +310,15 @@ pub fn validate(case: &Case, policy: &PolicyProfile, today: NaiveDate) -> Vec<Fi
         c.required(&ext.step, at("step"));
         c.required(&ext.requested, at("requested"));
         if let Some(id) = &ext.step {
-            match policy.timetable.iter().find(|s| &s.id == id) {
-                None => c.error(
+            match policy.timetable.iter().find(|s| s.id.as_str() == id) {
+                None => c.errors.push(FieldError::coded(
                     at("step"),
+                    ErrorCode::UnknownValue,
                     format!(
                         "\"{id}\" is not a timetable step in policy profile {}",
                         policy.id
                     ),
-                ),
+                )),
                 Some(step) if step.completed_by.is_none() => {
                     c.error(at("step"), format!("{id} cannot be extended"))
                 }
@@ -291,22 +326,27 @@ pub fn validate(case: &Case, policy: &PolicyProfile, today: NaiveDate) -> Vec<Fi
             }
         }
         if ext.extra_working_days.is_some_and(|n| n > MAX_WORKING_DAYS) {
-            c.error(
+            c.coded(
                 at("extra_working_days"),
+                ErrorCode::OutOfRange,
                 format!("must be at most {MAX_WORKING_DAYS} working days"),
-            );
+            )
+            .params
+            .insert("max", MAX_WORKING_DAYS.to_string());
         }
         if ext.new_due.is_some() && ext.extra_working_days.is_some() {
-            c.error(
+            c.coded(
                 at("extra_working_days"),
+                ErrorCode::Conflict,
                 "give either a new due date or extra working days, not both",
             );
         }
         if ext.decision != Decision::Granted
             && (ext.new_due.is_some() || ext.extra_working_days.is_some())
         {
-            c.error(
+            c.coded(
                 at("decision"),
+                ErrorCode::Conflict,
                 "a new due date or extra days is given, but the extension is not granted",
             );
         }
@@ -331,8 +371,9 @@ pub fn validate(case: &Case, policy: &PolicyProfile, today: NaiveDate) -> Vec<Fi
         "the latest assessment is before the previous one",
     );
     if rosh.previous.date.is_some() && rosh.previous.date == rosh.date {
-        c.error(
+        c.coded(
             "rosh.previous.date",
+            ErrorCode::Conflict,
             "the previous assessment has the same date as the latest",
         );
     }
@@ -346,38 +387,48 @@ pub fn validate(case: &Case, policy: &PolicyProfile, today: NaiveDate) -> Vec<Fi
             "completed before it was requested",
         );
         if enquiry.completed.is_some() && !enquiry.is_completed() {
-            c.error(
+            c.coded(
                 format!("rosh.{name}.status"),
-                "a completion date is given, so the status should be \"completed\"",
+                ErrorCode::Conflict,
+                "a completion date is given, so the status should be \u{201c}Completed\u{201d}",
             );
         }
     }
     if rosh.setting == Some(crate::case::Setting::Community) && rosh.groups.prisoners.is_some() {
-        c.error(
+        c.coded(
             "rosh.groups.prisoners",
+            ErrorCode::Conflict,
             "prisoners are rated only in a custody assessment",
         );
     }
     if let Some(months) = rosh.assessor.months_qualified {
         if months > 600 {
-            c.error(
+            c.coded(
                 "rosh.assessor.months_qualified",
+                ErrorCode::OutOfRange,
                 "must be at most 600 months",
-            );
+            )
+            .params
+            .insert("max", "600".into());
         }
     }
     let mappa = &case.circumstances.mappa;
     if let Some(category) = mappa.category {
         if !(1..=4).contains(&category) {
-            c.error(
+            c.coded(
                 "circumstances.mappa.category",
+                ErrorCode::OutOfRange,
                 "MAPPA categories are 1 to 4",
             );
         }
     }
     if let Some(level) = mappa.level {
         if !(1..=3).contains(&level) {
-            c.error("circumstances.mappa.level", "MAPPA levels are 1 to 3");
+            c.coded(
+                "circumstances.mappa.level",
+                ErrorCode::OutOfRange,
+                "MAPPA levels are 1 to 3",
+            );
         }
     }
     let circumstances = &case.circumstances;
@@ -396,8 +447,9 @@ pub fn validate(case: &Case, policy: &PolicyProfile, today: NaiveDate) -> Vec<Fi
     for (i, order) in circumstances.orders.iter().enumerate() {
         c.required(&order.kind, format!("circumstances.orders[{i}].type"));
         if order.protects.is_empty() {
-            c.error(
+            c.coded(
                 format!("circumstances.orders[{i}].protects"),
+                ErrorCode::Required,
                 "name at least one group the order protects",
             );
         }

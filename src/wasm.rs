@@ -1,6 +1,6 @@
 //! The browser bindings: the only module that knows about JavaScript.
 //! Everything crosses as plain data through `serde-wasm-bindgen`; bad input
-//! comes back as `{ errors: [{ path, message }] }`, never a panic.
+//! comes back as `{ errors: [{ path, label, code, params, message }] }`, never a panic.
 
 use crate::calendar::{bank_holidays, Calendar, MAX_YEAR, MIN_YEAR};
 use crate::date::parse_iso_date;
@@ -65,13 +65,8 @@ fn read_options(options: JsValue) -> Result<(Options, PolicySet), JsValue> {
         CheckOptions::default()
     } else {
         let text = json_text(&options, "options")?;
-        crate::input::from_json_str(&text).map_err(|e| {
-            errors(
-                e.into_iter()
-                    .map(|f| FieldError::new(format!("options.{}", f.path), f.message))
-                    .collect(),
-            )
-        })?
+        crate::input::from_json_str(&text)
+            .map_err(|e| errors(e.into_iter().map(|f| f.within("options.")).collect()))?
     };
     let today = raw
         .today
@@ -86,7 +81,7 @@ fn read_options(options: JsValue) -> Result<(Options, PolicySet), JsValue> {
         let profile = PolicyProfile::from_json(&text).map_err(|e| {
             errors(
                 e.into_iter()
-                    .map(|f| FieldError::new(format!("policies[{i}].{}", f.path), f.message))
+                    .map(|f| f.within(&format!("policies[{i}].")))
                     .collect(),
             )
         })?;
@@ -175,6 +170,19 @@ pub fn read_policy(policy: JsValue) -> Result<JsValue, JsValue> {
     PolicyProfile::from_json(&text)
         .map(|p| to_js(&p))
         .map_err(errors)
+}
+
+/// Every name the page shows: rules, kinds of inaccuracy, field words and
+/// the values each field can take (see `vocab.rs`).
+#[wasm_bindgen]
+pub fn vocabulary() -> JsValue {
+    to_js(&crate::vocab::vocabulary())
+}
+
+/// A case path in words: `supervision[1].start` → "Supervision period 2: start date".
+#[wasm_bindgen(js_name = fieldLabel)]
+pub fn field_label(path: &str) -> String {
+    crate::fields::label(path)
 }
 
 #[wasm_bindgen]

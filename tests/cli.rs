@@ -72,7 +72,7 @@ fn add_working_days_and_working_days_agree() {
 fn calendar_commands_can_skip_a_profiles_extra_days() {
     let mut policy: serde_json::Value = serde_json::from_str(&stdout(&sfo(&["policy"]))).unwrap();
     policy["extra_non_working_days"] = serde_json::json!([
-        {"date": "2024-12-24", "name": "Office closure", "status": "confirmed", "source": "Regional notice"}
+        {"date": "2024-12-24", "name": "Office closure", "status": "confirmed", "sources": [{"title": "Regional notice"}]}
     ]);
     let path = std::env::temp_dir().join(format!("sfo-extra-{}.json", std::process::id()));
     std::fs::write(&path, policy.to_string()).unwrap();

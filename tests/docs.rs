@@ -76,3 +76,25 @@ fn default_policy_file_round_trips() {
     assert_eq!(profile, again);
     assert_eq!(profile.content_hash(), again.content_hash());
 }
+
+#[test]
+fn rulebook_in_docs_is_current() {
+    assert_eq!(
+        read("docs/rules.md"),
+        sfo_check::rulebook::rules_markdown(&PolicyProfile::default_profile()),
+        "docs/rules.md is stale: run `make schema`"
+    );
+}
+
+#[test]
+fn the_readme_links_the_rulebook_and_nothing_outside_the_repository() {
+    let readme = read("README.md");
+    assert!(
+        readme.contains("(docs/rules.md)"),
+        "README links docs/rules.md"
+    );
+    assert!(
+        !readme.contains("../shared"),
+        "README points outside the repository"
+    );
+}

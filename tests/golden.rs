@@ -7,6 +7,7 @@
 use chrono::NaiveDate;
 use serde_json::Value;
 use sfo_check::policy::{PolicyProfile, PolicySet};
+use sfo_check::registry::RuleId;
 use sfo_check::{check_json, Options};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -122,38 +123,13 @@ fn golden_cases_produce_their_expected_reports() {
     );
 }
 
-/// Every id in the rulebook (rules, steps, flags).
-const RULEBOOK_IDS: &[&str] = &[
-    "Q-TRIGGER",
-    "Q-WINDOW",
-    "Q-OFFENCE",
-    "Q-CONDITIONAL",
-    "Q-SUPERVISION",
-    "D-WINDOW-CLOSE",
-    "D-NOTIFY",
-    "D-REVIEW",
-    "D-QA",
-    "F-OVERALL-BELOW-GROUP",
-    "F-GROUP-MISSING",
-    "F-DA-ENQUIRY",
-    "F-SAFEGUARDING-ENQUIRY",
-    "F-EM-CURFEW-CHECKS",
-    "F-NOT-REASSESSED",
-    "F-ASSESSMENT-OVERDUE",
-    "F-NO-POST-RELEASE-ASSESSMENT",
-    "F-CUSTODY-BEHAVIOUR",
-    "F-NON-CONVICTED-BEHAVIOUR",
-    "F-ORDERS",
-    "F-LEVEL-DROPPED",
-    "F-VIOLENCE-HISTORY-LOW",
-    "F-INEXPERIENCED-ASSESSOR",
-    "F-NOT-CASE-MANAGER",
-    "F-UNVERIFIED-INFO",
-    "F-MULTI-AGENCY",
-];
+/// Every id in the registry (rules, steps, flags).
+fn registry_ids() -> Vec<&'static str> {
+    RuleId::ALL.iter().map(|id| id.as_str()).collect()
+}
 
 #[test]
-fn rulebook_ids_match_this_list() {
+fn rulebook_ids_match_the_registry() {
     // The rulebook sits beside the project in ../shared, for developers and CI alike.
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/domain/sfo-rules.md");
     let text = std::fs::read_to_string(&path)
@@ -165,8 +141,11 @@ fn rulebook_ids_match_this_list() {
                 && s[2..].chars().all(|c| c.is_ascii_uppercase() || c == '-')
         })
         .collect();
-    let listed: BTreeSet<&str> = RULEBOOK_IDS.iter().copied().collect();
-    assert_eq!(found, listed, "the rulebook's ids changed");
+    let listed: BTreeSet<&str> = registry_ids().into_iter().collect();
+    assert_eq!(
+        found, listed,
+        "the rulebook's ids and the registry's differ"
+    );
 }
 
 /// Every report case pins the whole answer: the status, every reason's
@@ -266,14 +245,14 @@ fn asserted() -> Asserted {
 fn every_rulebook_id_has_a_golden_case_asserting_it() {
     let seen = asserted();
     let mut missing: Vec<String> = Vec::new();
-    for id in RULEBOOK_IDS {
+    for id in registry_ids() {
         let covered = match &id[..2] {
             "Q-" => seen.findings.iter().any(|(rule, _)| rule == id),
             "D-" => seen
                 .states
                 .iter()
                 .any(|(step, kind)| step == id && kind != "waiting"),
-            _ => seen.flags_with_facts.contains(*id),
+            _ => seen.flags_with_facts.contains(id),
         };
         if !covered {
             missing.push(id.to_string());
@@ -355,4 +334,58 @@ fn reports_are_deterministic() {
         let second = run(&golden);
         assert_eq!(first, second, "{}", golden.name);
     }
+}
+
+/// What a person reads never shows a data path or an internal word: the text
+/// report of every golden case is scanned.
+#[test]
+fn the_text_report_reads_as_plain_english() {
+    let path_like = |word: &str| {
+        let w = word.trim_matches(|c: char| !c.is_ascii_alphanumeric() && !"_[]".contains(c));
+        // `rosh.overall`, `supervision[0].start`: lower-case segments joined by dots.
+        let dotted = w.contains('.')
+            && w.starts_with(|c: char| c.is_ascii_lowercase())
+            && w.split('.').all(|part| {
+                part.starts_with(|c: char| c.is_ascii_lowercase())
+                    && part
+                        .chars()
+                        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || "_[]".contains(c))
+            });
+        // `events[0]`: a lower-case name with a list position.
+        let indexed = w.find('[').is_some_and(|at| {
+            at > 0
+                && w[..at].chars().all(|c| c.is_ascii_lowercase() || c == '_')
+                && w[at + 1..].starts_with(|c: char| c.is_ascii_digit())
+        });
+        dotted || indexed
+    };
+    let mut problems = Vec::new();
+    for path in golden_files() {
+        let golden = load(&path);
+        let Ok(report) = check_json(
+            &golden.case_text,
+            &golden.policies,
+            &golden.options,
+            clock(),
+        ) else {
+            continue;
+        };
+        let text = sfo_check::text::render(&report);
+        for word in text.split_whitespace() {
+            if word.starts_with("http") {
+                continue;
+            }
+            if path_like(word) {
+                problems.push(format!("{}: a data path: {word}", golden.name));
+            }
+        }
+        let lower = text.to_lowercase();
+        for internal in ["seed", "rulebook", "§"] {
+            if lower.contains(internal) {
+                problems.push(format!("{}: the word {internal:?}", golden.name));
+            }
+        }
+    }
+    problems.dedup();
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
 }

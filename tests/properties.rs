@@ -221,7 +221,10 @@ impl RandomCase {
                 date: Date(*d),
                 name: "Office closure".into(),
                 status: Status::Confirmed,
-                source: "Test".into(),
+                sources: vec![sfo_check::policy::SourceRef {
+                    title: Some("Test".into()),
+                    ..Default::default()
+                }],
             })
             .collect();
         let mut set = PolicySet::default();
@@ -278,7 +281,7 @@ proptest! {
             Finding::Check
         };
         let finding = |rule: &str| {
-            report.qualification.reasons.iter().find(|r| r.rule == rule).map(|r| r.finding)
+            report.qualification.reasons.iter().find(|r| r.rule.as_str() == rule).map(|r| r.finding)
         };
         prop_assert_eq!(finding("Q-WINDOW"), Some(window));
         // Q-CONDITIONAL (kidnapping is group B): High or above at the time of
@@ -334,7 +337,7 @@ proptest! {
         if case.offence > case.start + Days::new(7 * weeks) {
             flags.push("F-ASSESSMENT-OVERDUE");
         }
-        let raised: Vec<&str> = report.flags.iter().map(|f| f.id).collect();
+        let raised: Vec<&str> = report.flags.iter().map(|f| f.id.as_str()).collect();
         prop_assert_eq!(raised, flags);
         prop_assert_eq!(report.stamp.today.year(), case.today.year());
     }

@@ -1,10 +1,17 @@
-//! Writes the JSON Schemas in `docs/` from the Rust types: `cargo run --bin gen-schema`.
+//! Writes the JSON Schemas and the rulebook in `docs/` from the Rust types and
+//! the rule registry: `cargo run --bin gen-schema` (`make schema`).
 
 fn main() {
     let root = env!("CARGO_MANIFEST_DIR");
     for (name, text) in [
         ("case.schema.json", sfo_check::schema::case_schema()),
         ("policy.schema.json", sfo_check::schema::policy_schema()),
+        (
+            "rules.md",
+            sfo_check::rulebook::rules_markdown(
+                &sfo_check::policy::PolicyProfile::default_profile(),
+            ),
+        ),
     ] {
         let path = format!("{root}/docs/{name}");
         if let Err(e) = std::fs::write(&path, text) {

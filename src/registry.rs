@@ -1,0 +1,765 @@
+//! The rule registry: every rule, timetable step and flag, with the words a
+//! person reads about it and the sources it rests on. The report, the text
+//! report, `docs/rules.md` and the page all take their names from here.
+
+use crate::policy::Status;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// Declares the id enum and its `ALL` list from one list of `Variant = "ID"`.
+macro_rules! rule_ids {
+    ($($variant:ident = $id:literal,)*) => {
+        /// A rule, timetable step or flag id, as the rulebook writes it.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+        pub enum RuleId {
+            $(#[serde(rename = $id)] $variant,)*
+        }
+
+        impl RuleId {
+            pub const ALL: &'static [RuleId] = &[$(RuleId::$variant,)*];
+
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $(RuleId::$variant => $id,)*
+                }
+            }
+        }
+    };
+}
+
+rule_ids! {
+    QTrigger = "Q-TRIGGER",
+    QWindow = "Q-WINDOW",
+    QOffence = "Q-OFFENCE",
+    QConditional = "Q-CONDITIONAL",
+    QSupervision = "Q-SUPERVISION",
+    DWindowClose = "D-WINDOW-CLOSE",
+    DNotify = "D-NOTIFY",
+    DReview = "D-REVIEW",
+    DQa = "D-QA",
+    FOverallBelowGroup = "F-OVERALL-BELOW-GROUP",
+    FGroupMissing = "F-GROUP-MISSING",
+    FDaEnquiry = "F-DA-ENQUIRY",
+    FSafeguardingEnquiry = "F-SAFEGUARDING-ENQUIRY",
+    FEmCurfewChecks = "F-EM-CURFEW-CHECKS",
+    FNotReassessed = "F-NOT-REASSESSED",
+    FAssessmentOverdue = "F-ASSESSMENT-OVERDUE",
+    FNoPostReleaseAssessment = "F-NO-POST-RELEASE-ASSESSMENT",
+    FCustodyBehaviour = "F-CUSTODY-BEHAVIOUR",
+    FNonConvictedBehaviour = "F-NON-CONVICTED-BEHAVIOUR",
+    FOrders = "F-ORDERS",
+    FLevelDropped = "F-LEVEL-DROPPED",
+    FViolenceHistoryLow = "F-VIOLENCE-HISTORY-LOW",
+    FInexperiencedAssessor = "F-INEXPERIENCED-ASSESSOR",
+    FNotCaseManager = "F-NOT-CASE-MANAGER",
+    FUnverifiedInfo = "F-UNVERIFIED-INFO",
+    FMultiAgency = "F-MULTI-AGENCY",
+}
+
+impl std::fmt::Display for RuleId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl RuleId {
+    pub fn entry(self) -> &'static Entry {
+        // ENTRIES is written in the order of ALL; a test keeps them aligned.
+        let index = RuleId::ALL.iter().position(|id| *id == self).unwrap_or(0);
+        &ENTRIES[index]
+    }
+
+    pub fn title(self) -> &'static str {
+        self.entry().title
+    }
+
+    pub fn kind(self) -> RuleKind {
+        self.entry().kind
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum RuleKind {
+    /// Decides whether the case qualifies as an SFO.
+    Qualification,
+    /// A step of the SFO timetable.
+    Step,
+    /// A prompt to look again at the risk assessment.
+    Flag,
+}
+
+impl RuleKind {
+    pub const ALL: [RuleKind; 3] = [RuleKind::Qualification, RuleKind::Step, RuleKind::Flag];
+
+    pub fn heading(self) -> &'static str {
+        match self {
+            RuleKind::Qualification => "Does the case qualify?",
+            RuleKind::Step => "The SFO timetable",
+            RuleKind::Flag => "Flags for likely risk-assessment inaccuracies",
+        }
+    }
+}
+
+/// The five kinds of inaccuracy HM Inspectorate of Probation found in the
+/// reviews it quality-assured (SFO Annual Report 2024).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Inaccuracy {
+    OverallFromOutset,
+    GroupsInaccurate,
+    NotHolistic,
+    NotReassessed,
+    FoundAtQualityAssurance,
+}
+
+impl Inaccuracy {
+    pub const ALL: [Inaccuracy; 5] = [
+        Inaccuracy::OverallFromOutset,
+        Inaccuracy::GroupsInaccurate,
+        Inaccuracy::NotHolistic,
+        Inaccuracy::NotReassessed,
+        Inaccuracy::FoundAtQualityAssurance,
+    ];
+
+    /// Its number in the report's list (1 to 5).
+    pub fn number(self) -> u8 {
+        match self {
+            Inaccuracy::OverallFromOutset => 1,
+            Inaccuracy::GroupsInaccurate => 2,
+            Inaccuracy::NotHolistic => 3,
+            Inaccuracy::NotReassessed => 4,
+            Inaccuracy::FoundAtQualityAssurance => 5,
+        }
+    }
+
+    /// A few words, for a key or a tag.
+    pub fn name(self) -> &'static str {
+        match self {
+            Inaccuracy::OverallFromOutset => "Overall level wrong from the outset",
+            Inaccuracy::GroupsInaccurate => "A group wrongly assessed",
+            Inaccuracy::NotHolistic => "Not holistic",
+            Inaccuracy::NotReassessed => "Not reassessed",
+            Inaccuracy::FoundAtQualityAssurance => "Missed by the reviewing manager",
+        }
+    }
+
+    pub fn text(self) -> &'static str {
+        match self {
+            Inaccuracy::OverallFromOutset => {
+                "The overall level of risk of serious harm was inaccurate from the outset."
+            }
+            Inaccuracy::GroupsInaccurate => "One or more groups were inaccurately assessed.",
+            Inaccuracy::NotHolistic => {
+                "Accurate, but not holistic: not everyone who may be at risk in each group was considered."
+            }
+            Inaccuracy::NotReassessed => {
+                "Not adequately reassessed despite new or emerging risk factors."
+            }
+            Inaccuracy::FoundAtQualityAssurance => {
+                "The reviewing manager agreed with the assessment, but quality assurance found it inaccurate."
+            }
+        }
+    }
+}
+
+/// The causes of inaccurate assessments the report names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Cause {
+    Inexperience,
+    InformationNotSought,
+    NotAllInformation,
+    FaceValue,
+    NotReviewed,
+    Workload,
+    NarrowView,
+    MultiAgency,
+    OptimismBias,
+}
+
+impl Cause {
+    pub const ALL: [Cause; 9] = [
+        Cause::Inexperience,
+        Cause::InformationNotSought,
+        Cause::NotAllInformation,
+        Cause::FaceValue,
+        Cause::NotReviewed,
+        Cause::Workload,
+        Cause::NarrowView,
+        Cause::MultiAgency,
+        Cause::OptimismBias,
+    ];
+
+    pub fn text(self) -> &'static str {
+        match self {
+            Cause::Inexperience => "inexperienced officers completing assessments",
+            Cause::InformationNotSought => "information not sought from available sources",
+            Cause::NotAllInformation => "assessment not based on all available information",
+            Cause::FaceValue => "information taken at face value",
+            Cause::NotReviewed => "assessment not reviewed when new information came to light",
+            Cause::Workload => "excessive workloads",
+            Cause::NarrowView => "a narrow view of the risk of serious harm",
+            Cause::MultiAgency => "insufficient multi-agency working",
+            Cause::OptimismBias => "optimism bias",
+        }
+    }
+}
+
+/// A published source, or the project's own default.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum CitationId {
+    #[serde(rename = "hmip-sfo-annual-report-2024")]
+    HmipSfoAnnualReport2024,
+    HmipSfoAnnualReports,
+    BendallReview,
+    McsweeneyReview,
+    JacquesReview,
+    RoshGuidance,
+    #[serde(rename = "banking-act-1971")]
+    BankingAct1971,
+    #[serde(rename = "parliamentary-answer-2019")]
+    ParliamentaryAnswer2019,
+    SfoCheckDefault,
+}
+
+/// A source as a reader would cite it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct Work {
+    pub title: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub publisher: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<&'static str>,
+    /// Where the reader finds it, when that is not obvious.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<&'static str>,
+}
+
+impl CitationId {
+    pub const ALL: [CitationId; 9] = [
+        CitationId::HmipSfoAnnualReport2024,
+        CitationId::HmipSfoAnnualReports,
+        CitationId::BendallReview,
+        CitationId::McsweeneyReview,
+        CitationId::JacquesReview,
+        CitationId::RoshGuidance,
+        CitationId::BankingAct1971,
+        CitationId::ParliamentaryAnswer2019,
+        CitationId::SfoCheckDefault,
+    ];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            CitationId::HmipSfoAnnualReport2024 => "hmip-sfo-annual-report-2024",
+            CitationId::HmipSfoAnnualReports => "hmip-sfo-annual-reports",
+            CitationId::BendallReview => "bendall-review",
+            CitationId::McsweeneyReview => "mcsweeney-review",
+            CitationId::JacquesReview => "jacques-review",
+            CitationId::RoshGuidance => "rosh-guidance",
+            CitationId::BankingAct1971 => "banking-act-1971",
+            CitationId::ParliamentaryAnswer2019 => "parliamentary-answer-2019",
+            CitationId::SfoCheckDefault => "sfo-check-default",
+        }
+    }
+
+    pub fn work(self) -> Work {
+        const HMIP: &str = "HM Inspectorate of Probation";
+        const SUMMARISED: &str =
+            "Its recommendations and HMPPS's progress on them are summarised in the SFO Annual Report 2024.";
+        let work = |title, publisher| Work {
+            title,
+            publisher: Some(publisher),
+            date: None,
+            url: None,
+            note: None,
+        };
+        match self {
+            CitationId::HmipSfoAnnualReport2024 => Work {
+                date: Some("10 December 2024"),
+                ..work("Serious Further Offences Annual Report 2024", HMIP)
+            },
+            CitationId::HmipSfoAnnualReports => Work {
+                date: Some("2022, 2023 and 2025"),
+                note: Some("The published summaries."),
+                ..work("Serious Further Offences annual reports", HMIP)
+            },
+            CitationId::BendallReview => Work {
+                note: Some(SUMMARISED),
+                ..work("Independent serious further offence review of Damien Bendall", HMIP)
+            },
+            CitationId::McsweeneyReview => Work {
+                note: Some(SUMMARISED),
+                ..work("Independent serious further offence review of Jordan McSweeney", HMIP)
+            },
+            CitationId::JacquesReview => Work {
+                note: Some("Its key findings are summarised in the SFO Annual Report 2024."),
+                ..work("Independent serious further offence review of Joshua Jacques", HMIP)
+            },
+            CitationId::RoshGuidance => Work {
+                date: Some("2009 and 2020"),
+                ..work(
+                    "Risk of Serious Harm Guidance",
+                    "National Offender Management Service (2009); HM Prison and Probation Service (2020)",
+                )
+            },
+            CitationId::BankingAct1971 => Work {
+                url: Some("https://www.legislation.gov.uk/ukpga/1971/80/schedule/1"),
+                note: Some("With royal proclamations for one-off bank holidays."),
+                ..work("Banking and Financial Dealings Act 1971, Schedule 1", "UK Parliament")
+            },
+            CitationId::ParliamentaryAnswer2019 => Work {
+                date: Some("29 March 2019"),
+                note: Some("Reviews had \"three months\" to complete."),
+                ..work("Parliamentary written answer on Serious Further Offence reviews", "UK Parliament")
+            },
+            CitationId::SfoCheckDefault => Work {
+                publisher: None,
+                note: Some("A reasonable default, not confirmed from current policy text."),
+                ..work("sfo-check default profile", "")
+            },
+        }
+    }
+}
+
+/// A source with the part of it that applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Cite {
+    pub source: CitationId,
+    pub at: Option<&'static str>,
+}
+
+const fn cite(source: CitationId) -> Cite {
+    Cite { source, at: None }
+}
+
+const fn cite_at(source: CitationId, at: &'static str) -> Cite {
+    Cite {
+        source,
+        at: Some(at),
+    }
+}
+
+/// A citation as it reaches a reader: the work, the part, and one line of text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct Citation {
+    pub id: String,
+    #[serde(flatten)]
+    pub work: OwnedWork,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub section: Option<String>,
+    /// What the source says on this point, or what is default about it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub detail: Option<String>,
+    /// The citation in one line, e.g. `HM Inspectorate of Probation, Serious
+    /// Further Offences Annual Report 2024 (10 December 2024), "SFO Process"`.
+    pub text: String,
+}
+
+/// [`Work`] with owned strings, so a policy profile can cite its own sources.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct OwnedWork {
+    pub title: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub publisher: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+impl From<Work> for OwnedWork {
+    fn from(w: Work) -> Self {
+        OwnedWork {
+            title: w.title.into(),
+            publisher: w.publisher.map(Into::into),
+            date: w.date.map(Into::into),
+            url: w.url.map(Into::into),
+            note: w.note.map(Into::into),
+        }
+    }
+}
+
+impl Citation {
+    pub fn new(
+        id: String,
+        work: OwnedWork,
+        section: Option<String>,
+        detail: Option<String>,
+    ) -> Citation {
+        let mut text = String::new();
+        if let Some(publisher) = &work.publisher {
+            text.push_str(publisher);
+            text.push_str(", ");
+        }
+        text.push_str(&work.title);
+        if let Some(date) = &work.date {
+            text.push_str(&format!(" ({date})"));
+        }
+        if let Some(section) = &section {
+            text.push_str(&format!(", \u{201c}{section}\u{201d}"));
+        }
+        Citation {
+            id,
+            work,
+            section,
+            detail,
+            text,
+        }
+    }
+}
+
+impl From<Cite> for Citation {
+    fn from(c: Cite) -> Self {
+        Citation::new(
+            c.source.id().to_string(),
+            c.source.work().into(),
+            c.at.map(Into::into),
+            None,
+        )
+    }
+}
+
+/// What a default value should be checked against, for the status wording.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum CheckAgainst {
+    /// Timescales and intervals agreed in each region.
+    RegionalTimescales,
+    /// The lists and conditions of the SFO policy framework.
+    PolicyFramework,
+}
+
+/// The confirmed or default mark in words that fit what it marks.
+pub fn status_text(status: Status, against: CheckAgainst) -> &'static str {
+    match (status, against) {
+        (Status::Confirmed, _) => "confirmed",
+        (Status::Default, CheckAgainst::RegionalTimescales) => {
+            "default — check against your region's agreed timescales"
+        }
+        (Status::Default, CheckAgainst::PolicyFramework) => {
+            "default — check against the current SFO policy framework"
+        }
+    }
+}
+
+/// One rule, step or flag.
+pub struct Entry {
+    pub id: RuleId,
+    pub kind: RuleKind,
+    pub title: &'static str,
+    /// The rule in plain English.
+    pub statement: &'static str,
+    /// The case fields it needs (list items as `list[]`).
+    pub needs: &'static [&'static str],
+    /// For flags: the kinds of inaccuracy it points to.
+    pub inaccuracy: &'static [Inaccuracy],
+    /// The kind is sfo-check's reading: the report names only a cause.
+    pub inaccuracy_is_reading: bool,
+    pub causes: &'static [Cause],
+    pub citations: &'static [Cite],
+    pub status: Status,
+    pub check_against: CheckAgainst,
+}
+
+use CitationId::*;
+
+const SFO_PROCESS: Cite = cite_at(HmipSfoAnnualReport2024, "SFO Process");
+const QA_FINDINGS: Cite = cite_at(HmipSfoAnnualReport2024, "SFO review quality assurance");
+const FOLLOW_UP: Cite = cite_at(HmipSfoAnnualReport2024, "Independent review follow up");
+
+const fn entry(id: RuleId, kind: RuleKind, title: &'static str, statement: &'static str) -> Entry {
+    Entry {
+        id,
+        kind,
+        title,
+        statement,
+        needs: &[],
+        inaccuracy: &[],
+        inaccuracy_is_reading: false,
+        causes: &[],
+        citations: &[],
+        status: Status::Confirmed,
+        check_against: CheckAgainst::PolicyFramework,
+    }
+}
+
+pub static ENTRIES: [Entry; 26] = [
+    Entry {
+        needs: &["offence.charged", "offence.first_court_appearance", "offence.charges_dropped"],
+        citations: &[SFO_PROCESS],
+        ..entry(RuleId::QTrigger, RuleKind::Qualification, "Charged and in court",
+            "The SFO process starts when the person is charged with a qualifying offence and appears in court for it. Arrest alone is not the trigger: until both have happened the answer is \u{201c}not yet\u{201d}.")
+    },
+    Entry {
+        needs: &["supervision[].start", "supervision[].scheduled_end", "supervision[].terminated", "offence.alleged_from", "offence.alleged_to"],
+        citations: &[SFO_PROCESS],
+        ..entry(RuleId::QWindow, RuleKind::Qualification, "Offence during supervision or within 28 working days of its end",
+            "The alleged offence must have been committed while the person was under probation supervision, or within 28 working days of the supervision period ending. A range of dates partly outside the window needs a decision by your SFO lead.")
+    },
+    Entry {
+        needs: &["offence.id", "offence.inchoate"],
+        citations: &[cite(HmipSfoAnnualReports)],
+        ..entry(RuleId::QOffence, RuleKind::Qualification, "A qualifying offence",
+            "The charged offence must be on the list of qualifying offences. Attempts, conspiracy, incitement and encouraging or assisting a listed offence count as the offence itself.")
+    },
+    Entry {
+        needs: &["rosh.overall", "rosh.groups", "rosh.date", "circumstances.mappa.level"],
+        citations: &[cite(SfoCheckDefault)],
+        status: Status::Default,
+        ..entry(RuleId::QConditional, RuleKind::Qualification, "The condition for offences outside the mandatory group",
+            "For a listed offence outside the mandatory group, a review is required only when a further condition holds. The condition's wording was not available; by default, the person was assessed High or Very High risk of serious harm, or managed at MAPPA level 2 or 3, at the time of the offence.")
+    },
+    Entry {
+        needs: &["supervision[].type"],
+        citations: &[cite(SfoCheckDefault)],
+        status: Status::Default,
+        ..entry(RuleId::QSupervision, RuleKind::Qualification, "Supervision that counts",
+            "Licence (including post-release licence after a determinate or indeterminate sentence), post-sentence supervision, community orders and suspended sentence orders with requirements count. Edge cases (a suspended sentence order with no requirements, release on temporary licence, bail or remand only, youth cases, cases transferred in from Scotland or Northern Ireland) need a decision by your SFO lead.")
+    },
+    Entry {
+        needs: &["supervision[].scheduled_end", "supervision[].terminated"],
+        citations: &[SFO_PROCESS],
+        check_against: CheckAgainst::RegionalTimescales,
+        ..entry(RuleId::DWindowClose, RuleKind::Step, "SFO window closes",
+            "The last day an offence can fall in the SFO window: 28 working days after supervision ended.")
+    },
+    Entry {
+        needs: &["offence.first_court_appearance", "review.notification_submitted"],
+        citations: &[SFO_PROCESS, cite(SfoCheckDefault)],
+        status: Status::Default,
+        check_against: CheckAgainst::RegionalTimescales,
+        ..entry(RuleId::DNotify, RuleKind::Step, "Notification submitted",
+            "The SFO notification is submitted after the first court appearance on the charge. The number of working days allowed is an sfo-check default.")
+    },
+    Entry {
+        needs: &["review.notification_submitted", "review.review_submitted", "review.extensions"],
+        citations: &[cite(ParliamentaryAnswer2019), cite(SfoCheckDefault)],
+        status: Status::Default,
+        check_against: CheckAgainst::RegionalTimescales,
+        ..entry(RuleId::DReview, RuleKind::Step, "SFO review submitted",
+            "The review is submitted a set time after the notification (counted from the notification's due date while it has not been submitted). Reviews had \u{201c}three months\u{201d} in 2019; 60 working days is the default.")
+    },
+    Entry {
+        needs: &["review.review_submitted", "review.qa_completed"],
+        citations: &[QA_FINDINGS, cite(SfoCheckDefault)],
+        status: Status::Default,
+        check_against: CheckAgainst::RegionalTimescales,
+        ..entry(RuleId::DQa, RuleKind::Step, "Quality assurance completed",
+            "HM Prison and Probation Service quality-assures every review after it is submitted. The timescale is an sfo-check default.")
+    },
+    Entry {
+        needs: &["rosh.overall", "rosh.groups"],
+        inaccuracy: &[Inaccuracy::OverallFromOutset],
+        citations: &[cite(RoshGuidance)],
+        ..entry(RuleId::FOverallBelowGroup, RuleKind::Flag, "Overall level is lower than a group level",
+            "The overall risk of serious harm is the highest level of any group. Raised when the overall level is lower than the highest group level.")
+    },
+    Entry {
+        needs: &["rosh.groups"],
+        inaccuracy: &[Inaccuracy::NotHolistic],
+        causes: &[Cause::NarrowView],
+        citations: &[QA_FINDINGS],
+        ..entry(RuleId::FGroupMissing, RuleKind::Flag, "A group with an identified potential victim is not rated",
+            "Raised when a group with an identified potential victim has no rating: children while children live in or visit the household; a known adult where there is a partner, ex-partner or named victim; staff where there has been violence or threats to staff; prisoners in custody.")
+    },
+    Entry {
+        needs: &["rosh.domestic_abuse_enquiry.status"],
+        inaccuracy: &[Inaccuracy::NotHolistic],
+        inaccuracy_is_reading: true,
+        causes: &[Cause::InformationNotSought],
+        citations: &[QA_FINDINGS, cite(BendallReview), FOLLOW_UP],
+        ..entry(RuleId::FDaEnquiry, RuleKind::Flag, "Police domestic abuse enquiry not completed",
+            "Raised when the police domestic abuse enquiry was not completed by the time judged, where there is any domestic abuse indicator, a partner, or a proposed electronically monitored curfew.")
+    },
+    Entry {
+        needs: &["rosh.safeguarding_enquiry.status"],
+        inaccuracy: &[Inaccuracy::NotHolistic],
+        inaccuracy_is_reading: true,
+        causes: &[Cause::InformationNotSought],
+        citations: &[QA_FINDINGS, cite(BendallReview)],
+        ..entry(RuleId::FSafeguardingEnquiry, RuleKind::Flag, "Children's services safeguarding enquiry not completed",
+            "Raised when the children's services enquiry was not completed by the time judged, where the person lives with, has contact with, or has offended against children.")
+    },
+    Entry {
+        needs: &["circumstances.em_curfew_proposed", "circumstances.hdc_proposed"],
+        inaccuracy: &[Inaccuracy::NotHolistic],
+        inaccuracy_is_reading: true,
+        causes: &[Cause::InformationNotSought],
+        citations: &[FOLLOW_UP, cite(BendallReview)],
+        ..entry(RuleId::FEmCurfewChecks, RuleKind::Flag, "Curfew proposed without the mandated checks",
+            "Domestic abuse enquiries are mandated for every electronically monitored curfew proposal, and home detention curfew needs the occupier's informed consent. Raised when either is missing.")
+    },
+    Entry {
+        needs: &["rosh.date", "events"],
+        inaccuracy: &[Inaccuracy::NotReassessed],
+        causes: &[Cause::NotReviewed],
+        citations: &[QA_FINDINGS],
+        ..entry(RuleId::FNotReassessed, RuleKind::Flag, "Risk-relevant event after the latest assessment",
+            "Raised when a risk-relevant event (an arrest, a domestic abuse call-out, a new relationship, a move, a release or recall, threats, relapse and so on) is dated after the latest assessment and no reassessment followed.")
+    },
+    Entry {
+        needs: &["rosh.date", "rosh.overall"],
+        inaccuracy: &[Inaccuracy::NotReassessed],
+        causes: &[Cause::Workload],
+        citations: &[QA_FINDINGS, cite(SfoCheckDefault)],
+        status: Status::Default,
+        check_against: CheckAgainst::RegionalTimescales,
+        ..entry(RuleId::FAssessmentOverdue, RuleKind::Flag, "Assessment older than the review interval",
+            "Raised when the latest assessment is older than the review interval for its level (by default 13 weeks at High or Very High, 26 weeks otherwise).")
+    },
+    Entry {
+        needs: &["rosh.date", "supervision[].type", "supervision[].start"],
+        inaccuracy: &[Inaccuracy::NotReassessed],
+        citations: &[cite(JacquesReview), cite(SfoCheckDefault)],
+        status: Status::Default,
+        check_against: CheckAgainst::RegionalTimescales,
+        ..entry(RuleId::FNoPostReleaseAssessment, RuleKind::Flag, "No assessment soon after release on licence",
+            "Raised when the person was released on licence and no assessment is dated on or after the release within the interval (by default 15 working days), once that interval has run out.")
+    },
+    Entry {
+        needs: &["circumstances.custody_incidents"],
+        inaccuracy: &[Inaccuracy::OverallFromOutset],
+        causes: &[Cause::NotAllInformation],
+        citations: &[cite(McsweeneyReview), FOLLOW_UP],
+        ..entry(RuleId::FCustodyBehaviour, RuleKind::Flag, "Custody incidents not reflected in the assessment",
+            "Raised when violence, weapons or threats in custody are recorded and the assessment was made without them, or the level stayed Low or Medium.")
+    },
+    Entry {
+        needs: &["circumstances.non_convicted_behaviour", "rosh.sources"],
+        inaccuracy: &[Inaccuracy::OverallFromOutset],
+        causes: &[Cause::NarrowView],
+        citations: &[FOLLOW_UP],
+        ..entry(RuleId::FNonConvictedBehaviour, RuleKind::Flag, "Behaviour without a conviction not drawn on",
+            "Raised when evidenced or admitted behaviour that did not lead to a conviction (domestic abuse call-outs, allegations, intelligence) is recorded but the assessment drew on convictions only.")
+    },
+    Entry {
+        needs: &["circumstances.orders", "rosh.groups"],
+        inaccuracy: &[Inaccuracy::GroupsInaccurate],
+        citations: &[FOLLOW_UP],
+        ..entry(RuleId::FOrders, RuleKind::Flag, "Protective order not reflected in the group level",
+            "Raised when a civil or ancillary order protects someone (restraining, non-molestation, domestic abuse protection, stalking protection or sexual harm prevention order) and the matching group is Low or not rated.")
+    },
+    Entry {
+        needs: &["rosh.overall", "rosh.previous.overall", "rosh.change_in_circumstances_recorded"],
+        inaccuracy: &[Inaccuracy::OverallFromOutset],
+        causes: &[Cause::OptimismBias],
+        citations: &[cite(JacquesReview), cite(HmipSfoAnnualReports)],
+        ..entry(RuleId::FLevelDropped, RuleKind::Flag, "Level lowered without a recorded change",
+            "Raised when the overall level fell since the previous assessment and no change in circumstances is recorded.")
+    },
+    Entry {
+        status: Status::Default,
+        needs: &["rosh.overall", "circumstances.index_offence_violent", "circumstances.index_offence_sexual", "circumstances.previous_convictions"],
+        inaccuracy: &[Inaccuracy::OverallFromOutset],
+        citations: &[cite(HmipSfoAnnualReports)],
+        ..entry(RuleId::FViolenceHistoryLow, RuleKind::Flag, "Low level despite a history of violence",
+            "Raised when the overall level is Low although the index offence was violent or sexual, or there are previous convictions for serious violence, weapons or domestic abuse. Most SFOs follow Low or Medium assessments.")
+    },
+    Entry {
+        status: Status::Default,
+        needs: &["rosh.assessor.role", "rosh.assessor.months_qualified", "rosh.assessor.countersigned"],
+        inaccuracy: &[Inaccuracy::OverallFromOutset],
+        inaccuracy_is_reading: true,
+        causes: &[Cause::Inexperience],
+        citations: &[QA_FINDINGS, cite(JacquesReview), cite(SfoCheckDefault)],
+        ..entry(RuleId::FInexperiencedAssessor, RuleKind::Flag, "Inexperienced assessor without a countersignature",
+            "Raised when the assessor was newly qualified (by default under 12 months), in training or a probation services officer, on a High or Very High or complex case, and the assessment was not countersigned.")
+    },
+    Entry {
+        needs: &["rosh.assessor.manages_case", "rosh.completed_late"],
+        inaccuracy: &[Inaccuracy::OverallFromOutset],
+        inaccuracy_is_reading: true,
+        causes: &[Cause::Workload],
+        citations: &[QA_FINDINGS],
+        ..entry(RuleId::FNotCaseManager, RuleKind::Flag, "Assessment late or by someone who does not manage the case",
+            "Raised when the assessment was completed by a practitioner who does not manage the case, or completed late.")
+    },
+    Entry {
+        needs: &["rosh.unverified"],
+        inaccuracy: &[Inaccuracy::OverallFromOutset],
+        inaccuracy_is_reading: true,
+        causes: &[Cause::FaceValue],
+        citations: &[QA_FINDINGS],
+        ..entry(RuleId::FUnverifiedInfo, RuleKind::Flag, "Self-reported information not verified",
+            "Raised when key information (address, relationship, household, employment) is recorded as self-reported and not verified.")
+    },
+    Entry {
+        needs: &["circumstances.mappa.eligible", "circumstances.mappa.level", "rosh.sources"],
+        inaccuracy: &[Inaccuracy::NotHolistic],
+        inaccuracy_is_reading: true,
+        causes: &[Cause::MultiAgency],
+        citations: &[QA_FINDINGS],
+        ..entry(RuleId::FMultiAgency, RuleKind::Flag, "Little multi-agency information",
+            "Raised when the person is MAPPA-eligible but no level is recorded, or there is a domestic abuse risk and no information from other agencies (a completed police or children's services enquiry, or a source such as police, children's services, MARAC, MAPPA or health).")
+    },
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn entries_follow_the_id_order() {
+        assert_eq!(ENTRIES.len(), RuleId::ALL.len());
+        for (entry, id) in ENTRIES.iter().zip(RuleId::ALL) {
+            assert_eq!(entry.id, *id);
+            let prefix = match entry.kind {
+                RuleKind::Qualification => "Q-",
+                RuleKind::Step => "D-",
+                RuleKind::Flag => "F-",
+            };
+            assert!(id.as_str().starts_with(prefix), "{id}");
+        }
+    }
+
+    #[test]
+    fn every_entry_is_complete() {
+        for e in &ENTRIES {
+            assert!(
+                !e.title.is_empty() && e.statement.ends_with('.'),
+                "{}",
+                e.id
+            );
+            assert!(!e.needs.is_empty(), "{} needs facts", e.id);
+            assert!(!e.citations.is_empty(), "{} cites a source", e.id);
+            if e.kind == RuleKind::Flag {
+                assert!(!e.inaccuracy.is_empty(), "{} names a kind", e.id);
+            } else {
+                assert!(e.inaccuracy.is_empty() && e.causes.is_empty(), "{}", e.id);
+            }
+            for path in e.needs {
+                assert!(
+                    crate::fields::info(path).is_some(),
+                    "{}: {path} has a label",
+                    e.id
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn citations_read_as_citations() {
+        let c = Citation::from(SFO_PROCESS);
+        assert_eq!(c.id, "hmip-sfo-annual-report-2024");
+        assert_eq!(
+            c.text,
+            "HM Inspectorate of Probation, Serious Further Offences Annual Report 2024 (10 December 2024), \u{201c}SFO Process\u{201d}"
+        );
+    }
+
+    #[test]
+    fn ids_serialise_as_the_rulebook_writes_them() {
+        for id in RuleId::ALL {
+            assert_eq!(serde_json::to_value(id).unwrap(), id.as_str());
+        }
+        for id in CitationId::ALL {
+            assert_eq!(serde_json::to_value(id).unwrap(), id.id());
+        }
+    }
+}

@@ -1,0 +1,132 @@
+//! Everything a reader sees named, as data: the registry's rules, the kinds
+//! of inaccuracy, the causes, the field words and the values each field can
+//! take. The page reads it at start-up (`vocabulary()`); `docs/rules.md` is
+//! written from it.
+
+use crate::fields::{self, Choice, FieldInfo};
+use crate::policy::Status;
+use crate::registry::{
+    status_text, Cause, CheckAgainst, Citation, CitationId, Inaccuracy, RuleId, RuleKind,
+};
+use crate::report::{CauseText, InaccuracyKind};
+use serde::Serialize;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Vocabulary {
+    pub rules: Vec<RuleView>,
+    pub inaccuracy_kinds: Vec<InaccuracyKind>,
+    pub causes: Vec<CauseText>,
+    pub citations: Vec<Citation>,
+    pub fields: &'static [FieldInfo],
+    /// List paths with the name of one item, e.g. `supervision` → "supervision period".
+    pub lists: Vec<ListName>,
+    /// The values of each field with fixed values, by field pattern.
+    pub choices: Vec<FieldChoices>,
+    /// The status words, by what a default value should be checked against.
+    pub status_texts: Vec<StatusText>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ListName {
+    pub path: &'static str,
+    pub item: &'static str,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct FieldChoices {
+    pub path: &'static str,
+    pub choices: Vec<Choice>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct StatusText {
+    pub status: Status,
+    pub check_against: CheckAgainst,
+    pub text: &'static str,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RuleView {
+    pub id: RuleId,
+    pub kind: RuleKind,
+    /// The heading its kind is listed under.
+    pub heading: &'static str,
+    pub title: &'static str,
+    pub statement: &'static str,
+    pub needs: Vec<Need>,
+    pub inaccuracy_kinds: Vec<InaccuracyKind>,
+    pub kind_is_reading: bool,
+    pub causes: Vec<CauseText>,
+    pub citations: Vec<Citation>,
+    pub status: Status,
+    pub status_text: &'static str,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Need {
+    pub field: &'static str,
+    pub label: String,
+}
+
+impl RuleView {
+    pub fn of(id: RuleId) -> RuleView {
+        let e = id.entry();
+        RuleView {
+            id,
+            kind: e.kind,
+            heading: e.kind.heading(),
+            title: e.title,
+            statement: e.statement,
+            needs: e
+                .needs
+                .iter()
+                .map(|field| Need {
+                    field,
+                    label: fields::pattern_label(field),
+                })
+                .collect(),
+            inaccuracy_kinds: e.inaccuracy.iter().map(|k| (*k).into()).collect(),
+            kind_is_reading: e.inaccuracy_is_reading,
+            causes: e.causes.iter().map(|c| (*c).into()).collect(),
+            citations: e.citations.iter().map(|c| Citation::from(*c)).collect(),
+            status: e.status,
+            status_text: status_text(e.status, e.check_against),
+        }
+    }
+}
+
+pub fn vocabulary() -> Vocabulary {
+    Vocabulary {
+        rules: RuleId::ALL.iter().map(|id| RuleView::of(*id)).collect(),
+        inaccuracy_kinds: Inaccuracy::ALL.iter().map(|k| (*k).into()).collect(),
+        causes: Cause::ALL.iter().map(|c| (*c).into()).collect(),
+        citations: CitationId::ALL
+            .iter()
+            .map(|id| Citation::new(id.id().into(), id.work().into(), None, None))
+            .collect(),
+        fields: fields::FIELDS,
+        lists: fields::LISTS
+            .iter()
+            .map(|(path, item)| ListName { path, item })
+            .collect(),
+        choices: fields::field_choices()
+            .into_iter()
+            .map(|(path, choices)| FieldChoices { path, choices })
+            .collect(),
+        status_texts: [Status::Confirmed, Status::Default]
+            .iter()
+            .flat_map(|status| {
+                [
+                    CheckAgainst::RegionalTimescales,
+                    CheckAgainst::PolicyFramework,
+                ]
+                .into_iter()
+                .map(|against| StatusText {
+                    status: *status,
+                    check_against: against,
+                    text: status_text(*status, against),
+                })
+            })
+            .collect(),
+    }
+}
