@@ -122,10 +122,13 @@ impl FieldError {
 
 impl fmt::Display for FieldError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // The field in words first, with its path for whoever edits the file.
         if self.path.is_empty() {
             f.write_str(&self.message)
-        } else {
+        } else if self.label.eq_ignore_ascii_case(&self.path) {
             write!(f, "{}: {}", self.path, self.message)
+        } else {
+            write!(f, "{} ({}): {}", self.label, self.path, self.message)
         }
     }
 }
@@ -346,7 +349,10 @@ mod tests {
         from_json_str::<Doc>(text)
             .unwrap_err()
             .iter()
-            .map(|e| e.to_string())
+            .map(|e| match e.path.as_str() {
+                "" => e.message.clone(),
+                path => format!("{path}: {}", e.message),
+            })
             .collect()
     }
 

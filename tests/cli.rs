@@ -171,12 +171,12 @@ fn check_reports_every_error_and_exits_2() {
     assert_eq!(o.stdout.len(), 0);
     let err = stderr(&o);
     assert!(
-        err.contains("error: -: supervision[0].scheduled_end: ends before it starts"),
+        err.contains("error: -: Supervision period 1: scheduled end date (supervision[0].scheduled_end): ends before it starts"),
         "{err}"
     );
     assert!(
         err.contains(
-            "error: -: offence.first_court_appearance: the court appearance is before the charge"
+            "error: -: Date of the first court appearance (offence.first_court_appearance): the court appearance is before the charge"
         ),
         "{err}"
     );
@@ -215,11 +215,11 @@ fn check_with_a_policy_file() {
     assert_eq!(o.status.code(), Some(2));
     let err = stderr(&o);
     assert!(
-        err.contains("timetable[1].offset.unit: unknown variant `fortnights`"),
+        err.contains("(timetable[1].offset.unit): unknown variant `fortnights`"),
         "{err}"
     );
     assert!(
-        err.contains("offences[0].group: unknown variant `Z`"),
+        err.contains("(offences[0].group): unknown variant `Z`"),
         "{err}"
     );
     std::fs::remove_file(&path).ok();
