@@ -213,3 +213,24 @@ fn policies_cross_the_boundary_intact() {
         "timetable[1].offset.unit"
     );
 }
+
+/// The page takes every name from the engine: the vocabulary lists every
+/// rule of the registry with its words, and a path reads as words.
+#[wasm_bindgen_test]
+fn the_vocabulary_names_every_rule_and_field() {
+    let vocab = to_json(&wasm::vocabulary());
+    let rules = vocab["rules"].as_array().unwrap();
+    assert_eq!(rules.len(), 26);
+    let flag = rules.iter().find(|r| r["id"] == "F-DA-ENQUIRY").unwrap();
+    assert_eq!(flag["title"], "Police domestic abuse enquiry not completed");
+    assert_eq!(flag["inaccuracy_kinds"][0]["number"], 3);
+    assert!(flag["citations"][0]["text"]
+        .as_str()
+        .unwrap()
+        .starts_with("HM Inspectorate of Probation, Serious Further Offences Annual Report 2024"));
+    assert_eq!(vocab["inaccuracy_kinds"].as_array().unwrap().len(), 5);
+    assert_eq!(
+        wasm::field_label("circumstances.custody_incidents[0].date"),
+        "Custody incident 1: date of the incident"
+    );
+}
