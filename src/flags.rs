@@ -7,6 +7,7 @@ use crate::case::{
     Level, OrderKind, RiskGroup, Setting,
 };
 use crate::date::long;
+use crate::fields::Choices;
 use crate::policy::{PolicyProfile, Status};
 use crate::registry::{status_text, Citation, RuleId};
 use crate::report::{Fact, Flag};
@@ -120,6 +121,20 @@ fn fact(field: &str, text: impl Into<String>) -> Fact {
     Fact {
         field: field.to_string(),
         label: crate::fields::label(field),
+        text: text.into(),
+    }
+}
+
+/// A fact about one value of a list of values (a ticked box): labelled by
+/// the list and the value, e.g. "Previous convictions: domestic abuse".
+fn item_fact<T: Choices>(list: &str, index: usize, value: T, text: impl Into<String>) -> Fact {
+    Fact {
+        field: format!("{list}[{index}]"),
+        label: format!(
+            "{}: {}",
+            crate::fields::label(list),
+            crate::text::lower_first(value.choice_label())
+        ),
         text: text.into(),
     }
 }
@@ -355,8 +370,10 @@ fn domestic_abuse_facts(cx: &Context) -> Vec<Fact> {
     }
     for (i, kind) in c.previous_convictions.iter().enumerate() {
         if *kind == ConvictionKind::DomesticAbuse {
-            facts.push(fact(
-                &format!("circumstances.previous_convictions[{i}]"),
+            facts.push(item_fact(
+                "circumstances.previous_convictions",
+                i,
+                *kind,
                 "Previous convictions for domestic abuse",
             ));
         }
@@ -805,8 +822,10 @@ fn violence_history_low(cx: &Context) -> Vec<Fact> {
                 | ConvictionKind::Weapons
                 | ConvictionKind::DomesticAbuse
         ) {
-            facts.push(fact(
-                &format!("circumstances.previous_convictions[{i}]"),
+            facts.push(item_fact(
+                "circumstances.previous_convictions",
+                i,
+                *kind,
                 format!("Previous convictions for {}", kind.label()),
             ));
         }
@@ -914,8 +933,10 @@ fn unverified_info(cx: &Context) -> Vec<Fact> {
                 KeyFact::Household => "household",
                 KeyFact::Employment => "employment",
             };
-            fact(
-                &format!("rosh.unverified[{i}]"),
+            item_fact(
+                "rosh.unverified",
+                i,
+                *key,
                 format!("The {what} is self-reported and not verified"),
             )
         })

@@ -16,6 +16,11 @@ pub fn capitalise(text: &str) -> String {
 
 /// "Licence" → "licence", for names inside sentences.
 pub fn lower_first(text: &str) -> String {
+    // An abbreviation keeps its capitals: "MAPPA", "RoSH".
+    let first_word = text.split(' ').next().unwrap_or_default();
+    if first_word.chars().filter(|c| c.is_uppercase()).count() > 1 {
+        return text.to_string();
+    }
     let mut chars = text.chars();
     match chars.next() {
         Some(first) => first.to_lowercase().chain(chars).collect(),
