@@ -274,6 +274,14 @@ fn humanised(path: &str) -> String {
     capitalise(&words.join(": "))
 }
 
+/// An enum value as it is written in JSON.
+pub fn json_name<T: Serialize>(value: T) -> String {
+    serde_json::to_value(value)
+        .ok()
+        .and_then(|v| v.as_str().map(String::from))
+        .unwrap_or_default()
+}
+
 /// A value a field can take, with its label.
 #[derive(Debug, Clone, Serialize)]
 pub struct Choice {
@@ -296,10 +304,7 @@ pub trait Choices: Serialize + Copy + PartialEq + 'static {
         Self::CHOICES
             .iter()
             .map(|(v, label)| Choice {
-                value: serde_json::to_value(v)
-                    .ok()
-                    .and_then(|v| v.as_str().map(String::from))
-                    .unwrap_or_default(),
+                value: json_name(v),
                 label,
             })
             .collect()

@@ -131,6 +131,14 @@ pub enum Anchor {
 }
 
 impl Anchor {
+    pub const ALL: [Anchor; 5] = [
+        Anchor::SupervisionEnd,
+        Anchor::Charged,
+        Anchor::FirstCourtAppearance,
+        Anchor::NotificationSubmitted,
+        Anchor::ReviewSubmitted,
+    ];
+
     pub fn label(self) -> &'static str {
         match self {
             Anchor::SupervisionEnd => "the end of supervision",
@@ -166,6 +174,63 @@ pub enum Unit {
     Months,
 }
 
+impl Unit {
+    pub const ALL: [Unit; 4] = [
+        Unit::WorkingDays,
+        Unit::CalendarDays,
+        Unit::Weeks,
+        Unit::Months,
+    ];
+
+    /// The unit's words for one and for many.
+    pub fn words(self) -> (&'static str, &'static str) {
+        match self {
+            Unit::WorkingDays => ("working day", "working days"),
+            Unit::CalendarDays => ("calendar day", "calendar days"),
+            Unit::Weeks => ("week", "weeks"),
+            Unit::Months => ("month", "months"),
+        }
+    }
+}
+
+impl OffenceGroup {
+    pub fn label(self) -> &'static str {
+        match self {
+            OffenceGroup::A => "A: review always required",
+            OffenceGroup::B => "B: review only if the condition holds",
+        }
+    }
+}
+
+impl ReviewIntervals {
+    /// Each interval's field and what it is, in the profile's order.
+    pub const NAMES: [(&'static str, &'static str); 4] = [
+        (
+            "high_or_very_high",
+            "Between assessments at High or Very High RoSH",
+        ),
+        ("other", "Between assessments at Low or Medium RoSH"),
+        (
+            "after_release",
+            "For an assessment after release on licence",
+        ),
+        (
+            "newly_qualified_months",
+            "An assessor counts as newly qualified for",
+        ),
+    ];
+
+    pub fn named(&self) -> [(&'static str, &'static str, &Interval); 4] {
+        let [a, b, c, d] = Self::NAMES;
+        [
+            (a.0, a.1, &self.high_or_very_high),
+            (b.0, b.1, &self.other),
+            (c.0, c.1, &self.after_release),
+            (d.0, d.1, &self.newly_qualified_months),
+        ]
+    }
+}
+
 impl Offset {
     /// The date `self` after `start` on `calendar`; `None` out of range.
     pub fn apply(&self, calendar: &Calendar, start: NaiveDate) -> Option<NaiveDate> {
@@ -178,17 +243,12 @@ impl Offset {
     }
 
     pub fn describe(&self) -> String {
-        let unit = match (self.unit, self.amount) {
-            (Unit::WorkingDays, 1) => "working day",
-            (Unit::WorkingDays, _) => "working days",
-            (Unit::CalendarDays, 1) => "calendar day",
-            (Unit::CalendarDays, _) => "calendar days",
-            (Unit::Weeks, 1) => "week",
-            (Unit::Weeks, _) => "weeks",
-            (Unit::Months, 1) => "month",
-            (Unit::Months, _) => "months",
-        };
-        format!("{} {unit}", self.amount)
+        let (one, many) = self.unit.words();
+        format!(
+            "{} {}",
+            self.amount,
+            if self.amount == 1 { one } else { many }
+        )
     }
 }
 
@@ -437,19 +497,7 @@ impl PolicyProfile {
                 error(path, &format!("\"{}\" is listed twice", kind.id));
             }
         }
-        let intervals = [
-            (
-                "high_or_very_high",
-                &self.review_intervals.high_or_very_high,
-            ),
-            ("other", &self.review_intervals.other),
-            ("after_release", &self.review_intervals.after_release),
-            (
-                "newly_qualified_months",
-                &self.review_intervals.newly_qualified_months,
-            ),
-        ];
-        for (name, interval) in intervals {
+        for (name, _, interval) in self.review_intervals.named() {
             check_offset(
                 &mut error,
                 format!("review_intervals.{name}.amount"),

@@ -3,7 +3,7 @@
 //! the committed file is stale).
 
 use crate::calendar::{FIRST_CONFIRMED_YEAR, LAST_CONFIRMED_YEAR};
-use crate::policy::{citations, Counts, OffenceGroup, PolicyProfile, SourceRef, Status};
+use crate::policy::{citations, Counts, PolicyProfile, SourceRef, Status};
 use crate::registry::{status_text, CheckAgainst, Citation, RuleKind};
 use crate::vocab::{vocabulary, RuleView};
 use std::fmt::Write;
@@ -130,14 +130,11 @@ fn offences(out: &mut String, policy: &PolicyProfile) {
     out.push_str("Group A offences always need a review; group B offences only when the condition (Q-CONDITIONAL) holds.\n\n");
     out.push_str("| Offence | Group | Status | Source |\n|---|---|---|---|\n");
     for o in &policy.offences {
-        let group = match o.group {
-            OffenceGroup::A => "A (mandatory)",
-            OffenceGroup::B => "B (conditional)",
-        };
         let _ = writeln!(
             out,
-            "| {} | {group} | {} | {} |",
+            "| {} | {} | {} | {} |",
             o.name,
+            o.group.label(),
             status_text(o.status, CheckAgainst::PolicyFramework),
             sources_inline(&o.sources)
         );

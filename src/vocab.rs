@@ -3,8 +3,9 @@
 //! take. The page reads it at start-up (`vocabulary()`); `docs/rules.md` is
 //! written from it.
 
+use crate::fields::json_name;
 use crate::fields::{self, Choice, FieldInfo};
-use crate::policy::Status;
+use crate::policy::{Anchor, OffenceGroup, ReviewIntervals, Status, Unit};
 use crate::registry::{
     status_text, Cause, CheckAgainst, Citation, CitationId, Inaccuracy, RuleId, RuleKind,
 };
@@ -24,6 +25,25 @@ pub struct Vocabulary {
     pub choices: Vec<FieldChoices>,
     /// The status words, by what a default value should be checked against.
     pub status_texts: Vec<StatusText>,
+    /// Words for a policy profile: the events a step counts from, the units
+    /// of an offset, the offence groups and the review intervals.
+    pub anchors: Vec<Named>,
+    pub units: Vec<UnitWords>,
+    pub offence_groups: Vec<Named>,
+    pub review_intervals: Vec<Named>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Named {
+    pub value: String,
+    pub label: &'static str,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct UnitWords {
+    pub value: String,
+    pub one: &'static str,
+    pub many: &'static str,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -126,6 +146,35 @@ pub fn vocabulary() -> Vocabulary {
                     check_against: against,
                     text: status_text(*status, against),
                 })
+            })
+            .collect(),
+        anchors: Anchor::ALL
+            .iter()
+            .map(|a| Named {
+                value: json_name(a),
+                label: a.label(),
+            })
+            .collect(),
+        units: Unit::ALL
+            .iter()
+            .map(|u| UnitWords {
+                value: json_name(u),
+                one: u.words().0,
+                many: u.words().1,
+            })
+            .collect(),
+        offence_groups: [OffenceGroup::A, OffenceGroup::B]
+            .iter()
+            .map(|g| Named {
+                value: json_name(g),
+                label: g.label(),
+            })
+            .collect(),
+        review_intervals: ReviewIntervals::NAMES
+            .iter()
+            .map(|(key, label)| Named {
+                value: key.to_string(),
+                label,
             })
             .collect(),
     }
