@@ -78,3 +78,23 @@ export function focusStatic(el) {
   }
   el.focus();
 }
+
+/** A click handler for links to a field (#id): focuses the control the GOV.UK way. */
+export function onFieldLink(event) {
+  const link = event.target.closest('a[href^="#"]');
+  if (!link) return;
+  const el = document.getElementById(decodeURIComponent(link.hash.slice(1)));
+  if (!el) return;
+  if (el.matches('input, select, textarea, button')) {
+    event.preventDefault();
+    focusControl(el);
+  }
+}
+
+/** Says `text` through a live region; a fresh text node after a tick is announced even when the text repeats. */
+export function announcer(region) {
+  return (text) => {
+    replace(region, '');
+    setTimeout(() => replace(region, text), 50);
+  };
+}

@@ -4,6 +4,7 @@
 // SHA-256 is worked out as it loads, so the page can show which engine module
 // it runs and check it against its own build (build-info.js).
 import init, * as wasm from './pkg/sfo_check.js';
+import { BUILD } from './build-info.js';
 
 let ready;
 let moduleHash = null;
@@ -56,3 +57,9 @@ export const engine = {
   /** The SHA-256 (hex) of the module running, or null where the browser cannot hash. */
   moduleHash: () => moduleHash,
 };
+
+/** Which build the page is, and whether the engine module it runs is that build's. */
+export function buildStamp() {
+  const module = engine.moduleHash();
+  return { id: BUILD.id, module: module?.slice(0, 12) ?? null, matches: module === null || module === BUILD.wasm };
+}

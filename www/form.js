@@ -114,7 +114,7 @@ function dateField(field, path, id) {
         box('day', 'Day', 2), box('month', 'Month', 2), box('year', 'Year', 4))));
 }
 
-function textField(field, path, id) {
+function textField(field, path, id, numeric = false) {
   const hint = hintEl(id, field.hint);
   const width = field.width === 'full' ? 'govuk-!-width-full' : `govuk-input--width-${field.width ?? 10}`;
   return formGroup(path, field.kind,
@@ -122,8 +122,8 @@ function textField(field, path, id) {
     hint,
     h('input', {
       class: `govuk-input ${width}`, id, name: id, type: 'text',
-      inputmode: field.kind === 'number' ? 'numeric' : undefined,
-      autocomplete: 'off', spellcheck: field.kind === 'number' ? 'false' : undefined,
+      inputmode: numeric ? 'numeric' : undefined,
+      autocomplete: 'off', spellcheck: numeric ? 'false' : undefined,
       'aria-describedby': describedBy(hint && hint.id), 'data-describedby': hint ? hint.id : '',
     }));
 }
@@ -167,11 +167,9 @@ function setSelectValue(select, value) {
   select.value = value;
 }
 
-function choiceField(field, path, id, type) {
+function choiceField(field, path, id, type, options, inline) {
   const hint = hintEl(id, field.hint);
-  const options = field.kind === 'yesno' ? [['yes', 'Yes'], ['no', 'No'], ['unknown', 'Not known']] : field.options;
   const cls = type === 'radio' ? 'govuk-radios' : 'govuk-checkboxes';
-  const inline = type === 'radio' && (field.inline || field.kind === 'yesno');
   const items = options.map(([value, label], i) => {
     const itemId = i === 0 ? id : `${id}-${i + 1}`;
     return h('div', { class: `${cls}__item` },
@@ -188,18 +186,167 @@ function choiceField(field, path, id, type) {
       }, items)));
 }
 
+// ---------------------------------------------------------------- field kinds
+
+const YES_NO = [['yes', 'Yes'], ['no', 'No'], ['unknown', 'Not known']];
+
+// Text, number and select are one control found by its id.
+const byId = {
+  read: (root, id) => root.querySelector(`#${id}`).value,
+  write: (root, id, value) => { root.querySelector(`#${id}`).value = value; },
+};
+
+// Radios and yes/no are one checked input of a name.
+const oneOf = {
+  read: (root, id) => root.querySelector(`input[name="${id}"]:checked`)?.value ?? '',
+  write: (root, id, value) => {
+    for (const input of root.querySelectorAll(`input[name="${id}"]`)) input.checked = input.value === value;
+  },
+};
+
+/** The words for chosen values, from the kind's options. */
+const chosenText = (options, value) =>
+  (Array.isArray(value) ? value : [value]).map((v) => options.find(([o]) => o === v)?.[1] ?? v).join(', ');
+
+/**
+ * Every field kind in one place, so a new kind is one entry:
+ * - missing: the verb for "required, but missing" (Enter / Select)
+ * - build(field, path, id): the form group
+ * - empty(): the raw answer when nothing is entered
+ * - read(root, id) / write(root, id, raw): the raw answer from / into the form
+ * - toValue(field, raw, name): raw -> { value } | { omit } | { error, parts?, incomplete? }
+ * - fromValue(field, value): case value (not null) -> { raw, ok }; ok false: the form cannot take it
+ * - answer(root, field, id, raw): the words for the printed answers
+ * - errorMarks(group, parts): [element, class] pairs to mark an error inline
+ */
+const KINDS = {
+  date: {
+    missing: 'Enter',
+    build: dateField,
+    empty: () => ({ day: '', month: '', year: '' }),
+    read: (root, id) => ({
+      day: root.querySelector(`#${id}-day`).value,
+      month: root.querySelector(`#${id}-month`).value,
+      year: root.querySelector(`#${id}-year`).value,
+    }),
+    write: (root, id, value) => {
+      root.querySelector(`#${id}-day`).value = value.day;
+      root.querySelector(`#${id}-month`).value = value.month;
+      root.querySelector(`#${id}-year`).value = value.year;
+    },
+    toValue: (field, raw, name) => {
+      const d = dateFromParts(raw, name);
+      if (d.empty) return { omit: true };
+      if (d.error) return { error: d.error, parts: d.parts, incomplete: d.kind === 'incomplete' };
+      return { value: d.iso };
+    },
+    fromValue: (field, value) => {
+      const m = typeof value === 'string' && /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(value);
+      if (!m) return { raw: KINDS.date.empty(), ok: false };
+      return { raw: { day: String(Number(m[3])), month: String(Number(m[2])), year: m[1] }, ok: true };
+    },
+    answer: (root, field, id, value) => {
+      const d = dateFromParts(value, '');
+      return d.iso ?? `${value.day}/${value.month}/${value.year}`;
+    },
+    errorMarks: (group, parts) =>
+      (parts ?? ['day', 'month', 'year']).map((part) => [group.querySelector(`[data-part="${part}"]`), 'govuk-input--error']),
+  },
+  text: {
+    missing: 'Enter',
+    build: (field, path, id) => textField(field, path, id),
+    empty: () => '',
+    ...byId,
+    toValue: (field, raw) => (raw.trim() ? { value: raw.trim() } : { omit: true }),
+    fromValue: (field, value) => (typeof value === 'string' ? { raw: value, ok: true } : { raw: '', ok: false }),
+    answer: (root, field, id, value) => value,
+    errorMarks: (group) => [[group.querySelector('input'), 'govuk-input--error']],
+  },
+  number: {
+    missing: 'Enter',
+    build: (field, path, id) => textField(field, path, id, true),
+    empty: () => '',
+    ...byId,
+    toValue: (field, raw, name) => {
+      const t = raw.trim();
+      if (!t) return { omit: true };
+      if (!/^\d+$/.test(t)) return { error: `${cap(name)} must be a whole number, like 12` };
+      return { value: Number(t) };
+    },
+    fromValue: (field, value) =>
+      (typeof value === 'number' || typeof value === 'string' ? { raw: String(value), ok: true } : { raw: '', ok: false }),
+    answer: (root, field, id, value) => value,
+    errorMarks: (group) => [[group.querySelector('input'), 'govuk-input--error']],
+  },
+  select: {
+    missing: 'Select',
+    build: selectField,
+    empty: () => '',
+    read: byId.read,
+    // A value the select does not offer is kept as an extra option.
+    write: (root, id, value) => setSelectValue(root.querySelector(`#${id}`), value),
+    toValue: (field, raw) => {
+      if (!raw) return { omit: true };
+      return { value: field.numeric && /^\d+$/.test(raw) ? Number(raw) : raw };
+    },
+    fromValue: (field, value) =>
+      (typeof value === 'string' || typeof value === 'number' ? { raw: String(value), ok: true } : { raw: '', ok: false }),
+    answer: (root, field, id, value) => root.querySelector(`#${id}`)?.selectedOptions[0]?.textContent ?? value,
+    errorMarks: (group) => [[group.querySelector('select'), 'govuk-select--error']],
+  },
+  radios: {
+    missing: 'Select',
+    build: (field, path, id) => choiceField(field, path, id, 'radio', field.options, field.inline),
+    empty: () => '',
+    ...oneOf,
+    toValue: (field, raw) => (!raw || raw === field.none ? { omit: true } : { value: raw }),
+    fromValue: (field, value) => (field.options.some(([v]) => v === value) ? { raw: value, ok: true } : { raw: '', ok: false }),
+    answer: (root, field, id, value) => chosenText(field.options, value),
+    errorMarks: () => [],
+  },
+  yesno: {
+    missing: 'Select',
+    build: (field, path, id) => choiceField(field, path, id, 'radio', YES_NO, true),
+    empty: () => '',
+    ...oneOf,
+    toValue: (field, raw) => (raw === 'yes' ? { value: true } : raw === 'no' ? { value: false } : { omit: true }),
+    fromValue: (field, value) => (typeof value === 'boolean' ? { raw: value ? 'yes' : 'no', ok: true } : { raw: '', ok: false }),
+    answer: (root, field, id, value) => chosenText(YES_NO, value),
+    errorMarks: () => [],
+  },
+  checkboxes: {
+    missing: 'Select',
+    build: (field, path, id) => choiceField(field, path, id, 'checkbox', field.options, false),
+    empty: () => [],
+    read: (root, id) => [...root.querySelectorAll(`input[name="${id}"]:checked`)].map((i) => i.value),
+    write: (root, id, value) => {
+      for (const input of root.querySelectorAll(`input[name="${id}"]`)) input.checked = value.includes(input.value);
+    },
+    toValue: (field, raw) => (raw.length ? { value: [...raw] } : { omit: true }),
+    fromValue: (field, value) => {
+      if (!Array.isArray(value)) return { raw: [], ok: false };
+      const known = value.filter((v) => field.options.some(([o]) => o === v));
+      return { raw: [...new Set(known)], ok: known.length === value.length };
+    },
+    answer: (root, field, id, value) => chosenText(field.options, value),
+    errorMarks: () => [],
+  },
+};
+
+function kindOf(field) {
+  const kind = KINDS[field.kind];
+  if (!kind) throw new Error(`unknown field kind ${field.kind}`);
+  return kind;
+}
+
+/** "Enter" or "Select": the verb for a required answer left blank. */
+export const missingVerb = (field) => KINDS[field?.kind]?.missing ?? 'Select';
+
+/** The [element, class] pairs that mark an error on a field group of `kind`. */
+export const errorMarks = (group, kind, parts) => KINDS[kind]?.errorMarks(group, parts) ?? [];
+
 function buildField(field, path) {
-  const id = pathToId(path);
-  switch (field.kind) {
-    case 'date': return dateField(field, path, id);
-    case 'text':
-    case 'number': return textField(field, path, id);
-    case 'select': return selectField(field, path, id);
-    case 'radios':
-    case 'yesno': return choiceField(field, path, id, 'radio');
-    case 'checkboxes': return choiceField(field, path, id, 'checkbox');
-    default: throw new Error(`unknown field kind ${field.kind}`);
-  }
+  return kindOf(field).build(field, path, pathToId(path));
 }
 
 function buildNodes(nodes, level) {
@@ -309,25 +456,7 @@ function eachField(root, fn) {
 export function readRaw(root) {
   const values = {};
   eachField(root, (field, path) => {
-    const id = pathToId(path);
-    switch (field.kind) {
-      case 'date':
-        values[path] = {
-          day: root.querySelector(`#${id}-day`).value,
-          month: root.querySelector(`#${id}-month`).value,
-          year: root.querySelector(`#${id}-year`).value,
-        };
-        break;
-      case 'radios':
-      case 'yesno':
-        values[path] = root.querySelector(`input[name="${id}"]:checked`)?.value ?? '';
-        break;
-      case 'checkboxes':
-        values[path] = [...root.querySelectorAll(`input[name="${id}"]:checked`)].map((i) => i.value);
-        break;
-      default:
-        values[path] = root.querySelector(`#${id}`).value;
-    }
+    values[path] = kindOf(field).read(root, pathToId(path));
   });
   const rows = {};
   for (const path of REPEATS.keys()) rows[path] = rowCount(root, path);
@@ -395,34 +524,7 @@ function setPath(target, path, value) {
 
 /** One answer -> { value } | { omit } | { error } */
 function toValue(field, raw, path) {
-  const name = nameFor(path);
-  switch (field.kind) {
-    case 'date': {
-      const d = dateFromParts(raw, name);
-      if (d.empty) return { omit: true };
-      if (d.error) return { error: d.error, parts: d.parts, incomplete: d.kind === 'incomplete' };
-      return { value: d.iso };
-    }
-    case 'text':
-      return raw.trim() ? { value: raw.trim() } : { omit: true };
-    case 'number': {
-      const t = raw.trim();
-      if (!t) return { omit: true };
-      if (!/^\d+$/.test(t)) return { error: `${cap(name)} must be a whole number, like 12` };
-      return { value: Number(t) };
-    }
-    case 'select':
-      if (!raw) return { omit: true };
-      return { value: field.numeric && /^\d+$/.test(raw) ? Number(raw) : raw };
-    case 'radios':
-      return !raw || raw === field.none ? { omit: true } : { value: raw };
-    case 'yesno':
-      return raw === 'yes' ? { value: true } : raw === 'no' ? { value: false } : { omit: true };
-    case 'checkboxes':
-      return raw.length ? { value: [...raw] } : { omit: true };
-    default:
-      return { omit: true };
-  }
+  return kindOf(field).toValue(field, raw, nameFor(path));
 }
 
 /**
@@ -466,9 +568,7 @@ export function caseFromRaw(raw) {
 }
 
 function emptyRaw(field) {
-  if (field.kind === 'date') return { day: '', month: '', year: '' };
-  if (field.kind === 'checkboxes') return [];
-  return '';
+  return kindOf(field).empty();
 }
 
 /** Maps a case path (case indexes) to the form's row indexes. */
@@ -499,30 +599,7 @@ function leafPaths(value, base = '') {
 
 function rawFromValue(field, value) {
   if (value === undefined || value === null) return { raw: emptyRaw(field), ok: true };
-  switch (field.kind) {
-    case 'date': {
-      const m = typeof value === 'string' && /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(value);
-      if (!m) return { raw: emptyRaw(field), ok: false };
-      return { raw: { day: String(Number(m[3])), month: String(Number(m[2])), year: m[1] }, ok: true };
-    }
-    case 'text':
-      return typeof value === 'string' ? { raw: value, ok: true } : { raw: '', ok: false };
-    case 'number':
-      return typeof value === 'number' || typeof value === 'string' ? { raw: String(value), ok: true } : { raw: '', ok: false };
-    case 'select':
-      return typeof value === 'string' || typeof value === 'number' ? { raw: String(value), ok: true } : { raw: '', ok: false };
-    case 'radios':
-      return field.options.some(([v]) => v === value) ? { raw: value, ok: true } : { raw: '', ok: false };
-    case 'yesno':
-      return typeof value === 'boolean' ? { raw: value ? 'yes' : 'no', ok: true } : { raw: '', ok: false };
-    case 'checkboxes': {
-      if (!Array.isArray(value)) return { raw: [], ok: false };
-      const known = value.filter((v) => field.options.some(([o]) => o === v));
-      return { raw: [...new Set(known)], ok: known.length === value.length };
-    }
-    default:
-      return { raw: '', ok: false };
-  }
+  return kindOf(field).fromValue(field, value);
 }
 
 /**
@@ -581,27 +658,7 @@ export function rawFromCase(obj) {
 export function writeRaw(root, raw) {
   for (const node of REPEATS.values()) setRowCount(root, node.path, raw.rows[node.path] ?? 0);
   eachField(root, (field, path) => {
-    const id = pathToId(path);
-    const value = raw.values[path] ?? emptyRaw(field);
-    switch (field.kind) {
-      case 'date':
-        root.querySelector(`#${id}-day`).value = value.day;
-        root.querySelector(`#${id}-month`).value = value.month;
-        root.querySelector(`#${id}-year`).value = value.year;
-        break;
-      case 'radios':
-      case 'yesno':
-        for (const input of root.querySelectorAll(`input[name="${id}"]`)) input.checked = input.value === value;
-        break;
-      case 'checkboxes':
-        for (const input of root.querySelectorAll(`input[name="${id}"]`)) input.checked = value.includes(input.value);
-        break;
-      case 'select':
-        setSelectValue(root.querySelector(`#${id}`), value);
-        break;
-      default:
-        root.querySelector(`#${id}`).value = value;
-    }
+    kindOf(field).write(root, pathToId(path), raw.values[path] ?? emptyRaw(field));
   });
 }
 
@@ -621,24 +678,7 @@ export function removeRow(raw, repeatPath, index) {
 // ---------------------------------------------------------------- answers for print
 
 function answerText(root, field, path, value) {
-  const id = pathToId(path);
-  switch (field.kind) {
-    case 'date': {
-      const d = dateFromParts(value, '');
-      return d.iso ?? `${value.day}/${value.month}/${value.year}`;
-    }
-    case 'select':
-      return root.querySelector(`#${id}`)?.selectedOptions[0]?.textContent ?? value;
-    case 'radios':
-    case 'yesno':
-    case 'checkboxes': {
-      const chosen = Array.isArray(value) ? value : [value];
-      const options = field.kind === 'yesno' ? [['yes', 'Yes'], ['no', 'No'], ['unknown', 'Not known']] : field.options;
-      return chosen.map((v) => options.find(([o]) => o === v)?.[1] ?? v).join(', ');
-    }
-    default:
-      return value;
-  }
+  return kindOf(field).answer(root, field, pathToId(path), value);
 }
 
 /** The answers entered, by section, for the printed record: [{ title, rows: [[label, text, isDate]] }] */

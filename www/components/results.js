@@ -1,0 +1,114 @@
+// The results panel (#results): the report for the case, a note when it is
+// out of date, and the polite live text that says what changed.
+
+import { h, replace, onFieldLink, focusStatic } from '../dom.js';
+import { longDate } from '../dates.js';
+import { renderQualification, renderReasons, renderDeadlines, renderFlags, renderMissing, renderStamp, tag } from '../render.js';
+import { explainSelection } from '../policy.js';
+import { icsDeadlines } from '../ics.js';
+import { buildStamp } from '../engine.js';
+import { reportTarget, reportName } from '../targets.js';
+import { profileKind, selection } from '../state.js';
+
+export class Results {
+  /**
+   * @param {HTMLElement} root - the results section
+   * @param {{ state: object, onDownloadIcs: (report: object) => void }} config -
+   *   the shared state (reads report, rowMap and the policy), and what to do
+   *   when the deadlines are asked for as a calendar file
+   */
+  constructor(root, { state, onDownloadIcs }) {
+    this.root = root;
+    this.state = state;
+    this.title = root.querySelector('#results-title');
+    this.live = root.querySelector('#results-live');
+    this.stale = root.querySelector('#results-stale');
+    this.body = root.querySelector('#results-body');
+    this.rendered = '';
+    this.liveText = '';
+    root.addEventListener('click', onFieldLink);
+    root.addEventListener('click', (event) => {
+      if (event.target.closest('#download-ics') && state.report) onDownloadIcs(state.report);
+    });
+    window.addEventListener('resize', () => this.syncScrollable());
+  }
+
+  placeholder(text) {
+    replace(this.body, h('p', { class: 'govuk-body app-placeholder' }, text));
+    this.rendered = '';
+  }
+
+  /** Nothing entered: the placeholder, no note, nothing to say. */
+  empty(text) {
+    this.placeholder(text);
+    this.stale.hidden = true;
+    this.body.classList.remove('app-results--stale');
+    this.setLive('');
+  }
+
+  setLive(text) {
+    if (text === this.liveText) return;
+    this.liveText = text;
+    replace(this.live, text);
+  }
+
+  /** Renders the report in state.report (redrawn only when something shown would change). */
+  show() {
+    const { state } = this;
+    const report = state.report;
+    const kind = profileKind(state, report.stamp.policy.id);
+    const why = explainSelection(report, selection(state));
+    const key = JSON.stringify([report, kind, why]);
+    this.stale.hidden = true;
+    this.body.classList.remove('app-results--stale');
+    if (key === this.rendered) return;
+    this.rendered = key;
+    const open = new Set([...this.body.querySelectorAll('details[open][data-flag]')].map((d) => d.dataset.flag));
+    const produced = new Date().toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+    const p = report.stamp.policy;
+    const note = h('div', { class: 'app-profile-note', id: 'result-profile' },
+      h('p', { class: 'govuk-body-s govuk-!-margin-bottom-1' }, 'Policy profile: ', h('strong', null, p.title), ` (${p.id}), in force from ${longDate(p.effective_from)}. `,
+        kind ? tag(kind, 'purple') : null),
+      h('p', { class: 'govuk-body-s govuk-!-margin-bottom-0' }, why));
+    const target = (path) => reportTarget(path, state.rowMap);
+    const name = (path) => reportName(path, state.rowMap);
+    replace(this.body,
+      renderQualification(report, note),
+      renderReasons(report),
+      renderDeadlines(report, icsDeadlines(report).length > 0),
+      renderFlags(report, target, open, name),
+      renderMissing(report, target, name),
+      renderStamp(report, kind, why, produced, buildStamp()));
+  }
+
+  /** The results shown no longer match the form: say so (or, with none shown, say why there are none). */
+  markStale(text) {
+    if (!this.state.report) {
+      this.placeholder(text.startsWith('Results will') ? 'Results will show when you finish this answer.' : 'No results yet: fix the errors above.');
+      return;
+    }
+    this.stale.hidden = false;
+    replace(this.stale, text);
+    this.body.classList.add('app-results--stale');
+    const ics = this.root.querySelector('#download-ics');
+    if (ics) {
+      ics.disabled = true;
+      ics.setAttribute('aria-disabled', 'true');
+    }
+  }
+
+  /** Draws the next report afresh even if it is the same (a new case: a new time produced). */
+  forget() {
+    this.rendered = '';
+  }
+
+  /** The panel scrolls on its own on wide screens: then it takes keyboard focus. */
+  syncScrollable() {
+    if (this.root.scrollHeight > this.root.clientHeight + 1) this.root.setAttribute('tabindex', '0');
+    else this.root.removeAttribute('tabindex');
+  }
+
+  focusTitle() {
+    focusStatic(this.title);
+  }
+}

@@ -1,0 +1,66 @@
+// The page's shared state: one plain object, made here and handed to every
+// component, so what the components share is written down in one place.
+// Components keep only their own render caches (what they last drew).
+
+import { profileEntries, checkOptions } from './policy.js';
+
+/**
+ * engine         the engine API (engine.js), once loaded
+ * defaultProfile the built-in policy profile
+ * policy.loaded  the profiles loaded from files, in load order: [{ profile, name }]
+ * policy.edits   the user's edits to each profile's timetable: { profileId: { stepId: n } }
+ * policy.choice  the profile named for every case ('' = the engine chooses by date)
+ * policy.editTarget  the profile the edit block edits ('' = the one used for
+ *                the results shown, until the user picks one or edits a step)
+ * entries        the profiles offered (policy.js profileEntries): kept by refreshEntries
+ * report         the report shown in the results, or null
+ * rowMap         for that report: each repeat's case index -> form row index
+ * caseProfileId  the profile id the checked case names ('' = none)
+ * dirty          something was entered since the case was last saved, opened or cleared
+ */
+export function createState() {
+  return {
+    engine: null,
+    defaultProfile: null,
+    policy: { loaded: [], edits: {}, choice: '', editTarget: '' },
+    entries: [],
+    report: null,
+    rowMap: {},
+    caseProfileId: '',
+    dirty: false,
+  };
+}
+
+/** Works out the profiles offered again; forgets a choice or edit target no longer there. */
+export function refreshEntries(state) {
+  const { policy } = state;
+  state.entries = profileEntries(state.defaultProfile, policy.loaded, policy.edits);
+  if (policy.choice && !state.entries.some((e) => e.base.id === policy.choice)) policy.choice = '';
+  if (policy.editTarget && !state.entries.some((e) => e.base.id === policy.editTarget)) policy.editTarget = '';
+}
+
+export const entryFor = (state, id) =>
+  state.entries.find((e) => e.profile.id === id) ?? state.entries.find((e) => e.base.id === id) ?? null;
+
+/** The options for engine.check(). */
+export const policyOptions = (state, caseProfileId) => checkOptions(state.entries, state.policy.choice, caseProfileId);
+
+/** What explainSelection() needs to know about the report shown. */
+export const selection = (state) => ({ choice: state.policy.choice, caseProfileId: state.caseProfileId });
+
+/** The tag for a profile used in the results: null for the built-in one. */
+export function profileKind(state, id) {
+  const entry = entryFor(state, id);
+  if (!entry) return null;
+  if (entry.edited) return 'Edited in this browser';
+  return entry.origin === 'file' ? 'Loaded from a file' : null;
+}
+
+/** The profile shown: the one used for the results, else the one named, else the latest loaded. */
+export function shownEntry(state) {
+  const used = state.report ? entryFor(state, state.report.stamp.policy.id) : null;
+  if (used) return { entry: used, used: true };
+  const named = state.policy.choice ? entryFor(state, state.policy.choice) : null;
+  const latest = [...state.entries].sort((a, b) => a.order - b.order).at(-1);
+  return { entry: named ?? latest, used: false };
+}
