@@ -13,6 +13,9 @@ export const CHROMIUM_ARGS = [
   '--disable-quic',
 ];
 
+// E2E_PORT lets two checkouts run their tests side by side.
+const PORT = Number(process.env.E2E_PORT ?? 8080);
+
 export default defineConfig({
   testDir: 'tests/e2e',
   outputDir: 'test-results',
@@ -24,7 +27,7 @@ export default defineConfig({
   forbidOnly: Boolean(process.env.CI),
   reporter: process.env.CI ? [['list'], ['html', { open: 'never' }]] : [['list']],
   use: {
-    baseURL: 'http://localhost:8080',
+    baseURL: `http://localhost:${PORT}`,
     browserName: 'chromium',
     viewport: { width: 1280, height: 900 },
     acceptDownloads: true,
@@ -35,8 +38,8 @@ export default defineConfig({
     trace: 'retain-on-failure',
   },
   webServer: {
-    command: 'python3 scripts/serve.py 8080',
-    url: 'http://localhost:8080/',
+    command: `python3 scripts/serve.py ${PORT}`,
+    url: `http://localhost:${PORT}/`,
     env: { SFO_SERVE_QUIET: '1' },
     reuseExistingServer: !process.env.CI,
     timeout: 20_000,
