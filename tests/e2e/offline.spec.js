@@ -81,11 +81,12 @@ test('the worker caches only the page’s own files: no store in the browser hol
 
   // The search reads real bodies: the page's own files are there, whole.
   const urls = stores.cached.map((c) => c.url);
-  expect(urls).toContain('http://localhost:8080/pkg/sfo_check_bg.wasm');
-  expect(urls).toContain('http://localhost:8080/index.html');
+  const origin = `http://localhost:${process.env.E2E_PORT ?? 8080}/`;
+  expect(urls).toContain(`${origin}pkg/sfo_check_bg.wasm`);
+  expect(urls).toContain(`${origin}index.html`);
   expect(stores.cached.find((c) => c.url.endsWith('/index.html')).body).toContain('Check a Serious Further Offence case');
   expect(stores.cached.find((c) => c.url.endsWith('.wasm')).bytes).toBeGreaterThan(100_000);
-  expect(urls.every((url) => url.startsWith('http://localhost:8080/'))).toBe(true);
+  expect(urls.every((url) => url.startsWith(origin))).toBe(true);
 
   for (const secret of [reference, note, run]) {
     const found = stores.cached.filter((c) => [c.url, c.headers, c.body].some((t) => t.includes(secret))).map((c) => `${c.cache} ${c.url}`);

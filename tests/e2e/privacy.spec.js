@@ -4,7 +4,7 @@ import { test, expect } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import { openApp, fillDate, expectStatus, EXAMPLE, DEFAULT_POLICY } from './helpers.js';
 
-const ORIGIN = 'http://localhost:8080/';
+const ORIGIN = `http://localhost:${process.env.E2E_PORT ?? 8080}/`;
 const XSS = '<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>';
 
 test('a full check makes no request to anywhere else and stores nothing', async ({ page, context }) => {
