@@ -54,6 +54,8 @@ export const engine = {
   defaultPolicy: () => wasm.defaultPolicy(),
   readPolicy: (policy) => attempt(() => wasm.readPolicy(policy)),
   version: () => wasm.version(),
+  vocabulary: () => wasm.vocabulary(),
+  fieldLabel: (path) => wasm.fieldLabel(path),
   /** The SHA-256 (hex) of the module running, or null where the browser cannot hash. */
   moduleHash: () => moduleHash,
 };

@@ -5,7 +5,6 @@
 import { longDate, nextDayIso } from './dates.js';
 
 const CRLF = '\r\n';
-const DEFAULT_NOTE = 'default — check against your region’s agreed timescales';
 
 /** Escapes a TEXT value (RFC 5545 §3.3.11). */
 export function escapeText(value) {
@@ -73,10 +72,10 @@ function descriptionFor(deadline, report) {
     lines.push(`Extended: originally due ${longDate(deadline.original_due)}.`);
   }
   lines.push(`State on ${longDate(report.stamp.today)}: ${deadline.state_text}.`);
-  lines.push(`Status: ${deadline.status === 'default' ? DEFAULT_NOTE : 'confirmed'}.`);
+  lines.push(`Status: ${deadline.status_text}.`);
   if (deadline.counts_from?.projected) lines.push("Projected: counted from an earlier step's due date.");
   if (deadline.predicted) lines.push('Bank holidays for this year are predicted, not confirmed.');
-  lines.push(`Source: ${deadline.source}`);
+  for (const c of deadline.citations) lines.push(`Source: ${c.text}${c.detail ? ` (${c.detail.replace(/\.$/, '')})` : ''}.`);
   lines.push(`Policy profile: ${deadline.policy}. Worked out by ${report.stamp.engine}.`);
   return lines.join('\n');
 }

@@ -2,30 +2,33 @@
 // and builds the "edited in this browser" copy when a step's offset changes.
 
 import { h, replace } from './dom.js';
-import { tag, DEFAULT_NOTE } from './render.js';
+import { tag } from './render.js';
 import { longDate } from './dates.js';
+import { citation } from './citations.js';
+import {
+  describeOffset, anchorLabel, offenceGroupLabel, intervalLabel, choicesFor, ruleTitle, statusText, vocabulary,
+} from './words.js';
 
-const UNIT = {
-  'working-days': ['working day', 'working days'],
-  'calendar-days': ['calendar day', 'calendar days'],
-  weeks: ['week', 'weeks'],
-  months: ['month', 'months'],
-};
-
-export function describeOffset(o) {
-  const [one, many] = UNIT[o.unit] ?? [o.unit, o.unit];
-  return `${o.amount} ${o.amount === 1 ? one : many}`;
-}
-
-export const ANCHOR = {
-  'supervision-end': 'the end of supervision',
-  charged: 'the charge',
-  'first-court-appearance': 'the first court appearance',
-  'notification-submitted': 'the notification being submitted',
-  'review-submitted': 'the review being submitted',
-};
+export { describeOffset };
 
 const statusCell = (status) => (status === 'default' ? tag('Default', 'yellow') : tag('Confirmed', 'green'));
+
+/** A value's sources as readable citations. */
+const sourcesCell = (sources) => h('ul', { class: 'govuk-list govuk-body-s app-sources' },
+  sources.map((source) => h('li', null, citation(citationOf(source)))));
+
+/**
+ * A profile's source (policy.rs `SourceRef`) as a citation: a known source
+ * by its id from the engine's list, else the profile's own title.
+ */
+function citationOf(source) {
+  const known = source.cite ? vocabulary().citations.find((c) => c.id === source.cite) : null;
+  return {
+    ...(known ?? { title: source.title, publisher: source.publisher, date: source.date, url: source.url }),
+    section: source.section,
+    detail: source.note,
+  };
+}
 
 function table(caption, head, rows, id) {
   // A region that scrolls sideways on narrow screens, not the whole page.
@@ -38,32 +41,33 @@ function table(caption, head, rows, id) {
         i === 0 ? h('th', { scope: 'row', class: 'govuk-table__header' }, c) : h('td', { class: 'govuk-table__cell' }, c)))))));
 }
 
+const levelLabel = (value) => choicesFor('rosh.overall').find((c) => c.value === value)?.label ?? value;
+
 /** The tables describing `profile`. */
 export function renderProfile(container, profile) {
-  const defaults = 'Default values were not confirmed from current policy text: ' + DEFAULT_NOTE + '.';
+  const defaults = `Values marked default were not confirmed from current policy text: ${statusText('default')}.`;
+  const intervals = Object.entries(profile.review_intervals);
   replace(container,
     profile.notes ? h('p', { class: 'govuk-body' }, profile.notes) : h('p', { class: 'govuk-body' }, defaults),
-    table('Timetable', ['Step', 'Counts from', 'Offset', 'Status', 'Source'], profile.timetable.map((s) => [
+    table('Timetable', ['Step', 'Counts from', 'Offset', 'Status', 'Sources'], profile.timetable.map((s) => [
       [h('span', { class: 'app-rule-id' }, s.id), h('br'), s.label],
-      [ANCHOR[s.counts_from] ?? s.counts_from, s.else_from_due_of ? ` (until then, from the ${s.else_from_due_of} due date)` : ''],
+      [anchorLabel(s.counts_from), s.else_from_due_of ? ` (until then, from the due date of “${ruleTitle(s.else_from_due_of)}”)` : ''],
       h('span', { 'data-step-offset': s.id }, describeOffset(s.offset)),
       statusCell(s.status),
-      h('span', { class: 'govuk-body-s' }, s.source),
+      sourcesCell(s.sources),
     ]), 'policy-timetable'),
     table('Qualifying offences', ['Offence', 'Group', 'Status'], profile.offences.map((o) => [
       o.name,
-      o.group === 'A' ? 'A: review always required' : 'B: review only if the condition holds',
+      offenceGroupLabel(o.group),
       statusCell(o.status),
     ]), 'policy-offences'),
-    h('p', { class: 'govuk-body-s' },
-      `Condition for group B (Q-CONDITIONAL): RoSH ${profile.conditional_review.min_rosh.replace('-', ' ')} or above, or MAPPA level ${profile.conditional_review.mappa_levels.join(' or ')}. `,
-      statusCell(profile.conditional_review.status), ' ', profile.conditional_review.source),
-    table('Review intervals', ['Interval', 'Length', 'Status', 'Source'], [
-      ['Between assessments at High or Very High RoSH', profile.review_intervals.high_or_very_high],
-      ['Between assessments at Low or Medium RoSH', profile.review_intervals.other],
-      ['New assessment after release on licence', profile.review_intervals.after_release],
-      ['Newly qualified assessor', profile.review_intervals.newly_qualified_months],
-    ].map(([name, i]) => [name, describeOffset(i), statusCell(i.status), h('span', { class: 'govuk-body-s' }, i.source)]), 'policy-intervals'),
+    h('div', { class: 'govuk-body-s' },
+      h('p', { class: 'govuk-body-s govuk-!-margin-bottom-1' },
+        `Condition for group B (Q-CONDITIONAL): RoSH ${levelLabel(profile.conditional_review.min_rosh)} or above, or MAPPA level ${profile.conditional_review.mappa_levels.join(' or ')}, at the time of the offence. `,
+        statusCell(profile.conditional_review.status)),
+      sourcesCell(profile.conditional_review.sources)),
+    table('Review intervals', ['Interval', 'Length', 'Status', 'Sources'],
+      intervals.map(([key, i]) => [intervalLabel(key), describeOffset(i), statusCell(i.status), sourcesCell(i.sources)]), 'policy-intervals'),
     table('Supervision types', ['Type', 'Counts as supervision', 'Status'], profile.supervision_types.map((t) => [
       t.name,
       t.counts === 'yes' ? 'Yes' : ['Check with your SFO lead', t.reason ? `: ${t.reason}` : ''],
@@ -88,7 +92,10 @@ export function editedProfile(base, edits) {
     const amount = edits[step.id];
     if (amount === undefined || amount === step.offset.amount) continue;
     changed = true;
-    step.source = `Edited in this browser: ${describeOffset({ amount, unit: step.offset.unit })} instead of ${describeOffset(step.offset)}. Original source: ${step.source}`;
+    step.sources = [
+      { title: 'Edited in this browser', note: `${describeOffset({ amount, unit: step.offset.unit })} instead of ${describeOffset(step.offset)}.` },
+      ...step.sources,
+    ];
     step.offset = { ...step.offset, amount };
   }
   if (!changed) return null;

@@ -4,8 +4,8 @@
 
 import { h, hidden, replace } from './dom.js';
 import { longDate } from './dates.js';
-
-export const DEFAULT_NOTE = 'default — check against your region’s agreed timescales';
+import { statusLine } from './citations.js';
+import { ruleTitle } from './words.js';
 
 export const STATUS = {
   qualifies: { heading: 'Qualifies as an SFO', tag: 'Qualifies', colour: 'green' },
@@ -40,11 +40,22 @@ export function tag(text, colour, extra = '') {
   return h('strong', { class: `govuk-tag${cls}${extra ? ` ${extra}` : ''}` }, text);
 }
 
-const statusWord = (status) => (status === 'default' ? `Default — check against your region’s agreed timescales` : 'Confirmed');
+const workingDays = (n) => (n === 1 ? '1 working day' : `${n} working days`);
 
-function statusLine(status, source) {
-  return h('p', { class: `govuk-body-s app-source${status === 'default' ? ' app-source--default' : ''}` },
-    h('strong', null, statusWord(status)), '. ', h('span', null, `Source: ${source}`));
+/** The words after a state's tag, from its kind and count (report.rs `State`). */
+function stateDetail(d) {
+  const n = d.state.working_days;
+  switch (d.state.kind) {
+    case 'due-in': return n === 0 ? `on ${longDate(d.current_due)}, not a working day` : `in ${workingDays(n)}`;
+    case 'overdue': return n === 0 ? `since ${longDate(d.current_due)}, not a working day` : `by ${workingDays(n)}`;
+    case 'done-late': return n === 0 ? 'after the due date, on a day that is not a working day' : `by ${workingDays(n)}`;
+    case 'open': return n === 0 ? 'closes today' : `closes in ${workingDays(n)}`;
+    case 'closed': return `${workingDays(n)} ago`;
+    case 'done': return 'no due date could be worked out';
+    case 'waiting': return d.counts_from?.date ? '' : `for ${d.counts_from?.label ?? 'an earlier step'}`;
+    case 'not-required': return 'the case does not qualify';
+    default: return '';
+  }
 }
 
 /** A link to a form field, or plain text if there is none. */
@@ -74,10 +85,10 @@ export function renderReasons(report) {
       report.qualification.reasons.map((r) => {
         const [word, colour] = FINDING[r.finding] ?? [r.finding, 'grey'];
         return h('li', { class: 'app-reason', 'data-rule': r.rule },
-          h('p', { class: 'govuk-body govuk-!-margin-bottom-1' },
-            h('code', { class: 'app-rule-id' }, r.rule), ' ', tag(word, colour)),
+          h('h4', { class: 'govuk-heading-s govuk-!-margin-bottom-1' },
+            r.title, ' ', h('code', { class: 'app-rule-id' }, r.rule), ' ', tag(word, colour)),
           h('p', { class: 'govuk-body govuk-!-margin-bottom-1' }, r.text),
-          statusLine(r.status, r.source));
+          statusLine(r.status, r.status_text, r.citations));
       })));
 }
 
@@ -110,9 +121,8 @@ function extensionLines(d) {
 export function renderDeadlines(report, icsAvailable) {
   const items = report.deadlines.map((d) => {
     const [word, colour] = STATE[d.state.kind] ?? [d.state.kind, 'grey'];
-    // The tag says the state; the text adds the detail ("Due" + "in 2 working days").
-    let detail = d.state_text;
-    if (detail.toLowerCase().startsWith(word.toLowerCase())) detail = detail.slice(word.length).replace(/^[:\s]+/, '');
+    // The tag says the state; the detail comes from its kind and count.
+    const detail = stateDetail(d);
     const notes = [];
     if (d.completed) notes.push(`Done on ${longDate(d.completed)}.`);
     if (d.counts_from?.projected) notes.push(`Projected: ${d.counts_from.label}.`);
@@ -126,7 +136,7 @@ export function renderDeadlines(report, icsAvailable) {
         tag(word, colour), d.extended ? [' ', tag('Extended', 'purple')] : null, detail ? [' ', h('span', null, detail)] : null),
       h('p', { class: 'govuk-body-s govuk-!-margin-bottom-1' }, `Rule: ${d.rule_text}.`),
       notes.length ? h('ul', { class: 'govuk-list govuk-!-font-size-16 app-notes' }, notes.map((n) => h('li', null, n))) : null,
-      statusLine(d.status, `${d.source} (policy profile ${d.policy})`));
+      statusLine(d.status, `${d.status_text} (policy profile ${d.policy})`, d.citations));
   });
   return section('result-deadlines-title', 'Deadlines',
     h('p', { class: 'govuk-body-s' }, 'Working days in England and Wales, counted on ', h('strong', null, longDate(report.stamp.today)), '.'),
@@ -136,34 +146,63 @@ export function renderDeadlines(report, icsAvailable) {
       : h('p', { class: 'govuk-body-s app-no-print' }, 'There are no dated deadlines to add to a calendar yet.'));
 }
 
-export function renderFlags(report, targetFor, openIds, nameFor = (path) => path) {
+/** The five kinds of inaccuracy, each with how many flags point to it. */
+function kindsKey(report, kinds) {
+  const counts = new Map(kinds.map((k) => [k.id, 0]));
+  for (const f of report.flags) for (const k of f.kinds) counts.set(k.id, (counts.get(k.id) ?? 0) + 1);
+  return h('div', { class: 'app-kinds-key' },
+    h('h4', { class: 'govuk-heading-s govuk-!-margin-bottom-1' }, 'Kinds of inaccuracy'),
+    h('p', { class: 'govuk-body-s govuk-!-margin-bottom-1' }, 'The five kinds HM Inspectorate of Probation found in the reviews it quality-assured, and how many of these flags point to each.'),
+    h('ol', { class: 'govuk-list govuk-list--number govuk-!-font-size-16', id: 'flag-kinds-key' },
+      kinds.map((k) => h('li', { 'data-kind': k.id },
+        h('strong', null, k.name), `: ${k.text} `,
+        h('span', { class: 'app-kinds-key__count' }, counts.get(k.id) === 1 ? '1 flag' : `${counts.get(k.id)} flags`)))));
+}
+
+/**
+ * Flags in the registry's order. A fact already shown under an earlier flag
+ * is not repeated: the later flag points back to it.
+ */
+export function renderFlags(report, targetFor, openIds, kinds) {
   const intro = h('p', { class: 'govuk-body' },
     'Flags are prompts to look again at the risk assessment, not verdicts.');
   if (!report.flags.length) {
     return section('result-flags-title', 'Flags', intro, h('p', { class: 'govuk-body', id: 'no-flags' }, 'No flags raised by the facts given.'));
   }
-  return section('result-flags-title', `Flags (${report.flags.length})`, intro,
-    report.flags.map((f) => h('details', { class: 'govuk-details app-flag', 'data-flag': f.id, open: openIds.has(f.id) },
-      h('summary', { class: 'govuk-details__summary' },
-        h('span', { class: 'govuk-details__summary-text' }, h('span', { class: 'app-rule-id' }, f.id), `: ${f.title}`)),
-      h('div', { class: 'govuk-details__text' },
-        f.kinds.length ? [h('h4', { class: 'govuk-heading-s govuk-!-margin-bottom-1' }, 'Kind of inaccuracy'),
-          h('ul', { class: 'govuk-list' }, f.kinds.map((k) => h('li', null, `${k.number}. ${k.text}`)))] : null,
-        f.causes.length ? [h('h4', { class: 'govuk-heading-s govuk-!-margin-bottom-1' }, 'Possible causes'),
-          h('ul', { class: 'govuk-list govuk-list--bullet' }, f.causes.map((c) => h('li', null, c)))] : null,
-        h('h4', { class: 'govuk-heading-s govuk-!-margin-bottom-1' }, 'What raised it'),
-        h('ul', { class: 'govuk-list govuk-list--bullet' }, f.facts.map((fact) => h('li', null,
-          fact.text, ' ', h('span', { class: 'app-field-ref' }, '(', fieldLink(nameFor(fact.field), targetFor(fact.field)), ')')))),
-        h('h4', { class: 'govuk-heading-s govuk-!-margin-bottom-1' }, 'What to check'),
-        h('p', { class: 'govuk-body' }, f.check),
-        statusLine(f.status, f.source)))));
+  const shownUnder = new Map();
+  return section('result-flags-title', `Flags (${report.flags.length})`, intro, kindsKey(report, kinds),
+    report.flags.map((f) => {
+      const fresh = f.facts.filter((fact) => !shownUnder.has(fact.field));
+      const earlier = [...new Set(f.facts.filter((fact) => shownUnder.has(fact.field)).map((fact) => shownUnder.get(fact.field)))];
+      for (const fact of fresh) shownUnder.set(fact.field, f.id);
+      const sharedLabels = (id) => f.facts.filter((fact) => shownUnder.get(fact.field) === id).map((fact) => fact.label);
+      return h('details', { class: 'govuk-details app-flag', 'data-flag': f.id, id: `flag-${f.id}`, open: openIds.has(f.id) },
+        h('summary', { class: 'govuk-details__summary' },
+          h('span', { class: 'govuk-details__summary-text' }, f.title, ' ', h('span', { class: 'app-rule-id' }, f.id))),
+        h('div', { class: 'govuk-details__text' },
+          h('p', { class: 'govuk-body-s govuk-!-margin-bottom-1 app-flag__kinds' },
+            h('strong', null, 'Kind of inaccuracy: '),
+            f.kinds.map((k) => `${k.number}. ${k.name}`).join('; '),
+            f.kind_is_reading ? ' (sfo-check’s reading: the annual report names only the cause)' : ''),
+          f.causes.length ? h('p', { class: 'govuk-body-s govuk-!-margin-bottom-1' },
+            h('strong', null, 'Possible causes: '), f.causes.map((c) => c.text).join('; ')) : null,
+          h('h4', { class: 'govuk-heading-s govuk-!-margin-bottom-1' }, 'What raised it'),
+          fresh.length ? h('ul', { class: 'govuk-list govuk-list--bullet app-flag__facts' }, fresh.map((fact) => h('li', null,
+            fieldLink(fact.label, targetFor(fact.field)), `: ${fact.text}`))) : null,
+          earlier.length ? h('p', { class: 'govuk-body-s app-flag__see-also' }, 'Also raised by facts shown under ',
+            earlier.map((id, i) => [i ? ' and ' : '', h('a', { class: 'govuk-link', href: `#flag-${id}`, 'data-open-flag': id }, ruleTitle(id)),
+              ` (${sharedLabels(id).join('; ')})`]), '.') : null,
+          h('h4', { class: 'govuk-heading-s govuk-!-margin-bottom-1' }, 'What to check'),
+          h('p', { class: 'govuk-body' }, f.check),
+          statusLine(f.status, f.status_text, f.citations)));
+    }));
 }
 
-export function renderMissing(report, targetFor, nameFor) {
+export function renderMissing(report, targetFor) {
   if (!report.missing.length) return null;
   return section('result-missing-title', 'Facts that would change the answer',
     h('ul', { class: 'govuk-list app-missing' }, report.missing.map((m) => h('li', null,
-      fieldLink(`Add the ${nameFor(m.field)}`, targetFor(m.field)), h('br'),
+      fieldLink(m.label, targetFor(m.field)), h('br'),
       h('span', { class: 'govuk-body-s' }, m.why, ' ', h('span', { class: 'app-rule-id' }, `(${m.rules.join(', ')})`))))));
 }
 

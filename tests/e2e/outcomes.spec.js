@@ -59,7 +59,7 @@ test('a group B offence with no RoSH level asks for the missing facts', async ({
   await openCase(page, { ...windowCase('2024-07-01'), offence: { ...windowCase('2024-07-01').offence, id: 'kidnapping' } });
   await expectStatus(page, 'Check with your SFO lead');
   await expect(page.locator('.app-reason[data-rule="Q-CONDITIONAL"]')).toContainText('Check');
-  await expect(page.locator('.app-missing')).toContainText('overall RoSH level');
+  await expect(page.locator('.app-missing')).toContainText('Overall RoSH level');
   // Recording High RoSH settles it.
   await page.selectOption('#rosh-overall', 'high');
   await expectStatus(page, 'Qualifies as an SFO');

@@ -6,7 +6,8 @@
 import { h, replace, onFieldLink, focusStatic } from '../dom.js';
 import { longDate } from '../dates.js';
 import { renderErrorList, tag } from '../render.js';
-import { renderProfile, editedProfile, describeOffset, ANCHOR, explainSelection } from '../policy.js';
+import { renderProfile, editedProfile, describeOffset, explainSelection } from '../policy.js';
+import { anchorLabel, statusText } from '../words.js';
 import { refreshEntries, entryFor, profileKind, shownEntry, selection } from '../state.js';
 
 const profileName = (p) => `${p.title} (${p.id})`;
@@ -179,7 +180,7 @@ export class PolicyPanel {
       return h('div', { class: 'govuk-form-group', 'data-step': s.id },
         h('label', { class: 'govuk-label govuk-label--s', for: id }, `${s.label} (${s.id})`),
         h('div', { class: 'govuk-hint', id: `${id}-hint` },
-          `Working days after ${ANCHOR[s.counts_from] ?? s.counts_from}. In ${base.id}: ${describeOffset(s.offset)}${s.status === 'default' ? ' (default — check against your region’s agreed timescales)' : ' (confirmed)'}.`),
+          `Working days after ${anchorLabel(s.counts_from)}. In ${base.id}: ${describeOffset(s.offset)} (${statusText(s.status)}).`),
         h('div', { class: 'govuk-input__wrapper' },
           h('input', {
             class: 'govuk-input govuk-input--width-4', id, name: id, type: 'text', inputmode: 'numeric', spellcheck: 'false',
@@ -295,7 +296,7 @@ export class PolicyPanel {
     for (const file of files) {
       const read = state.engine.readPolicy(file.text);
       if (!read.ok) {
-        errors.push(...read.errors.map((e) => ({ text: `${file.name}: ${e.path ? `${e.path}: ` : ''}${e.message}` })));
+        errors.push(...read.errors.map((e) => ({ text: `${file.name}: ${e.path ? `${e.label}: ` : ''}${e.message}` })));
         continue;
       }
       // A file with the id of a profile loaded replaces it, as in the engine.

@@ -7,7 +7,9 @@ import { renderQualification, renderReasons, renderDeadlines, renderFlags, rende
 import { explainSelection } from '../policy.js';
 import { icsDeadlines } from '../ics.js';
 import { buildStamp } from '../engine.js';
-import { reportTarget, reportName } from '../targets.js';
+import { reportTarget } from '../targets.js';
+import { toFormPath } from '../form.js';
+import { vocabulary } from '../words.js';
 import { profileKind, selection } from '../state.js';
 
 export class Results {
@@ -27,6 +29,12 @@ export class Results {
     this.rendered = '';
     this.liveText = '';
     root.addEventListener('click', onFieldLink);
+    // "Also raised by facts shown under …": open the flag it points to.
+    root.addEventListener('click', (event) => {
+      const link = event.target.closest('a[data-open-flag]');
+      const flag = link && this.body.querySelector(`details[data-flag="${link.dataset.openFlag}"]`);
+      if (flag) flag.open = true;
+    });
     root.addEventListener('click', (event) => {
       if (event.target.closest('#download-ics') && state.report) onDownloadIcs(state.report);
     });
@@ -55,10 +63,10 @@ export class Results {
   /** Renders the report in state.report (redrawn only when something shown would change). */
   show() {
     const { state } = this;
-    const report = state.report;
+    let report = state.report;
     const kind = profileKind(state, report.stamp.policy.id);
     const why = explainSelection(report, selection(state));
-    const key = JSON.stringify([report, kind, why]);
+    const key = JSON.stringify([report, kind, why, state.rowMap]);
     this.stale.hidden = true;
     this.body.classList.remove('app-results--stale');
     if (key === this.rendered) return;
@@ -71,13 +79,23 @@ export class Results {
         kind ? tag(kind, 'purple') : null),
       h('p', { class: 'govuk-body-s govuk-!-margin-bottom-0' }, why));
     const target = (path) => reportTarget(path, state.rowMap);
-    const name = (path) => reportName(path, state.rowMap);
+    // The engine counts list items as the case has them; the form may number
+    // its rows differently (empty rows are left out of the case).
+    const relabel = (item) => {
+      const formPath = toFormPath(item.field, state.rowMap);
+      return formPath === item.field ? item : { ...item, label: state.engine.fieldLabel(formPath) };
+    };
+    report = {
+      ...report,
+      flags: report.flags.map((f) => ({ ...f, facts: f.facts.map(relabel) })),
+      missing: report.missing.map(relabel),
+    };
     replace(this.body,
       renderQualification(report, note),
       renderReasons(report),
       renderDeadlines(report, icsDeadlines(report).length > 0),
-      renderFlags(report, target, open, name),
-      renderMissing(report, target, name),
+      renderFlags(report, target, open, vocabulary().inaccuracy_kinds),
+      renderMissing(report, target),
       renderStamp(report, kind, why, produced, buildStamp()));
   }
 
