@@ -163,6 +163,9 @@ impl Inaccuracy {
     }
 }
 
+/// Said of a flag whose kind of inaccuracy is sfo-check's reading.
+pub const KIND_IS_READING: &str = "sfo-check's reading: the annual report names only the cause";
+
 /// The causes of inaccurate assessments the report names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]

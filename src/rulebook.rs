@@ -4,7 +4,7 @@
 
 use crate::calendar::{FIRST_CONFIRMED_YEAR, LAST_CONFIRMED_YEAR};
 use crate::policy::{citations, Counts, PolicyProfile, SourceRef, Status};
-use crate::registry::{status_text, CheckAgainst, Citation, RuleKind};
+use crate::registry::{status_text, CheckAgainst, Citation, RuleKind, KIND_IS_READING};
 use crate::vocab::{vocabulary, RuleView};
 use std::fmt::Write;
 
@@ -52,9 +52,9 @@ fn rule_section(out: &mut String, rule: &RuleView, policy: &PolicyProfile) {
     let _ = writeln!(out, "- **Needs:** {}", needs.join("; "));
     for k in &rule.inaccuracy_kinds {
         let reading = if rule.kind_is_reading {
-            " (sfo-check's reading: the annual report names only the cause)"
+            format!(" ({KIND_IS_READING})")
         } else {
-            ""
+            String::new()
         };
         let _ = writeln!(
             out,

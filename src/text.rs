@@ -1,7 +1,7 @@
 //! The report for a person to read: `sfo-check check --format text`.
 
 use crate::date::long;
-use crate::registry::Citation;
+use crate::registry::{Citation, KIND_IS_READING};
 use crate::report::{Finding, QualificationStatus, Report};
 use std::fmt::Write;
 
@@ -103,9 +103,9 @@ pub fn render(report: &Report) -> String {
     for f in &report.flags {
         let _ = writeln!(out, "  [{}] {}", f.id, f.title);
         let reading = if f.kind_is_reading {
-            " (sfo-check's reading: the report names only the cause)"
+            format!(" ({KIND_IS_READING})")
         } else {
-            ""
+            String::new()
         };
         for k in &f.kinds {
             let _ = writeln!(

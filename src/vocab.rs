@@ -8,6 +8,7 @@ use crate::fields::{self, Choice, FieldInfo};
 use crate::policy::{Anchor, OffenceGroup, ReviewIntervals, Status, Unit};
 use crate::registry::{
     status_text, Cause, CheckAgainst, Citation, CitationId, Inaccuracy, RuleId, RuleKind,
+    KIND_IS_READING,
 };
 use crate::report::{CauseText, InaccuracyKind};
 use serde::Serialize;
@@ -16,6 +17,8 @@ use serde::Serialize;
 pub struct Vocabulary {
     pub rules: Vec<RuleView>,
     pub inaccuracy_kinds: Vec<InaccuracyKind>,
+    /// Said of a flag whose kind of inaccuracy is sfo-check's reading.
+    pub kind_is_reading: &'static str,
     pub causes: Vec<CauseText>,
     pub citations: Vec<Citation>,
     pub fields: &'static [FieldInfo],
@@ -119,6 +122,7 @@ pub fn vocabulary() -> Vocabulary {
     Vocabulary {
         rules: RuleId::ALL.iter().map(|id| RuleView::of(*id)).collect(),
         inaccuracy_kinds: Inaccuracy::ALL.iter().map(|k| (*k).into()).collect(),
+        kind_is_reading: KIND_IS_READING,
         causes: Cause::ALL.iter().map(|c| (*c).into()).collect(),
         citations: CitationId::ALL
             .iter()

@@ -5,7 +5,7 @@
 import { h, hidden, replace } from './dom.js';
 import { longDate } from './dates.js';
 import { statusLine } from './citations.js';
-import { ruleTitle } from './words.js';
+import { ruleTitle, vocabulary } from './words.js';
 
 export const STATUS = {
   qualifies: { heading: 'Qualifies as an SFO', tag: 'Qualifies', colour: 'green' },
@@ -183,7 +183,7 @@ export function renderFlags(report, targetFor, openIds, kinds) {
           h('p', { class: 'govuk-body-s govuk-!-margin-bottom-1 app-flag__kinds' },
             h('strong', null, 'Kind of inaccuracy: '),
             f.kinds.map((k) => `${k.number}. ${k.name}`).join('; '),
-            f.kind_is_reading ? ' (sfo-check’s reading: the annual report names only the cause)' : ''),
+            f.kind_is_reading ? ` (${vocabulary().kind_is_reading})` : ''),
           f.causes.length ? h('p', { class: 'govuk-body-s govuk-!-margin-bottom-1' },
             h('strong', null, 'Possible causes: '), f.causes.map((c) => c.text).join('; ')) : null,
           h('h4', { class: 'govuk-heading-s govuk-!-margin-bottom-1' }, 'What raised it'),

@@ -4,7 +4,7 @@
 
 import { h, replace } from '../dom.js';
 import { citation } from '../citations.js';
-import { describeOffset, anchorLabel, statusText } from '../words.js';
+import { describeOffset, anchorLabel, statusText, vocabulary } from '../words.js';
 
 function ruleItem(rule, profile) {
   const step = rule.kind === 'step' ? profile?.timetable.find((s) => s.id === rule.id) : null;
@@ -17,7 +17,7 @@ function ruleItem(rule, profile) {
     rule.inaccuracy_kinds.length ? h('p', { class: 'govuk-body-s govuk-!-margin-bottom-1' },
       h('strong', null, 'Kind of inaccuracy: '),
       rule.inaccuracy_kinds.map((k) => `${k.number}. ${k.name}`).join('; '),
-      rule.kind_is_reading ? ' (sfo-check’s reading: the annual report names only the cause)' : '') : null,
+      rule.kind_is_reading ? ` (${vocabulary().kind_is_reading})` : '') : null,
     h('p', { class: 'govuk-body-s govuk-!-margin-bottom-1' }, h('strong', null, 'Status: '), rule.status_text),
     h('ul', { class: 'govuk-list govuk-!-font-size-16 app-rule__sources' },
       rule.citations.map((c) => h('li', null, citation(c)))));
