@@ -89,7 +89,7 @@ test('a half-filled date is a page error once you leave it, and Check now focuse
   await page.locator('#check-now').click();
   await expect(summary(page)).toBeFocused();
   await expect(summary(page)).toContainText('Enter a real date for the date of the alleged offence');
-  await expect(summary(page)).toContainText('The year of the date of the assessment must include 4 numbers');
+  await expect(summary(page)).toContainText('The year of the date of the RoSH assessment must include 4 numbers');
   await expect(summary(page)).toContainText('Months since the assessor qualified must be a whole number, like 12');
   await expect(page.locator('#rosh-assessor-months-qualified')).toHaveValue('ten');
   // No result yet: there never was a good one.
