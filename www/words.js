@@ -59,6 +59,13 @@ export function fieldName(path) {
   return /^[A-Z][a-z]+(?=[\s:]|$)/.test(label) ? label.charAt(0).toLowerCase() + label.slice(1) : label;
 }
 
+/**
+ * An engine error about a file (a policy profile, say) in words:
+ * "Timetable 2: offset: amount: …". Case errors shown beside the form name
+ * the form's rows instead (components/errors.js).
+ */
+export const errorInWords = (error) => (error.path ? `${fieldLabel(error.path)}: ${error.message}` : error.message);
+
 /** The question a form asks for a field, else its name. */
 export const fieldQuestion = (path) => {
   const words = fieldWords(path);
