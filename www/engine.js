@@ -5,6 +5,7 @@
 // it runs and check it against its own build (build-info.js).
 import init, * as wasm from './pkg/sfo_check.js';
 import { BUILD } from './build-info.js';
+import { setVocabulary } from './words.js';
 
 let ready;
 let moduleHash = null;
@@ -27,12 +28,15 @@ export function loadEngine() {
     const bytes = await moduleBytes();
     moduleHash = await sha256Hex(bytes);
     await init({ module_or_path: bytes });
+    // The engine's words, set before anything is built from them.
+    setVocabulary(engine.vocabulary(), engine.fieldLabel);
     return engine;
   })();
   return ready;
 }
 
-// Calls that fail throw { errors: [{ path, message }] }; these return
+// Calls that fail throw { errors: [{ path, label, code, params, message }] }:
+// `code` says what is wrong, `message` says it without naming the field. These return
 // { report } or { errors } instead, so callers never need try/catch.
 function attempt(call) {
   try {
@@ -55,7 +59,8 @@ export const engine = {
   readPolicy: (policy) => attempt(() => wasm.readPolicy(policy)),
   version: () => wasm.version(),
   vocabulary: () => wasm.vocabulary(),
-  fieldLabel: (path) => wasm.fieldLabel(path),
+  /** A path in words: supervision[1].start → "Supervision period 2: start date". */
+  fieldLabel: (path) => wasm.fieldLabel(String(path)),
   /** The SHA-256 (hex) of the module running, or null where the browser cannot hash. */
   moduleHash: () => moduleHash,
 };

@@ -1,4 +1,5 @@
-// The case form: builds it from schema.js, reads what was entered (the "raw"
+// The case form: builds it from schema.js, with the engine's words for every
+// question, hint and option (words.js), reads what was entered (the "raw"
 // answers, exactly as typed), turns that into case JSON (case.rs), and fills
 // the form back from a saved case. Ids follow the case path mechanically:
 // supervision[0].scheduled_end -> supervision-0-scheduled-end, and a date
@@ -6,6 +7,9 @@
 
 import { h, hidden, replace } from './dom.js';
 import { SECTIONS } from './schema.js';
+import {
+  pattern, fieldWords, fieldQuestion, fieldName, choicesFor, listItem, offenceGroupLabel,
+} from './words.js';
 
 export const CASE_SCHEMA = 'sfo-check/case@1';
 
@@ -21,9 +25,6 @@ export function pathToId(path) {
     .replace(/_/g, '-');
 }
 
-/** supervision[0].start -> supervision[].start */
-const pattern = (path) => String(path).replace(/\[\d+\]/g, '[]');
-
 /** The path one level up: a.b[2].c -> a.b[2] -> a.b -> a -> '' */
 export function parentPath(path) {
   const m = /^(.*)(\[\d+\]|\.[^.[\]]+)$/.exec(path);
@@ -32,7 +33,7 @@ export function parentPath(path) {
 
 const FIELDS = new Map(); // pattern -> { field, repeat }
 const REPEATS = new Map(); // repeat path -> repeat node
-const GROUP_TITLES = new Map(); // path prefix -> title
+const PATTERNS = new Map(); // field -> its pattern, by which the engine names it
 
 function register(nodes, repeat = null) {
   for (const node of nodes) {
@@ -44,34 +45,32 @@ function register(nodes, repeat = null) {
     } else {
       const path = repeat ? `${repeat.path}[].${node.key}` : node.key;
       FIELDS.set(path, { field: node, repeat });
+      PATTERNS.set(node, path);
     }
   }
 }
 register(SECTIONS);
-for (const node of SECTIONS.flatMap((s) => s.children)) {
-  if (node.kind === 'group' && node.children.every((c) => c.key?.includes('.'))) {
-    const prefix = node.children[0].key.split('.').slice(0, -1).join('.');
-    if (node.children.every((c) => c.key.startsWith(`${prefix}.`))) GROUP_TITLES.set(prefix, node.title);
-  }
-}
 
 const cap = (text) => text.charAt(0).toUpperCase() + text.slice(1);
 
-/** The words for a case path, for messages: "start date of supervision period 2". */
-export function nameFor(path) {
-  const found = FIELDS.get(pattern(path));
-  if (found) {
-    const { field, repeat } = found;
-    if (!repeat) return field.name ?? field.label.toLowerCase();
-    const n = Number(/\[(\d+)\]/.exec(path)?.[1] ?? 0) + 1;
-    return `${field.name} of ${repeat.item} ${n}`;
-  }
-  const row = /^(.*)\[(\d+)\]$/.exec(path);
-  if (row && REPEATS.has(row[1])) return `${REPEATS.get(row[1]).item} ${Number(row[2]) + 1}`;
-  if (REPEATS.has(path)) return `${REPEATS.get(path).item}s`;
-  if (GROUP_TITLES.has(path)) return GROUP_TITLES.get(path).toLowerCase();
-  if (path === 'supervision') return 'supervision periods';
-  return path;
+/** The words for a case path, for messages: "start date for supervision period 2". */
+export const nameFor = (path) => fieldName(path);
+
+// A field's words are the engine's, by its path; only the page's own
+// additions (placeholder, pageHint, noneLabel, numbered options) are in schema.js.
+const labelOf = (field) => fieldQuestion(PATTERNS.get(field));
+const hintOf = (field) => [fieldWords(PATTERNS.get(field))?.hint, field.pageHint].filter(Boolean).join(' ');
+
+/** [[value, label]] a radio, checkbox or fixed select offers. */
+function optionsOf(field) {
+  if (field.options) return field.options;
+  const options = choicesFor(PATTERNS.get(field)).map((c) => [c.value, c.label]);
+  return field.none ? [[field.none, field.noneLabel], ...options] : options;
+}
+
+/** A repeat's words: one item ("supervision period") and the list ("supervision periods"). */
+export function rowWords(repeatPath) {
+  return { item: listItem(repeatPath) ?? repeatPath, items: fieldWords(repeatPath)?.name ?? repeatPath };
 }
 
 export function fieldFor(path) {
@@ -96,7 +95,7 @@ function formGroup(path, kind, ...children) {
 }
 
 function dateField(field, path, id) {
-  const hint = hintEl(id, field.hint);
+  const hint = hintEl(id, hintOf(field));
   const box = (part, label, width) =>
     h('div', { class: 'govuk-date-input__item' },
       h('div', { class: 'govuk-form-group' },
@@ -108,17 +107,17 @@ function dateField(field, path, id) {
         })));
   return formGroup(path, 'date',
     h('fieldset', { class: 'govuk-fieldset', role: 'group', 'aria-describedby': describedBy(hint && hint.id), 'data-describedby': hint ? hint.id : '' },
-      h('legend', { class: 'govuk-fieldset__legend govuk-fieldset__legend--s' }, field.label),
+      h('legend', { class: 'govuk-fieldset__legend govuk-fieldset__legend--s' }, labelOf(field)),
       hint,
       h('div', { class: 'govuk-date-input', id },
         box('day', 'Day', 2), box('month', 'Month', 2), box('year', 'Year', 4))));
 }
 
 function textField(field, path, id, numeric = false) {
-  const hint = hintEl(id, field.hint);
+  const hint = hintEl(id, hintOf(field));
   const width = field.width === 'full' ? 'govuk-!-width-full' : `govuk-input--width-${field.width ?? 10}`;
   return formGroup(path, field.kind,
-    h('label', { class: 'govuk-label govuk-label--s', for: id }, field.label),
+    h('label', { class: 'govuk-label govuk-label--s', for: id }, labelOf(field)),
     hint,
     h('input', {
       class: `govuk-input ${width}`, id, name: id, type: 'text',
@@ -129,7 +128,7 @@ function textField(field, path, id, numeric = false) {
 }
 
 function selectField(field, path, id) {
-  const hint = hintEl(id, field.hint);
+  const hint = hintEl(id, hintOf(field));
   const select = h('select', {
     class: 'govuk-select', id, name: id,
     'aria-describedby': describedBy(hint && hint.id), 'data-describedby': hint ? hint.id : '',
@@ -137,21 +136,21 @@ function selectField(field, path, id) {
   });
   fillSelect(select, field);
   return formGroup(path, 'select',
-    h('label', { class: 'govuk-label govuk-label--s', for: id }, field.label), hint, select);
+    h('label', { class: 'govuk-label govuk-label--s', for: id }, labelOf(field)), hint, select);
 }
 
 function fillSelect(select, field, keep = select.value) {
   const children = [h('option', { value: '' }, field.placeholder ?? 'Select')];
   if (field.optionsFrom === 'offences') {
-    for (const [group, title] of [['A', 'Group A: review always required'], ['B', 'Group B: review only if the condition holds']]) {
+    for (const group of ['A', 'B']) {
       const items = optionsCache.offences.filter((o) => o.group === group);
       if (items.length) {
-        children.push(h('optgroup', { label: title }, items.map((o) => h('option', { value: o.id }, o.name))));
+        children.push(h('optgroup', { label: `Group ${offenceGroupLabel(group)}` }, items.map((o) => h('option', { value: o.id }, o.name))));
       }
     }
     children.push(h('optgroup', { label: 'Other' }, h('option', { value: 'not-listed' }, 'Not on the list')));
   } else {
-    const options = field.optionsFrom ? optionsCache[field.optionsFrom] : field.options;
+    const options = field.optionsFrom ? optionsCache[field.optionsFrom] : optionsOf(field);
     for (const [value, label] of options) children.push(h('option', { value }, label));
   }
   replace(select, children);
@@ -168,7 +167,7 @@ function setSelectValue(select, value) {
 }
 
 function choiceField(field, path, id, type, options, inline) {
-  const hint = hintEl(id, field.hint);
+  const hint = hintEl(id, hintOf(field));
   const cls = type === 'radio' ? 'govuk-radios' : 'govuk-checkboxes';
   const items = options.map(([value, label], i) => {
     const itemId = i === 0 ? id : `${id}-${i + 1}`;
@@ -178,7 +177,7 @@ function choiceField(field, path, id, type, options, inline) {
   });
   return formGroup(path, field.kind,
     h('fieldset', { class: 'govuk-fieldset', 'aria-describedby': describedBy(hint && hint.id), 'data-describedby': hint ? hint.id : '' },
-      h('legend', { class: 'govuk-fieldset__legend govuk-fieldset__legend--s' }, field.label),
+      h('legend', { class: 'govuk-fieldset__legend govuk-fieldset__legend--s' }, labelOf(field)),
       hint,
       h('div', {
         class: `${cls} ${cls}--small${inline ? ` ${cls}--inline` : ''}${field.columns ? ' app-checkboxes--columns' : ''}`,
@@ -296,12 +295,12 @@ const KINDS = {
   },
   radios: {
     missing: 'Select',
-    build: (field, path, id) => choiceField(field, path, id, 'radio', field.options, field.inline),
+    build: (field, path, id) => choiceField(field, path, id, 'radio', optionsOf(field), field.inline),
     empty: () => '',
     ...oneOf,
     toValue: (field, raw) => (!raw || raw === field.none ? { omit: true } : { value: raw }),
-    fromValue: (field, value) => (field.options.some(([v]) => v === value) ? { raw: value, ok: true } : { raw: '', ok: false }),
-    answer: (root, field, id, value) => chosenText(field.options, value),
+    fromValue: (field, value) => (optionsOf(field).some(([v]) => v === value) ? { raw: value, ok: true } : { raw: '', ok: false }),
+    answer: (root, field, id, value) => chosenText(optionsOf(field), value),
     errorMarks: () => [],
   },
   yesno: {
@@ -316,7 +315,7 @@ const KINDS = {
   },
   checkboxes: {
     missing: 'Select',
-    build: (field, path, id) => choiceField(field, path, id, 'checkbox', field.options, false),
+    build: (field, path, id) => choiceField(field, path, id, 'checkbox', optionsOf(field), false),
     empty: () => [],
     read: (root, id) => [...root.querySelectorAll(`input[name="${id}"]:checked`)].map((i) => i.value),
     write: (root, id, value) => {
@@ -325,10 +324,10 @@ const KINDS = {
     toValue: (field, raw) => (raw.length ? { value: [...raw] } : { omit: true }),
     fromValue: (field, value) => {
       if (!Array.isArray(value)) return { raw: [], ok: false };
-      const known = value.filter((v) => field.options.some(([o]) => o === v));
+      const known = value.filter((v) => optionsOf(field).some(([o]) => o === v));
       return { raw: [...new Set(known)], ok: known.length === value.length };
     },
-    answer: (root, field, id, value) => chosenText(field.options, value),
+    answer: (root, field, id, value) => chosenText(optionsOf(field), value),
     errorMarks: () => [],
   },
 };
@@ -349,37 +348,47 @@ function buildField(field, path) {
   return kindOf(field).build(field, path, pathToId(path));
 }
 
+// A group with a key is a part of the case the engine names; one without is
+// the page's own grouping, titled in schema.js.
+const groupTitle = (node) => (node.key ? fieldQuestion(node.key) : node.title);
+const groupHint = (node) => (node.key ? fieldWords(node.key)?.hint : null);
+
 function buildNodes(nodes, level) {
   return nodes.map((node) => {
     if (node.kind === 'group') {
-      const content = [node.hint ? h('p', { class: 'govuk-hint' }, node.hint) : null, buildNodes(node.children, level + 1)];
+      const hint = groupHint(node);
+      const content = [hint ? h('p', { class: 'govuk-hint' }, hint) : null, buildNodes(node.children, level + 1)];
       if (node.legend) {
         return h('div', { class: `govuk-form-group app-group${node.inline ? ' app-group--inline' : ''}` },
           h('fieldset', { class: 'govuk-fieldset' },
             h('legend', { class: 'govuk-fieldset__legend govuk-fieldset__legend--m' },
-              h(`h${level}`, { class: 'govuk-fieldset__heading' }, node.title)),
+              h(`h${level}`, { class: 'govuk-fieldset__heading' }, groupTitle(node))),
             content));
       }
-      return h('div', { class: 'app-group' }, h(`h${level}`, { class: 'govuk-heading-m' }, node.title), content);
+      return h('div', { class: 'app-group' }, h(`h${level}`, { class: 'govuk-heading-m' }, groupTitle(node)), content);
     }
     if (node.kind === 'repeat') return buildRepeat(node, level);
     return buildField(node, node.key);
   });
 }
 
+// A titled repeat shows the engine's question and hint for its list; the
+// others sit in a section that already says them.
 function buildRepeat(node, level) {
-  const rowLevel = node.title ? level + 1 : level;
+  const rowLevel = node.titled ? level + 1 : level;
+  const hint = node.titled ? fieldWords(node.path)?.hint : null;
   return h('div', { class: 'app-repeat', id: pathToId(node.path), 'data-repeat': node.path, 'data-row-level': rowLevel },
-    node.title ? h(`h${level}`, { class: 'govuk-heading-m' }, node.title) : null,
-    node.intro ? h('p', { class: 'govuk-hint' }, node.intro) : null,
+    node.titled ? h(`h${level}`, { class: 'govuk-heading-m' }, fieldQuestion(node.path)) : null,
+    hint ? h('p', { class: 'govuk-hint' }, hint) : null,
     h('div', { class: 'app-repeat__rows' }),
-    h('p', { class: 'govuk-body app-repeat__none', hidden: true }, `No ${node.item}s added.`),
+    h('p', { class: 'govuk-body app-repeat__none', hidden: true }, `No ${rowWords(node.path).items} added.`),
     h('button', { type: 'button', class: 'govuk-button govuk-button--secondary app-repeat__add', 'data-add': node.path }, ''));
 }
 
 function buildRow(node, index, level) {
   const n = index + 1;
-  const title = `${cap(node.item)} ${n}`;
+  const { item } = rowWords(node.path);
+  const title = `${cap(item)} ${n}`;
   return h('fieldset', {
     class: 'govuk-fieldset app-repeat__row', id: pathToId(`${node.path}[${index}]`),
     'data-row': node.path, 'data-index': index,
@@ -388,15 +397,18 @@ function buildRow(node, index, level) {
     h(`h${level}`, { class: 'govuk-fieldset__heading' }, title)),
   node.children.map((field) => buildField(field, `${node.path}[${index}].${field.key}`)),
   h('button', { type: 'button', class: 'govuk-button govuk-button--secondary app-repeat__remove', 'data-remove': node.path, 'data-index': index },
-    'Remove', hidden(` ${node.item} ${n}`)));
+    'Remove', hidden(` ${item} ${n}`)));
 }
+
+/** A section about one part of the case is introduced by the engine's hint for it. */
+const sectionIntro = (section) => (section.key ? fieldWords(section.key)?.hint : null);
 
 /** Builds the whole form into `root` (a <form>). */
 export function buildForm(root) {
   replace(root, SECTIONS.map((section) =>
     h('section', { class: 'app-section', id: section.id, 'aria-labelledby': `${section.id}-title` },
       h('h2', { class: 'govuk-heading-l', id: `${section.id}-title` }, section.title),
-      section.intro ? h('p', { class: 'govuk-body' }, section.intro) : null,
+      sectionIntro(section) ? h('p', { class: 'govuk-body' }, sectionIntro(section)) : null,
       buildNodes(section.children, 3))));
   for (const node of REPEATS.values()) setRowCount(root, node.path, node.initial);
 }
@@ -408,9 +420,10 @@ export function setRowCount(root, repeatPath, count) {
   const level = Number(container.dataset.rowLevel);
   const rows = container.querySelector('.app-repeat__rows');
   replace(rows, Array.from({ length: count }, (_, i) => buildRow(node, i, level)));
-  container.querySelector('.app-repeat__none').hidden = count > 0 || !node.title;
+  container.querySelector('.app-repeat__none').hidden = count > 0 || !node.titled;
   const add = container.querySelector('.app-repeat__add');
-  replace(add, count ? `Add another ${node.item}` : `Add ${/^[aeiou]/.test(node.item) ? 'an' : 'a'} ${node.item}`);
+  const { item } = rowWords(repeatPath);
+  replace(add, count ? `Add another ${item}` : `Add ${/^[aeiou]/.test(item) ? 'an' : 'a'} ${item}`);
 }
 
 export function rowCount(root, repeatPath) {
@@ -687,18 +700,18 @@ export function answers(root, raw) {
   const plain = (label) => label.replace(/ \(optional\)$/, '');
   const visit = (nodes, rows, prefix = '') => {
     for (const node of nodes) {
-      if (node.kind === 'group') visit(node.children, rows, `${node.title}: `);
+      if (node.kind === 'group') visit(node.children, rows, `${groupTitle(node)}: `);
       else if (node.kind === 'repeat') {
         for (let i = 0; i < (raw.rows[node.path] ?? 0); i++) {
           for (const field of node.children) {
             const path = `${node.path}[${i}].${field.key}`;
             if (!isEmptyRaw(raw.values[path])) {
-              rows.push([`${cap(node.item)} ${i + 1}: ${plain(field.label)}`, answerText(root, field, path, raw.values[path]), field.kind === 'date']);
+              rows.push([`${cap(rowWords(node.path).item)} ${i + 1}: ${plain(labelOf(field))}`, answerText(root, field, path, raw.values[path]), field.kind === 'date']);
             }
           }
         }
       } else if (!isEmptyRaw(raw.values[node.key])) {
-        rows.push([`${prefix}${plain(node.label)}`, answerText(root, node, node.key, raw.values[node.key]), node.kind === 'date']);
+        rows.push([`${prefix}${plain(labelOf(node))}`, answerText(root, node, node.key, raw.values[node.key]), node.kind === 'date']);
       }
     }
   };
@@ -718,7 +731,7 @@ export function addRow(root, repeatPath) {
   const row = buildRow(node, count, Number(container.dataset.rowLevel));
   container.querySelector('.app-repeat__rows').append(row);
   container.querySelector('.app-repeat__none').hidden = true;
-  replace(container.querySelector('.app-repeat__add'), `Add another ${node.item}`);
+  replace(container.querySelector('.app-repeat__add'), `Add another ${rowWords(repeatPath).item}`);
   if (row.querySelector('[data-options-from]')) {
     for (const select of row.querySelectorAll('select[data-options-from]')) {
       fillSelect(select, fieldFor(select.closest('[data-field]').dataset.field));

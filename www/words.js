@@ -6,12 +6,17 @@ let vocab = null;
 const fields = new Map();
 const choices = new Map();
 const rules = new Map();
+const lists = new Map();
+let labeller = null;
 
-export function setVocabulary(v) {
+/** `label` is the engine's fieldLabel(path), so paths read the way the engine says them. */
+export function setVocabulary(v, label = null) {
   vocab = v;
+  labeller = label;
   for (const f of v.fields) fields.set(f.path, f);
   for (const c of v.choices) choices.set(c.path, c.choices);
   for (const r of v.rules) rules.set(r.id, r);
+  for (const l of v.lists) lists.set(l.path, l.item);
 }
 
 export const vocabulary = () => vocab;
@@ -24,6 +29,48 @@ export const fieldWords = (path) => fields.get(pattern(path)) ?? null;
 
 /** The values a field can take: [{ value, label }]. */
 export const choicesFor = (path) => choices.get(pattern(path)) ?? [];
+
+/** One item of a list of the case: "supervision" → "supervision period". */
+export const listItem = (path) => lists.get(pattern(path)) ?? null;
+
+const cap = (text) => text.charAt(0).toUpperCase() + text.slice(1);
+
+/** A path in words, for a label: "supervision[1].start" → "Supervision period 2: start date". */
+export const fieldLabel = (path) => labeller?.(String(path)) ?? String(path);
+
+/**
+ * A path as a noun phrase inside a sentence ("Enter the …"):
+ * "supervision[1].start" → "start date for supervision period 2".
+ */
+export function fieldName(path) {
+  const p = String(path);
+  const row = /^(.*?)\[(\d+)\](?:\.(.+))?$/.exec(p);
+  const item = row && listItem(row[1]);
+  if (item) {
+    const n = Number(row[2]) + 1;
+    const name = row[3] && fieldWords(p)?.name;
+    if (!row[3]) return `${item} ${n}`;
+    if (name) return `${name} for ${item} ${n}`;
+  }
+  const name = fieldWords(p)?.name;
+  if (name) return name;
+  // A path the vocabulary does not know: the engine's label, in a sentence.
+  const label = fieldLabel(p);
+  return /^[A-Z][a-z]+(?=[\s:]|$)/.test(label) ? label.charAt(0).toLowerCase() + label.slice(1) : label;
+}
+
+/**
+ * An engine error about a file (a policy profile, say) in words:
+ * "Timetable 2: offset: amount: …". Case errors shown beside the form name
+ * the form's rows instead (components/errors.js).
+ */
+export const errorInWords = (error) => (error.path ? `${fieldLabel(error.path)}: ${error.message}` : error.message);
+
+/** The question a form asks for a field, else its name. */
+export const fieldQuestion = (path) => {
+  const words = fieldWords(path);
+  return words?.question ?? (words ? cap(words.name) : String(path));
+};
 
 export const rule = (id) => rules.get(id) ?? null;
 

@@ -17,7 +17,7 @@ test('an impossible date shows the engine message, links to the day box and keep
   await expect(summary(page)).toBeVisible();
   await expect(summary(page).locator('[role="alert"]')).toBeAttached();
   const link = summary(page).getByRole('link', { name: /not a real date: 2024-02-31 \(February 2024 has 29 days\)/ });
-  await expect(link).toHaveText('Start date of supervision period 1: not a real date: 2024-02-31 (February 2024 has 29 days)');
+  await expect(link).toHaveText('Supervision period 1: start date: not a real date: 2024-02-31 (February 2024 has 29 days)');
   await expect(link).toHaveAttribute('href', '#supervision-0-start-day');
 
   const group = page.locator('[data-field="supervision[0].start"]');
@@ -49,7 +49,7 @@ test('supervision that ends before it starts, and a court appearance before the 
   await page.locator('#reference').focus();
 
   const end = summary(page).getByRole('link', { name: /ends before it starts/ });
-  await expect(end).toHaveText('Scheduled end date of supervision period 1: ends before it starts (start: Mon 6 Nov 2023)');
+  await expect(end).toHaveText('Supervision period 1: scheduled end date: ends before it starts (start date: Mon 6 Nov 2023)');
   await expect(end).toHaveAttribute('href', '#supervision-0-scheduled-end-day');
   const court = summary(page).getByRole('link', { name: /the court appearance is before the charge/ });
   await expect(court).toHaveAttribute('href', '#offence-first-court-appearance-day');
@@ -89,7 +89,7 @@ test('a half-filled date is a page error once you leave it, and Check now focuse
   await page.locator('#check-now').click();
   await expect(summary(page)).toBeFocused();
   await expect(summary(page)).toContainText('Enter a real date for the date of the alleged offence');
-  await expect(summary(page)).toContainText('The year of the date of the assessment must include 4 numbers');
+  await expect(summary(page)).toContainText('The year of the date of the RoSH assessment must include 4 numbers');
   await expect(summary(page)).toContainText('Months since the assessor qualified must be a whole number, like 12');
   await expect(page.locator('#rosh-assessor-months-qualified')).toHaveValue('ten');
   // No result yet: there never was a good one.
@@ -99,16 +99,20 @@ test('a half-filled date is a page error once you leave it, and Check now focuse
 test('a missing required answer in a row, and an error in an opened file', async ({ page }) => {
   await page.fill('#events-0-note', 'Moved in with a new partner');
   await page.locator('#reference').focus();
-  await expect(summary(page).getByRole('link', { name: 'Select the type of event 1' })).toHaveAttribute('href', '#events-0-type');
-  // The engine names one missing answer per row at a time.
+  await expect(summary(page).getByRole('link', { name: 'Select the type of event for event 1' })).toHaveAttribute('href', '#events-0-type');
+  await expect(summary(page).getByRole('link', { name: 'Enter the date for event 1' })).toHaveAttribute('href', '#events-0-date-day');
+  // Choosing the type leaves only the date to name.
   await page.selectOption('#events-0-type', 'new-relationship');
-  await expect(summary(page).getByRole('link', { name: 'Enter the date of event 1' })).toHaveAttribute('href', '#events-0-date-day');
+  await expect(summary(page).getByRole('link', { name: 'Select the type of event for event 1' })).toHaveCount(0);
+  await expect(summary(page).getByRole('link', { name: 'Enter the date for event 1' })).toHaveAttribute('href', '#events-0-date-day');
 
   await openCase(page, { ...QUALIFYING, bogus: 1, supervision: [{ type: 'licence', start: '2023-11-06', colour: 'red' }] });
   const problems = page.locator('#file-problems');
   await expect(problems).toBeVisible();
-  await expect(problems).toContainText('bogus: unknown field `bogus`');
-  await expect(problems).toContainText('supervision[0].colour: unknown field `colour`');
+  // The fields in words (the engine's fieldLabel), never as data paths.
+  await expect(problems).toContainText('Bogus: unknown field `bogus`');
+  await expect(problems).toContainText('Supervision 1: colour: unknown field `colour`');
+  await expect(problems).not.toContainText('supervision[0]');
   // The rest of the file was loaded.
   await expectStatus(page, 'Qualifies as an SFO');
   await expect(page.locator('#supervision-0-start-day')).toHaveValue('6');

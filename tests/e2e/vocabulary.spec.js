@@ -61,6 +61,21 @@ test('drift: every form question is a case field, every case field is asked or l
     if (field.kind === 'yesno' || FROM_PROFILE.has(field.path) || field.kind === 'date') continue;
     const known = choices.get(field.path);
     if (!field.values.length) continue;
+    if (!known && field.values.every((v) => /^\d+$/.test(v))) {
+      // Numbers the engine checks by range (MAPPA category, level), not by a
+      // list: it takes each number offered and refuses the one after the last.
+      const numbers = field.values.map(Number).sort((a, b) => a - b);
+      expect(numbers, `${field.path}: the numbers 1 to n`).toEqual(numbers.map((_, i) => i + 1));
+      const refused = await page.evaluate(async ({ path, values }) => {
+        const engine = await import('/pkg/sfo_check.js');
+        const at = (value) => path.split('.').reduceRight((inner, key) => ({ [key]: inner }), value);
+        return values.map((value) => engine.validate({ schema: 'sfo-check/case@1', ...at(value) }, {})
+          .some((e) => e.path === path));
+      }, { path: field.path, values: [...numbers, numbers.length + 1] });
+      expect(refused, `${field.path}: the engine takes every number offered and refuses the next`)
+        .toEqual([...numbers.map(() => false), true]);
+      continue;
+    }
     expect(known, `${field.path} has a value list in the engine`).toBeTruthy();
     const extra = field.values.filter((v) => !known.includes(v) && v !== 'none');
     expect(extra, `${field.path}: option values the engine does not know`).toEqual([]);

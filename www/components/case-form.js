@@ -1,9 +1,9 @@
-// The case form (#case-form): built from schema.js by form.js, with rows
-// added and removed in place. It marks the case changed (state.dirty) and
+// The case form (#case-form): built from schema.js by form.js, in the
+// engine's words, with rows added and removed in place. It marks the case changed (state.dirty) and
 // asks the page to check it again as answers change.
 
 import {
-  buildForm, readRaw, writeRaw, hasEntries, setPolicyOptions, addRow, removeRow, rowCount, repeatNode, answers,
+  buildForm, readRaw, writeRaw, hasEntries, setPolicyOptions, addRow, removeRow, rowCount, repeatNode, rowWords, answers,
 } from '../form.js';
 
 const cap = (text) => text.charAt(0).toUpperCase() + text.slice(1);
@@ -93,7 +93,7 @@ export class CaseForm {
     if (remove) {
       const path = remove.dataset.remove;
       const index = Number(remove.dataset.index);
-      const node = repeatNode(path);
+      const { item, items } = rowWords(path);
       const raw = removeRow(readRaw(root), path, index);
       writeRaw(root, raw);
       this.state.dirty = true;
@@ -101,7 +101,7 @@ export class CaseForm {
       const next = rows[index] ?? null;
       if (next) next.querySelector('input, select').focus();
       else root.querySelector(`[data-add="${path}"]`).focus();
-      this.announce(`${cap(node.item)} ${index + 1} removed.${rowCount(root, path) ? '' : ` No ${node.item}s left.`}`);
+      this.announce(`${cap(item)} ${index + 1} removed.${rowCount(root, path) ? '' : ` No ${items} left.`}`);
       this.update();
     }
   }

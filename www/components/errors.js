@@ -6,27 +6,20 @@
 import { h, onFieldLink, focusStatic } from '../dom.js';
 import { renderErrorList } from '../render.js';
 import { fieldFor, nameFor, toFormPath, missingVerb, errorMarks } from '../form.js';
+import { fieldLabel } from '../words.js';
 import { resolveTarget, targetId, unitOf } from '../targets.js';
 
-const cap = (text) => text.charAt(0).toUpperCase() + text.slice(1);
-
-const CASE_PATH = /\b[a-z_]+(?:\[\d+\])?(?:\.[a-z_]+(?:\[\d+\])?)+\b/g;
-
-/** Engine messages name case paths; say them in words. */
-function humanise(message, rowMap) {
-  return message
-    .replace(CASE_PATH, (path) => (fieldFor(toFormPath(path, rowMap)) ? `the ${nameFor(toFormPath(path, rowMap))}` : path));
-}
-
+/**
+ * An engine error in words, chosen by its code. The field is named from the
+ * form's path (its rows numbered as the form shows them, not as the case
+ * counts them); the engine's message never names the field.
+ */
 function engineError(error, rowMap) {
   if (!error.path) return { text: `The case could not be checked: ${error.message}`, el: null };
   const path = toFormPath(error.path, rowMap);
-  let text;
-  if (error.message === 'required, but missing') {
-    text = `${missingVerb(fieldFor(path))} the ${nameFor(path)}`;
-  } else {
-    text = `${cap(nameFor(path))}: ${humanise(error.message, rowMap)}`;
-  }
+  const text = error.code === 'required'
+    ? `${missingVerb(fieldFor(path))} the ${nameFor(path)}`
+    : `${fieldLabel(path)}: ${error.message}`;
   return { text, path, el: resolveTarget(path) };
 }
 

@@ -9,6 +9,7 @@ import { caseFromRaw, rawFromCase } from '../form.js';
 import { buildIcs } from '../ics.js';
 import { resolveTarget, targetId } from '../targets.js';
 import { policyOptions } from '../state.js';
+import { fieldLabel } from '../words.js';
 
 function slug(text) {
   return String(text ?? '').toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60);
@@ -131,7 +132,7 @@ export class Files {
       const engineErrors = check.ok ? [] : check.errors;
       const items = dropped.map((path) => {
         const e = engineErrors.find((x) => x.path === path || x.path.startsWith(`${path}.`) || x.path.startsWith(`${path}[`) || path.startsWith(`${x.path}.`) || path.startsWith(`${x.path}[`));
-        return { text: `${path}: ${e ? e.message : 'this value could not be read, so it was not loaded'}`, target: targetId(resolveTarget(path)) ?? 'open-case' };
+        return { text: `${fieldLabel(path)}: ${e ? e.message : 'this value could not be read, so it was not loaded'}`, target: targetId(resolveTarget(path)) ?? 'open-case' };
       });
       this.showProblems(`Some of ${file.name} was not loaded`, items);
     } else this.hideProblems();
