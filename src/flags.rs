@@ -9,7 +9,7 @@ use crate::case::{
 use crate::date::long;
 use crate::fields::Choices;
 use crate::policy::{PolicyProfile, Status};
-use crate::registry::{status_text, Citation, RuleId};
+use crate::registry::{status_text, CheckAgainst, Citation, RuleId};
 use crate::report::{Fact, Flag};
 use crate::text::capitalise;
 use chrono::NaiveDate;
@@ -575,10 +575,7 @@ fn assessment_overdue(cx: &Context) -> Vec<Fact> {
 }
 
 fn status_word(status: Status) -> &'static str {
-    match status {
-        Status::Confirmed => "confirmed",
-        Status::Default => "default: check against your region's agreed timescales",
-    }
+    status_text(status, CheckAgainst::RegionalTimescales)
 }
 
 fn no_post_release_assessment(cx: &Context) -> Vec<Fact> {

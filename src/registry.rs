@@ -443,7 +443,7 @@ pub fn status_text(status: Status, against: CheckAgainst) -> &'static str {
     match (status, against) {
         (Status::Confirmed, _) => "confirmed",
         (Status::Default, CheckAgainst::RegionalTimescales) => {
-            "default — check against your region's agreed timescales"
+            "default — check against your region\u{2019}s agreed timescales"
         }
         (Status::Default, CheckAgainst::PolicyFramework) => {
             "default — check against the current SFO policy framework"

@@ -209,3 +209,125 @@ fn review_intervals(out: &mut String, policy: &PolicyProfile) {
     }
     out.push('\n');
 }
+
+/// Text for HTML: the five characters that could open markup, escaped.
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+fn citation_html(c: &Citation) -> String {
+    let mut html = String::from("<span class=\"app-citation\">");
+    if let Some(publisher) = &c.work.publisher {
+        let _ = write!(html, "{}, ", escape(publisher));
+    }
+    let _ = write!(html, "<cite>{}</cite>", escape(&c.work.title));
+    if let Some(date) = &c.work.date {
+        let _ = write!(html, " ({})", escape(date));
+    }
+    if let Some(section) = &c.section {
+        let _ = write!(html, ", \u{201c}{}\u{201d}", escape(section));
+    }
+    if let Some(url) = &c.work.url {
+        let _ = write!(
+            html,
+            " <a class=\"govuk-link\" href=\"{}\" rel=\"noreferrer noopener\">Read the source</a>",
+            escape(url)
+        );
+    }
+    html.push_str("</span>");
+    html
+}
+
+/// The page's "How the rules work", as HTML for `www/index.html` (written
+/// there by `make schema`), so it reads the same with or without JavaScript.
+pub fn rules_html(policy: &PolicyProfile) -> String {
+    let vocab = vocabulary();
+    let mut out = String::new();
+    for kind in RuleKind::ALL {
+        let _ = writeln!(
+            out,
+            "<h3 class=\"govuk-heading-m\">{}</h3>",
+            escape(kind.heading())
+        );
+        if kind == RuleKind::Flag {
+            out.push_str("<p class=\"govuk-body\">Flags are prompts to look again at the risk of serious harm assessment, never verdicts. HM Inspectorate of Probation found five kinds of inaccuracy in the reviews it quality-assured:</p>\n<ol class=\"govuk-list govuk-list--number\">\n");
+            for k in &vocab.inaccuracy_kinds {
+                let _ = writeln!(
+                    out,
+                    "<li><strong>{}.</strong> {}</li>",
+                    escape(k.name),
+                    escape(k.text)
+                );
+            }
+            out.push_str("</ol>\n");
+        }
+        for rule in vocab.rules.iter().filter(|r| r.kind == kind) {
+            let _ = writeln!(
+                out,
+                "<div class=\"app-rule\" id=\"rule-{id}\" data-rule=\"{id}\">\n<h4 class=\"govuk-heading-s govuk-!-margin-bottom-1\">{} <code class=\"app-rule-id\">{id}</code></h4>\n<p class=\"govuk-body govuk-!-margin-bottom-1\">{}</p>",
+                escape(rule.title),
+                escape(rule.statement),
+                id = rule.id
+            );
+            if let Some(step) = policy.timetable.iter().find(|s| s.id == rule.id) {
+                let _ = writeln!(
+                    out,
+                    "<p class=\"govuk-body govuk-!-margin-bottom-1\"><strong>In the default profile:</strong> {} after {}.</p>",
+                    escape(&step.offset.describe()),
+                    escape(step.counts_from.label())
+                );
+            }
+            for k in &rule.inaccuracy_kinds {
+                let reading = if rule.kind_is_reading {
+                    format!(" ({})", escape(KIND_IS_READING))
+                } else {
+                    String::new()
+                };
+                let _ = writeln!(
+                    out,
+                    "<p class=\"govuk-body-s govuk-!-margin-bottom-1\"><strong>Kind of inaccuracy:</strong> {}. {}{reading}</p>",
+                    k.number,
+                    escape(k.name)
+                );
+            }
+            let _ = writeln!(
+                out,
+                "<p class=\"govuk-body-s govuk-!-margin-bottom-1\"><strong>Status:</strong> {}</p>\n<ul class=\"govuk-list govuk-!-font-size-16 app-rule__sources\">",
+                escape(rule.status_text)
+            );
+            for c in &rule.citations {
+                let _ = writeln!(out, "<li>{}</li>", citation_html(c));
+            }
+            out.push_str("</ul>\n</div>\n");
+        }
+    }
+    out.push_str("<h3 class=\"govuk-heading-m\">Sources</h3>\n<ul class=\"govuk-list govuk-list--bullet\">\n");
+    for c in &vocab.citations {
+        let _ = writeln!(out, "<li>{}</li>", citation_html(c));
+    }
+    out.push_str("</ul>\n");
+    out
+}
+
+pub const PAGE_START: &str =
+    "<!-- rules: written by `make schema` from the rule registry; do not edit -->";
+pub const PAGE_END: &str = "<!-- /rules -->";
+
+/// `page` with the rules between its markers replaced by `rules`; `None`
+/// when the markers are missing.
+pub fn splice_into_page(page: &str, rules: &str) -> Option<String> {
+    let start = page.find(PAGE_START)? + PAGE_START.len();
+    let end = start + page[start..].find(PAGE_END)?;
+    Some(format!("{}\n{rules}{}", &page[..start], &page[end..]))
+}

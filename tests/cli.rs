@@ -158,7 +158,7 @@ fn check_text_format_is_for_people() {
     assert!(text.contains("SFO: QUALIFIES"), "{text}");
     assert!(text.contains("[D-NOTIFY] Notification submitted: Tue 21 May 2024 — Done on time"));
     assert!(text.contains("[F-NOT-REASSESSED]"));
-    assert!(text.contains("default — check against your region's agreed timescales"));
+    assert!(text.contains("default — check against your region’s agreed timescales"));
 }
 
 #[test]

@@ -98,3 +98,15 @@ fn the_readme_links_the_rulebook_and_nothing_outside_the_repository() {
         "README points outside the repository"
     );
 }
+
+#[test]
+fn the_pages_rules_section_is_current() {
+    let page = read("www/index.html");
+    let rules = sfo_check::rulebook::rules_html(&PolicyProfile::default_profile());
+    let expected = sfo_check::rulebook::splice_into_page(&page, &rules)
+        .expect("www/index.html has the rules markers");
+    assert!(
+        page == expected,
+        "the rules in www/index.html are stale: run `make schema`"
+    );
+}

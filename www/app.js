@@ -15,8 +15,6 @@ import { Results } from './components/results.js';
 import { PolicyPanel } from './components/policy-panel.js';
 import { Files } from './components/files.js';
 import { Print } from './components/print.js';
-import { renderRules } from './components/rules.js';
-import { setVocabulary, vocabulary } from './words.js';
 
 document.body.classList.add('govuk-frontend-supported');
 
@@ -32,9 +30,7 @@ async function start() {
     $('app-failed').hidden = false;
     return;
   }
-  setVocabulary(state.engine.vocabulary());
   state.defaultProfile = state.engine.defaultPolicy();
-  renderRules($('rules-body'), vocabulary(), state.defaultProfile);
   refreshEntries(state);
   const build = buildStamp();
   document.documentElement.dataset.build = build.id;

@@ -169,13 +169,15 @@ export function renderFlags(report, targetFor, openIds, kinds) {
   if (!report.flags.length) {
     return section('result-flags-title', 'Flags', intro, h('p', { class: 'govuk-body', id: 'no-flags' }, 'No flags raised by the facts given.'));
   }
+  // A fact is the same when it names the same field in the same words.
   const shownUnder = new Map();
+  const key = (fact) => `${fact.field}\u0000${fact.text}`;
   return section('result-flags-title', `Flags (${report.flags.length})`, intro, kindsKey(report, kinds),
     report.flags.map((f) => {
-      const fresh = f.facts.filter((fact) => !shownUnder.has(fact.field));
-      const earlier = [...new Set(f.facts.filter((fact) => shownUnder.has(fact.field)).map((fact) => shownUnder.get(fact.field)))];
-      for (const fact of fresh) shownUnder.set(fact.field, f.id);
-      const sharedLabels = (id) => f.facts.filter((fact) => shownUnder.get(fact.field) === id).map((fact) => fact.label);
+      const fresh = f.facts.filter((fact) => !shownUnder.has(key(fact)));
+      const earlier = [...new Set(f.facts.filter((fact) => shownUnder.has(key(fact))).map((fact) => shownUnder.get(key(fact))))];
+      for (const fact of fresh) shownUnder.set(key(fact), f.id);
+      const sharedLabels = (id) => f.facts.filter((fact) => shownUnder.get(key(fact)) === id).map((fact) => fact.label);
       return h('details', { class: 'govuk-details app-flag', 'data-flag': f.id, id: `flag-${f.id}`, open: openIds.has(f.id) },
         h('summary', { class: 'govuk-details__summary' },
           h('span', { class: 'govuk-details__summary-text' }, f.title, ' ', h('span', { class: 'app-rule-id' }, f.id))),

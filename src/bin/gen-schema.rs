@@ -20,4 +20,17 @@ fn main() {
         }
         println!("wrote {path}");
     }
+    let page = format!("{root}/www/index.html");
+    let rules =
+        sfo_check::rulebook::rules_html(&sfo_check::policy::PolicyProfile::default_profile());
+    let spliced = std::fs::read_to_string(&page)
+        .ok()
+        .and_then(|html| sfo_check::rulebook::splice_into_page(&html, &rules));
+    match spliced.map(|html| std::fs::write(&page, html)) {
+        Some(Ok(())) => println!("wrote the rules into {page}"),
+        _ => {
+            eprintln!("gen-schema: cannot write the rules into {page} (are its markers there?)");
+            std::process::exit(1);
+        }
+    }
 }

@@ -9,15 +9,16 @@ const report = {
     {
       id: 'D-NOTIFY', label: 'Notification submitted', rule_text: '5 working days after the first court appearance',
       current_due: '2024-12-31', original_due: '2024-12-20', state: { kind: 'due-in' }, state_text: 'Due in 3 working days',
-      status: 'default', source: 'A source, with commas; and semicolons', policy: 'ew-default-2024', counts_from: { event: 'first-court-appearance' },
+      status: 'default', status_text: 'default — check against your region’s agreed timescales',
+      citations: [{ text: 'A source, with commas; and semicolons', detail: 'What it says.' }], policy: 'ew-default-2024', counts_from: { event: 'first-court-appearance' },
     },
     {
       id: 'D-REVIEW', label: 'SFO review submitted', rule_text: '60 working days', current_due: null, original_due: null,
-      state: { kind: 'waiting' }, state_text: 'Waiting', status: 'default', source: 's', policy: 'p', counts_from: { event: 'notification-submitted' },
+      state: { kind: 'waiting' }, state_text: 'Waiting', status: 'default', status_text: 'default', citations: [{ text: 's' }], policy: 'p', counts_from: { event: 'notification-submitted' },
     },
     {
       id: 'D-QA', label: 'Quality assurance completed', rule_text: '20 working days', current_due: '2025-02-03', original_due: '2025-02-03',
-      state: { kind: 'not-required' }, state_text: 'Not required', status: 'default', source: 's', policy: 'p', counts_from: { event: 'review-submitted' },
+      state: { kind: 'not-required' }, state_text: 'Not required', status: 'default', status_text: 'default', citations: [{ text: 's' }], policy: 'p', counts_from: { event: 'review-submitted' },
     },
   ],
 };

@@ -21,8 +21,11 @@ test('without JavaScript the page explains itself and the rules', async ({ page 
   await expect(rules).toBeVisible();
   await expect(rules).toContainText('28 working days');
   await expect(rules).toContainText('Q-TRIGGER');
-  await expect(rules).toContainText('D-NOTIFY: notification submitted');
-  await expect(rules).toContainText('Default — check against your region’s agreed timescales');
+  await expect(rules.locator('[data-rule="D-NOTIFY"]')).toContainText('Notification submitted');
+  await expect(rules.locator('[data-rule="D-NOTIFY"]')).toContainText('In the default profile: 5 working days after the first court appearance');
+  await expect(rules.locator('[data-rule="F-DA-ENQUIRY"]')).toContainText('Independent serious further offence review of Damien Bendall');
+  await expect(rules).toContainText('Not holistic');
+  await expect(rules).toContainText('default — check against your region’s agreed timescales');
   await expect(rules).toContainText('F-MULTI-AGENCY');
   await expect(page.locator('.govuk-footer')).toContainText('Runs entirely in your browser. Nothing you enter leaves this device.');
   await page.screenshot({ path: 'screenshots/no-javascript.png' });

@@ -224,7 +224,7 @@ test('an edit applies to one profile and takes its place; loading and removing p
 
 // The pure parts (www/policy.js), checked directly in Node.
 test.describe('in Node', () => {
-  const profile = (id, from) => ({ id, title: id, effective_from: from, timetable: [{ id: 'D-NOTIFY', offset: { amount: 5, unit: 'working-days' }, source: 's' }] });
+  const profile = (id, from) => ({ id, title: id, effective_from: from, timetable: [{ id: 'D-NOTIFY', offset: { amount: 5, unit: 'working-days' }, sources: [{ title: 's' }] }] });
   const builtIn = profile('built-in', '1995-01-01');
   const report = (selection, today = '2025-04-02', todaySource = 'case') =>
     ({ stamp: { today, today_source: todaySource, policy: { id: 'x', selection } } });

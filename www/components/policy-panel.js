@@ -7,7 +7,7 @@ import { h, replace, onFieldLink, focusStatic } from '../dom.js';
 import { longDate } from '../dates.js';
 import { renderErrorList, tag } from '../render.js';
 import { renderProfile, editedProfile, describeOffset, explainSelection } from '../policy.js';
-import { anchorLabel, statusText } from '../words.js';
+import { anchorLabel, statusText, errorInWords } from '../words.js';
 import { refreshEntries, entryFor, profileKind, shownEntry, selection } from '../state.js';
 
 const profileName = (p) => `${p.title} (${p.id})`;
@@ -296,7 +296,7 @@ export class PolicyPanel {
     for (const file of files) {
       const read = state.engine.readPolicy(file.text);
       if (!read.ok) {
-        errors.push(...read.errors.map((e) => ({ text: `${file.name}: ${e.path ? `${e.label}: ` : ''}${e.message}` })));
+        errors.push(...read.errors.map((e) => ({ text: `${file.name}: ${errorInWords(e)}` })));
         continue;
       }
       // A file with the id of a profile loaded replaces it, as in the engine.
