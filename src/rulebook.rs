@@ -303,7 +303,7 @@ pub fn rules_html(policy: &PolicyProfile) -> String {
             }
             let _ = writeln!(
                 out,
-                "<p class=\"govuk-body-s govuk-!-margin-bottom-1\"><strong>Status:</strong> {}</p>\n<ul class=\"govuk-list govuk-!-font-size-16 app-rule__sources\">",
+                "<p class=\"govuk-body-s govuk-!-margin-bottom-1\"><strong>Status:</strong> {}</p>\n<p class=\"govuk-body-s govuk-!-margin-bottom-1\"><strong>Sources:</strong></p>\n<ul class=\"govuk-list govuk-!-font-size-16 app-rule__sources\">",
                 escape(rule.status_text)
             );
             for c in &rule.citations {
