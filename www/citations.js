@@ -2,6 +2,7 @@
 // title in italics, date, section; a link where the source is public.
 
 import { h } from './dom.js';
+import { cap } from './words.js';
 
 export function citation(c) {
   return h('span', { class: 'app-citation' },
@@ -17,7 +18,7 @@ export function citation(c) {
 export function statusLine(status, text, citations = []) {
   const isDefault = status === 'default';
   return h('div', { class: `govuk-body-s app-source${isDefault ? ' app-source--default' : ''}` },
-    h('p', { class: 'govuk-body-s govuk-!-margin-bottom-1' }, h('strong', null, text.charAt(0).toUpperCase() + text.slice(1)), '.'),
+    h('p', { class: 'govuk-body-s govuk-!-margin-bottom-1' }, h('strong', null, cap(text)), '.'),
     citations.length === 1
       ? h('p', { class: 'govuk-body-s govuk-!-margin-bottom-0' }, 'Source: ', citation(citations[0]))
       : h('div', null,

@@ -8,7 +8,7 @@
 import { h, hidden, replace } from './dom.js';
 import { SECTIONS } from './schema.js';
 import {
-  pattern, fieldWords, fieldQuestion, fieldName, choicesFor, listItem, offenceGroupLabel,
+  pattern, fieldWords, fieldQuestion, fieldName, choicesFor, listItem, offenceGroupLabel, cap,
 } from './words.js';
 
 export const CASE_SCHEMA = 'sfo-check/case@1';
@@ -51,7 +51,6 @@ function register(nodes, repeat = null) {
 }
 register(SECTIONS);
 
-const cap = (text) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** The words for a case path, for messages: "start date for supervision period 2". */
 export const nameFor = (path) => fieldName(path);

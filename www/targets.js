@@ -1,6 +1,6 @@
 // Where a case path is on the page: the control an error or a flag links to.
 
-import { pathToId, parentPath, toFormPath, nameFor } from './form.js';
+import { pathToId, parentPath, toFormPath } from './form.js';
 import { fieldLabel } from './words.js';
 
 /** The element a case path points at: a control, a date's day box, a row's first control. */
@@ -30,9 +30,7 @@ export const unitOf = (el) => el?.closest('.app-repeat__row') ?? el?.closest('[d
 
 /**
  * For report paths (case indexes): the id of the form control, and the field
- * in words as the form numbers its rows: a name for inside a sentence
- * ("start date for supervision period 2") or a label ("Supervision period 2: start date").
+ * in words as the form numbers its rows ("Supervision period 2: start date").
  */
 export const reportTarget = (path, rowMap) => targetId(resolveTarget(toFormPath(path, rowMap)));
-export const reportName = (path, rowMap) => nameFor(toFormPath(path, rowMap));
 export const reportLabel = (path, rowMap) => fieldLabel(toFormPath(path, rowMap));

@@ -33,7 +33,8 @@ export const choicesFor = (path) => choices.get(pattern(path)) ?? [];
 /** One item of a list of the case: "supervision" → "supervision period". */
 export const listItem = (path) => lists.get(pattern(path)) ?? null;
 
-const cap = (text) => text.charAt(0).toUpperCase() + text.slice(1);
+/** "start date" → "Start date". */
+export const cap = (text) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** A path in words, for a label: "supervision[1].start" → "Supervision period 2: start date". */
 export const fieldLabel = (path) => labeller?.(String(path)) ?? String(path);
@@ -72,7 +73,6 @@ export const fieldQuestion = (path) => {
   return words?.question ?? (words ? cap(words.name) : String(path));
 };
 
-export const rule = (id) => rules.get(id) ?? null;
 
 export const ruleTitle = (id) => rules.get(id)?.title ?? id;
 

@@ -5,8 +5,7 @@
 import {
   buildForm, readRaw, writeRaw, hasEntries, setPolicyOptions, addRow, removeRow, rowCount, repeatNode, rowWords, answers,
 } from '../form.js';
-
-const cap = (text) => text.charAt(0).toUpperCase() + text.slice(1);
+import { cap } from '../words.js';
 
 export class CaseForm {
   /**

@@ -7,7 +7,7 @@ import { renderQualification, renderReasons, renderDeadlines, renderFlags, rende
 import { explainSelection } from '../policy.js';
 import { icsDeadlines } from '../ics.js';
 import { buildStamp } from '../engine.js';
-import { reportTarget } from '../targets.js';
+import { reportTarget, reportLabel } from '../targets.js';
 import { toFormPath } from '../form.js';
 import { vocabulary } from '../words.js';
 import { profileKind, selection } from '../state.js';
@@ -81,10 +81,8 @@ export class Results {
     const target = (path) => reportTarget(path, state.rowMap);
     // The engine counts list items as the case has them; the form may number
     // its rows differently (empty rows are left out of the case).
-    const relabel = (item) => {
-      const formPath = toFormPath(item.field, state.rowMap);
-      return formPath === item.field ? item : { ...item, label: state.engine.fieldLabel(formPath) };
-    };
+    const relabel = (item) => (toFormPath(item.field, state.rowMap) === item.field
+      ? item : { ...item, label: reportLabel(item.field, state.rowMap) });
     report = {
       ...report,
       flags: report.flags.map((f) => ({ ...f, facts: f.facts.map(relabel) })),
