@@ -9,7 +9,9 @@ const XSS = '<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>
 
 test('a full check makes no request to anywhere else and stores nothing', async ({ page, context }) => {
   const requests = [];
+  const failed = [];
   context.on('request', (request) => requests.push(request.url()));
+  context.on('response', (response) => { if (response.status() >= 400) failed.push(`${response.status()} ${response.url()}`); });
   await openApp(page);
 
   await page.setInputFiles('#open-case', EXAMPLE);
@@ -40,6 +42,7 @@ test('a full check makes no request to anywhere else and stores nothing', async 
   expect(requests.length).toBeGreaterThan(0);
   const elsewhere = requests.filter((url) => !url.startsWith(ORIGIN));
   expect(elsewhere).toEqual([]);
+  expect(failed, 'every file the page asks for is there').toEqual([]);
 
   expect(await context.cookies()).toEqual([]);
   const stored = await page.evaluate(async () => ({
