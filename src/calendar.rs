@@ -198,28 +198,106 @@ pub fn bank_holidays(year: i32) -> Vec<BankHoliday> {
     days
 }
 
+/// Working days counted once for every day the calendar supports, so that
+/// questions about a day or a span are lookups, not walks: `counts[i]` is the
+/// number of working days (bank holidays and weekends excluded) from
+/// `MIN_YEAR`-01-01 up to and including day `i`.
+struct Table {
+    first: NaiveDate,
+    counts: Vec<u32>,
+}
+
+impl Table {
+    fn build() -> Table {
+        let first = NaiveDate::from_ymd_opt(MIN_YEAR, 1, 1).unwrap_or(NaiveDate::MIN);
+        let mut counts = Vec::with_capacity(110_000);
+        let mut total = 0u32;
+        for year in MIN_YEAR..=MAX_YEAR {
+            let holidays: Vec<NaiveDate> = bank_holidays(year).iter().map(|h| h.date).collect();
+            let mut day = NaiveDate::from_ymd_opt(year, 1, 1).unwrap_or(first);
+            while day.year() == year {
+                if !is_weekend(day) && !holidays.contains(&day) {
+                    total += 1;
+                }
+                counts.push(total);
+                match day.succ_opt() {
+                    Some(next) => day = next,
+                    None => break,
+                }
+            }
+        }
+        Table { first, counts }
+    }
+
+    fn get() -> &'static Table {
+        static TABLE: std::sync::OnceLock<Table> = std::sync::OnceLock::new();
+        TABLE.get_or_init(Table::build)
+    }
+
+    fn index(&self, date: NaiveDate) -> Option<usize> {
+        let i = usize::try_from((date - self.first).num_days()).ok()?;
+        (i < self.counts.len()).then_some(i)
+    }
+
+    fn date(&self, index: usize) -> Option<NaiveDate> {
+        self.first.checked_add_days(Days::new(index as u64))
+    }
+
+    /// Working days up to and including day `i` (0 before the first day).
+    fn count(&self, i: usize) -> u32 {
+        self.counts[i]
+    }
+
+    fn is_working(&self, i: usize) -> bool {
+        self.counts[i] > if i == 0 { 0 } else { self.counts[i - 1] }
+    }
+}
+
 /// The working-day calendar: bank holidays plus extra non-working days.
 #[derive(Debug, Clone, Default)]
 pub struct Calendar {
     extra: BTreeMap<NaiveDate, String>,
+    /// Table indexes of the extra days that would otherwise be working days,
+    /// in order: each takes one off the table's counts from that day on.
+    closures: Vec<usize>,
 }
 
 impl Calendar {
     pub fn new<I: IntoIterator<Item = (NaiveDate, String)>>(extra_non_working_days: I) -> Self {
-        Calendar {
-            extra: extra_non_working_days.into_iter().collect(),
-        }
+        let extra: BTreeMap<NaiveDate, String> = extra_non_working_days.into_iter().collect();
+        let table = Table::get();
+        let closures = extra
+            .keys()
+            .filter_map(|d| table.index(*d))
+            .filter(|i| table.is_working(*i))
+            .collect();
+        Calendar { extra, closures }
+    }
+
+    /// Working days from the table's first day up to and including day `i`.
+    fn count(&self, table: &Table, i: usize) -> u32 {
+        let closed = self.closures.partition_point(|c| *c <= i) as u32;
+        table.count(i) - closed
     }
 
     pub fn is_bank_holiday(&self, date: NaiveDate) -> bool {
-        bank_holidays(date.year()).iter().any(|h| h.date == date)
+        let table = Table::get();
+        match table.index(date) {
+            Some(i) => !is_weekend(date) && !table.is_working(i),
+            None => bank_holidays(date.year()).iter().any(|h| h.date == date),
+        }
     }
 
     pub fn is_working_day(&self, date: NaiveDate) -> bool {
-        !is_weekend(date) && !self.extra.contains_key(&date) && !self.is_bank_holiday(date)
+        let table = Table::get();
+        match table.index(date) {
+            Some(i) => table.is_working(i) && !self.extra.contains_key(&date),
+            None => !is_weekend(date) && !self.is_bank_holiday(date),
+        }
     }
 
-    /// Why `date` is not a working day, if it is not.
+    /// Why `date` is not a working day, if it is not. Only here are holiday
+    /// names worked out.
     pub fn non_working_reason(&self, date: NaiveDate) -> Option<String> {
         if let Some(h) = bank_holidays(date.year())
             .into_iter()
@@ -237,26 +315,40 @@ impl Calendar {
     /// the supported years, so beyond `MAX_WORKING_DAYS` too: that many never
     /// fit between `MIN_YEAR` and `MAX_YEAR`.
     pub fn add_working_days(&self, start: NaiveDate, n: u32) -> Option<NaiveDate> {
-        if !(MIN_YEAR..=MAX_YEAR).contains(&start.year()) {
+        let table = Table::get();
+        let from = table.index(start)?;
+        if n == 0 {
+            return Some(start);
+        }
+        let target = self.count(table, from) + n;
+        // The first day whose count reaches the target is the n-th working day.
+        let (mut low, mut high) = (from + 1, table.counts.len());
+        while low < high {
+            let mid = low + (high - low) / 2;
+            if self.count(table, mid) >= target {
+                high = mid;
+            } else {
+                low = mid + 1;
+            }
+        }
+        if low == table.counts.len() {
             return None;
         }
-        let mut day = start;
-        let mut left = n;
-        while left > 0 {
-            day = day.succ_opt()?;
-            if day.year() > MAX_YEAR {
-                return None;
-            }
-            if self.is_working_day(day) {
-                left -= 1;
-            }
-        }
-        Some(day)
+        table.date(low)
     }
 
     /// Working days after `from` up to and including `to`; negative when `to`
     /// comes first (then it counts the working days after `to` up to `from`).
     pub fn working_days_between(&self, from: NaiveDate, to: NaiveDate) -> i64 {
+        let table = Table::get();
+        match (table.index(from), table.index(to)) {
+            (Some(a), Some(b)) => i64::from(self.count(table, b)) - i64::from(self.count(table, a)),
+            _ => self.working_days_between_by_walking(from, to),
+        }
+    }
+
+    /// The same count day by day, for dates outside the table.
+    fn working_days_between_by_walking(&self, from: NaiveDate, to: NaiveDate) -> i64 {
         let (low, high, sign) = if from <= to {
             (from, to, 1)
         } else {
@@ -488,6 +580,32 @@ mod tests {
         assert_eq!(
             cal.add_working_days(d(MIN_YEAR, 1, 1), MAX_WORKING_DAYS),
             None
+        );
+    }
+
+    #[test]
+    fn an_extra_day_on_a_holiday_or_a_weekend_takes_nothing_more_off() {
+        // After Mon 22 Dec 2025 up to Wed 31 Dec: 23, 24, 29, 30, 31 are working days.
+        let plain = Calendar::default();
+        assert_eq!(
+            plain.working_days_between(d(2025, 12, 22), d(2025, 12, 31)),
+            5
+        );
+        let cal = Calendar::new(
+            [d(2025, 12, 24), d(2025, 12, 25), d(2025, 12, 27)]
+                .map(|day| (day, "Closed".to_string())),
+        );
+        assert_eq!(
+            cal.working_days_between(d(2025, 12, 22), d(2025, 12, 31)),
+            4
+        );
+        assert_eq!(
+            cal.working_days_between(d(2025, 12, 31), d(2025, 12, 22)),
+            -4
+        );
+        assert_eq!(
+            cal.add_working_days(d(2025, 12, 22), 2),
+            Some(d(2025, 12, 29))
         );
     }
 
