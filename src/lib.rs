@@ -44,6 +44,54 @@ pub struct Options {
     pub policy: Option<String>,
 }
 
+/// Checks cases against a set of policy profiles prepared once: each read,
+/// validated, hashed and its calendar built when it is added, not per check.
+/// The CLI, the browser bindings and batch checking share it.
+#[derive(Debug, Clone, Default)]
+pub struct Checker {
+    policies: PolicySet,
+}
+
+impl Checker {
+    /// A checker with the built-in default profile.
+    pub fn new() -> Checker {
+        Checker::default()
+    }
+
+    /// Adds a profile (replacing one with the same id).
+    pub fn add_policy(&mut self, profile: policy::PolicyProfile) {
+        self.policies.add(profile);
+    }
+
+    /// Reads, validates and adds a profile given as JSON text.
+    pub fn add_policy_json(&mut self, text: &str) -> Result<(), Vec<FieldError>> {
+        self.add_policy(policy::PolicyProfile::from_json(text)?);
+        Ok(())
+    }
+
+    pub fn policies(&self) -> &PolicySet {
+        &self.policies
+    }
+
+    pub fn check(
+        &self,
+        text: &str,
+        options: &Options,
+        clock_today: NaiveDate,
+    ) -> Result<Report, Vec<FieldError>> {
+        check_json(text, &self.policies, options, clock_today)
+    }
+
+    pub fn validate(
+        &self,
+        text: &str,
+        options: &Options,
+        clock_today: NaiveDate,
+    ) -> Vec<FieldError> {
+        validate_json(text, &self.policies, options, clock_today)
+    }
+}
+
 /// Checks a case given as JSON text. `clock_today` is the current date, used
 /// when neither the options nor the case give `today`.
 pub fn check_json(
@@ -95,7 +143,7 @@ pub fn validate_json(
 }
 
 struct Prepared<'a> {
-    policy: &'a policy::PolicyProfile,
+    loaded: &'a policy::Loaded,
     selection: PolicySelection,
     today: NaiveDate,
     today_source: &'static str,
@@ -118,7 +166,7 @@ fn prepare<'a>(
         (None, Some(charged)) => (charged.get(), "charged"),
         (None, None) => (today, "today"),
     };
-    let (policy, how) = policies
+    let (loaded, how) = policies
         .select(named, on)
         .map_err(|message| vec![FieldError::new("policy", message)])?;
     let selection = match how {
@@ -127,10 +175,10 @@ fn prepare<'a>(
         Selection::InForce => PolicySelection::InForce { on, event },
         Selection::Earliest => PolicySelection::Earliest { on, event },
     };
-    let errors = validate::validate(case, policy, today);
+    let errors = validate::validate(case, &loaded.profile, today);
     if errors.is_empty() {
         Ok(Prepared {
-            policy,
+            loaded,
             selection,
             today,
             today_source,
@@ -167,16 +215,16 @@ pub fn check(
     clock_today: NaiveDate,
 ) -> Result<Report, Vec<FieldError>> {
     let Prepared {
-        policy,
+        loaded,
         selection,
         today,
         today_source,
     } = prepare(case, policies, options, clock_today)?;
-    let calendar = policy.calendar();
-    let outcome = qualification::qualify(case, policy, &calendar);
+    let (policy, calendar) = (&loaded.profile, &loaded.calendar);
+    let outcome = qualification::qualify(case, policy, calendar);
     let deadlines =
-        deadlines::deadlines(case, policy, &calendar, today, outcome.qualification.status);
-    let flags = flags::flags(case, policy, &calendar, today);
+        deadlines::deadlines(case, policy, calendar, today, outcome.qualification.status);
+    let flags = flags::flags(case, policy, calendar, today);
     let mut missing = outcome.missing;
     for (field, present) in [
         ("rosh.date", case.rosh.date.is_some()),
@@ -201,7 +249,7 @@ pub fn check(
                 id: policy.id.clone(),
                 title: policy.title.clone(),
                 effective_from: policy.effective_from.get(),
-                sha256: policy.content_hash(),
+                sha256: loaded.sha256.clone(),
                 selected: selection.describe(),
                 selection,
             },

@@ -634,13 +634,37 @@ fn check_offset(error: &mut impl FnMut(String, &str), path: String, offset: Offs
 /// Every profile loaded: the built-in default and any the user supplied.
 #[derive(Debug, Clone)]
 pub struct PolicySet {
-    profiles: Vec<PolicyProfile>,
+    loaded: Vec<Loaded>,
+}
+
+/// A profile ready to check cases against: read, validated, hashed and its
+/// calendar built, once.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    pub profile: PolicyProfile,
+    /// SHA-256 of the profile's canonical JSON, for the report's stamp.
+    pub sha256: String,
+    pub calendar: Calendar,
+}
+
+impl Loaded {
+    pub fn new(profile: PolicyProfile) -> Loaded {
+        Loaded {
+            sha256: profile.content_hash(),
+            calendar: profile.calendar(),
+            profile,
+        }
+    }
 }
 
 impl Default for PolicySet {
+    /// The built-in default profile, read once per process.
     fn default() -> Self {
+        static BUILT_IN: std::sync::OnceLock<Loaded> = std::sync::OnceLock::new();
         PolicySet {
-            profiles: vec![PolicyProfile::default_profile()],
+            loaded: vec![BUILT_IN
+                .get_or_init(|| Loaded::new(PolicyProfile::default_profile()))
+                .clone()],
         }
     }
 }
@@ -649,29 +673,25 @@ impl PolicySet {
     /// Adds a profile; on an equal `effective_from`, later additions win. A
     /// profile with the same id as one loaded replaces it.
     pub fn add(&mut self, profile: PolicyProfile) {
-        self.profiles.retain(|p| p.id != profile.id);
-        self.profiles.push(profile);
+        self.loaded.retain(|l| l.profile.id != profile.id);
+        self.loaded.push(Loaded::new(profile));
     }
 
-    pub fn profiles(&self) -> &[PolicyProfile] {
-        &self.profiles
+    pub fn profiles(&self) -> impl Iterator<Item = &PolicyProfile> {
+        self.loaded.iter().map(|l| &l.profile)
     }
 
     /// The profile named `id`, or else the one in force on `on`: the latest
     /// `effective_from` on or before it (the earliest profile if none is).
-    pub fn select(
-        &self,
-        id: Option<&str>,
-        on: NaiveDate,
-    ) -> Result<(&PolicyProfile, Selection), String> {
+    pub fn select(&self, id: Option<&str>, on: NaiveDate) -> Result<(&Loaded, Selection), String> {
         if let Some(id) = id {
             return self
-                .profiles
+                .loaded
                 .iter()
-                .find(|p| p.id == id)
-                .map(|p| (p, Selection::Named))
+                .find(|l| l.profile.id == id)
+                .map(|l| (l, Selection::Named))
                 .ok_or_else(|| {
-                    let known: Vec<&str> = self.profiles.iter().map(|p| p.id.as_str()).collect();
+                    let known: Vec<&str> = self.profiles().map(|p| p.id.as_str()).collect();
                     format!(
                         "no policy profile \"{id}\" is loaded (loaded: {})",
                         known.join(", ")
@@ -679,15 +699,18 @@ impl PolicySet {
                 });
         }
         let in_force = self
-            .profiles
+            .loaded
             .iter()
             .enumerate()
-            .filter(|(_, p)| p.effective_from.get() <= on)
-            .max_by_key(|(i, p)| (p.effective_from, *i))
-            .map(|(_, p)| (p, Selection::InForce));
+            .filter(|(_, l)| l.profile.effective_from.get() <= on)
+            .max_by_key(|(i, l)| (l.profile.effective_from, *i))
+            .map(|(_, l)| (l, Selection::InForce));
         in_force
             .or_else(|| {
-                let earliest = self.profiles.iter().min_by_key(|p| p.effective_from)?;
+                let earliest = self
+                    .loaded
+                    .iter()
+                    .min_by_key(|l| l.profile.effective_from)?;
                 Some((earliest, Selection::Earliest))
             })
             .ok_or_else(|| "no policy profile is loaded".to_string())
@@ -833,12 +856,7 @@ mod tests {
         set.add(later);
         let on = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
         let default_id = PolicyProfile::default_profile().id;
-        let ids = |set: &PolicySet| {
-            set.profiles()
-                .iter()
-                .map(|p| p.id.clone())
-                .collect::<Vec<_>>()
-        };
+        let ids = |set: &PolicySet| set.profiles().map(|p| p.id.clone()).collect::<Vec<_>>();
         assert_eq!(ids(&set), [default_id.clone(), "region-2025".to_string()]);
         // A profile with a loaded id replaces it, at the end of the order.
         let mut replacement = PolicyProfile::default_profile();
@@ -849,10 +867,10 @@ mod tests {
             ids(&replaced),
             ["region-2025".to_string(), default_id.clone()]
         );
-        assert_eq!(replaced.profiles()[1].title, "Corrected");
+        assert_eq!(replaced.profiles().nth(1).unwrap().title, "Corrected");
         let chosen = |id: Option<&str>, date| {
             let (profile, how) = set.select(id, date).unwrap();
-            (profile.id.clone(), how)
+            (profile.profile.id.clone(), how)
         };
         assert_eq!(
             chosen(None, on(2025, 3, 31)),

@@ -96,6 +96,86 @@ fn read_options(options: JsValue) -> Result<(Options, PolicySet), JsValue> {
     ))
 }
 
+/// The options a kept checker takes: its profiles are its own.
+#[derive(Deserialize, Default)]
+#[serde(default, deny_unknown_fields)]
+struct KeptOptions {
+    today: Option<String>,
+    policy_id: Option<String>,
+}
+
+fn read_kept_options(options: JsValue) -> Result<Options, JsValue> {
+    let raw: KeptOptions = if options.is_undefined() || options.is_null() {
+        KeptOptions::default()
+    } else {
+        let text = json_text(&options, "options")?;
+        crate::input::from_json_str(&text)
+            .map_err(|e| errors(e.into_iter().map(|f| f.within("options.")).collect()))?
+    };
+    let today = raw
+        .today
+        .map(|t| parse_iso_date(&t).map_err(|m| error("options.today", m)))
+        .transpose()?;
+    Ok(Options {
+        today,
+        policy: raw.policy_id,
+    })
+}
+
+/// A checker the page keeps: the built-in profile and any added, each read,
+/// validated and hashed once, then used for every check.
+#[wasm_bindgen(js_name = Checker)]
+pub struct KeptChecker {
+    inner: crate::Checker,
+}
+
+#[wasm_bindgen(js_class = Checker)]
+impl KeptChecker {
+    #[wasm_bindgen(constructor)]
+    #[allow(clippy::new_without_default)]
+    pub fn new() -> KeptChecker {
+        KeptChecker {
+            inner: crate::Checker::new(),
+        }
+    }
+
+    /// Adds a profile (object or JSON text), replacing one with the same id;
+    /// throws `{ errors }` and keeps the profiles it had when it is bad.
+    #[wasm_bindgen(js_name = addPolicy)]
+    pub fn add_policy(&mut self, profile: JsValue) -> Result<(), JsValue> {
+        let text = json_text(&profile, "policy profile")?;
+        self.inner.add_policy_json(&text).map_err(errors)
+    }
+
+    /// The profiles it holds, in the order added.
+    pub fn policies(&self) -> JsValue {
+        let profiles: Vec<&PolicyProfile> = self.inner.policies().profiles().collect();
+        to_js(&profiles)
+    }
+
+    /// As the free `check`, with this checker's profiles; options are
+    /// `{ today, policy_id }`.
+    pub fn check(&self, case: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+        let text = json_text(&case, "case")?;
+        let options = read_kept_options(options)?;
+        self.inner
+            .check(&text, &options, clock_today())
+            .map(|report| to_js(&report))
+            .map_err(errors)
+    }
+
+    /// As the free `validate`, with this checker's profiles.
+    pub fn validate(&self, case: JsValue, options: JsValue) -> JsValue {
+        let (text, options) = match (json_text(&case, "case"), read_kept_options(options)) {
+            (Ok(text), Ok(options)) => (text, options),
+            (Err(e), _) | (_, Err(e)) => {
+                return js_sys::Reflect::get(&e, &JsValue::from_str("errors")).unwrap_or(e)
+            }
+        };
+        to_js(&self.inner.validate(&text, &options, clock_today()))
+    }
+}
+
 /// Checks a case (object or JSON text); returns the report, or throws `{ errors }`.
 #[wasm_bindgen]
 pub fn check(case: JsValue, options: JsValue) -> Result<JsValue, JsValue> {

@@ -389,3 +389,37 @@ fn the_text_report_reads_as_plain_english() {
     problems.dedup();
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
+
+/// A kept `Checker`, reused across every case with the same profiles, gives
+/// each case the same report (or errors) as a fresh check: nothing one case
+/// leaves behind changes the next.
+#[test]
+fn a_kept_checker_gives_every_case_the_same_answer() {
+    let mut checkers: std::collections::HashMap<String, sfo_check::Checker> = Default::default();
+    let mut differ = Vec::new();
+    // Twice round, so each checker has served every other case first.
+    for round in 0..2 {
+        for path in golden_files() {
+            let golden = load(&path);
+            let profiles = golden.doc["options"]["policies"].to_string();
+            let checker = checkers.entry(profiles).or_insert_with(|| {
+                let mut checker = sfo_check::Checker::new();
+                for profile in golden.policies.profiles() {
+                    checker.add_policy(profile.clone());
+                }
+                checker
+            });
+            let kept = checker
+                .check(&golden.case_text, &golden.options, clock())
+                .map(|r| serde_json::to_value(&r).unwrap())
+                .map_err(|e| serde_json::to_value(&e).unwrap());
+            if kept != run(&golden) {
+                differ.push(format!("{} (round {round})", golden.name));
+            }
+        }
+    }
+    assert!(
+        differ.is_empty(),
+        "a kept checker answered differently: {differ:?}"
+    );
+}

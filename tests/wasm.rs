@@ -234,3 +234,72 @@ fn the_vocabulary_names_every_rule_and_field() {
         "Custody incident 1: date of the incident"
     );
 }
+
+/// A kept `Checker` gives every golden case the same answer as the free
+/// function, reused from one case to the next, bad ones included.
+#[wasm_bindgen_test]
+fn a_kept_checker_agrees_with_the_free_function_case_after_case() {
+    let mut kept: Vec<(String, wasm::KeptChecker)> = Vec::new();
+    let mut differ = Vec::new();
+    for (name, text) in GOLDEN_CASES {
+        let doc: Value = serde_json::from_str(text).unwrap();
+        let case = match (doc.get("case"), doc.get("case_text")) {
+            (Some(case), _) => JsValue::from_str(&case.to_string()),
+            (None, Some(Value::String(raw))) => JsValue::from_str(raw),
+            _ => panic!("{name}: no case"),
+        };
+        let mut options = options_for(&doc);
+        let policies = options["policies"].take();
+        let key = policies.to_string();
+        if !kept.iter().any(|(k, _)| *k == key) {
+            let mut checker = wasm::KeptChecker::new();
+            for profile in policies.as_array().into_iter().flatten() {
+                checker.add_policy(js(&profile.to_string())).unwrap();
+            }
+            kept.push((key.clone(), checker));
+        }
+        let checker = &kept.iter().find(|(k, _)| *k == key).unwrap().1;
+        let mut free_options = options.clone();
+        free_options["policies"] = policies;
+        let free = wasm::check(case.clone(), js(&free_options.to_string()));
+        options.as_object_mut().unwrap().remove("policies");
+        let mine = checker.check(case, js(&options.to_string()));
+        let as_json = |r: Result<JsValue, JsValue>| match r {
+            Ok(v) => to_json(&v),
+            Err(e) => to_json(&e),
+        };
+        if as_json(free) != as_json(mine) {
+            differ.push(name.to_string());
+        }
+    }
+    assert!(differ.is_empty(), "{differ:?}");
+}
+
+#[wasm_bindgen_test]
+fn a_kept_checker_refuses_a_bad_profile_field_by_field_and_keeps_its_own() {
+    let mut checker = wasm::KeptChecker::new();
+    let mut profile: Value =
+        serde_json::from_str(&to_json(&wasm::default_policy()).to_string()).unwrap();
+    profile["id"] = "region".into();
+    profile["timetable"][1]["offset"]["unit"] = "fortnights".into();
+    profile["offences"][0]["group"] = "Z".into();
+    let thrown = to_json(&checker.add_policy(js(&profile.to_string())).unwrap_err());
+    let paths: Vec<&str> = thrown["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(paths, ["timetable[1].offset.unit", "offences[0].group"]);
+    let ids: Vec<Value> = to_json(&checker.policies())
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["id"].clone())
+        .collect();
+    assert_eq!(ids, ["ew-default-2024"]);
+    // Options a kept checker does not take are refused by name.
+    let case = js(r#"{"today":"2024-07-01"}"#);
+    let thrown = to_json(&checker.check(case, js(r#"{"policies":[]}"#)).unwrap_err());
+    assert_eq!(thrown["errors"][0]["path"], "options.policies");
+}

@@ -8,7 +8,7 @@ import { loadEngine, buildStamp } from './engine.js';
 import { h, replace, announcer } from './dom.js';
 import { caseFromRaw, hasEntries } from './form.js';
 import { STATUS } from './render.js';
-import { createState, refreshEntries, policyOptions, shownEntry } from './state.js';
+import { createState, refreshEntries, checkCase, shownEntry } from './state.js';
 import { CaseForm } from './components/case-form.js';
 import { ErrorSummary, caseErrors } from './components/errors.js';
 import { Results } from './components/results.js';
@@ -119,7 +119,7 @@ async function start() {
       return { errors: [] };
     }
 
-    const result = state.engine.check(built.case, policyOptions(state, built.case.policy));
+    const result = checkCase(state, built.case, built.case.policy);
     const all = caseErrors(built, result);
     const visible = errors.pick(all, { force, active: document.activeElement });
     errors.show(visible);

@@ -59,6 +59,18 @@ export const engine = {
   readPolicy: (policy) => attempt(() => wasm.readPolicy(policy)),
   version: () => wasm.version(),
   vocabulary: () => wasm.vocabulary(),
+  /**
+   * A checker that keeps `profiles` beside the built-in one, each read,
+   * validated and hashed once: build it when the profiles change, not per check.
+   */
+  checker: (profiles) => {
+    const kept = new wasm.Checker();
+    for (const profile of profiles) kept.addPolicy(profile);
+    return {
+      check: (caseData, options) => attempt(() => kept.check(caseData, options ?? {})),
+      free: () => kept.free(),
+    };
+  },
   /** A path in words: supervision[1].start → "Supervision period 2: start date". */
   fieldLabel: (path) => wasm.fieldLabel(String(path)),
   /** The SHA-256 (hex) of the module running, or null where the browser cannot hash. */

@@ -13,6 +13,7 @@ import { profileEntries, checkOptions } from './policy.js';
  * policy.editTarget  the profile the edit block edits ('' = the one used for
  *                the results shown, until the user picks one or edits a step)
  * entries        the profiles offered (policy.js profileEntries): kept by refreshEntries
+ * checker        the engine's kept checker holding those profiles: rebuilt by refreshEntries
  * report         the report shown in the results, or null
  * rowMap         for that report: each repeat's case index -> form row index
  * caseProfileId  the profile id the checked case names ('' = none)
@@ -24,6 +25,7 @@ export function createState() {
     defaultProfile: null,
     policy: { loaded: [], edits: {}, choice: '', editTarget: '' },
     entries: [],
+    checker: null,
     report: null,
     rowMap: {},
     caseProfileId: '',
@@ -35,6 +37,9 @@ export function createState() {
 export function refreshEntries(state) {
   const { policy } = state;
   state.entries = profileEntries(state.defaultProfile, policy.loaded, policy.edits);
+  // Profiles are read and hashed here, once, not on every keystroke.
+  state.checker?.free();
+  state.checker = state.engine.checker(checkOptions(state.entries, '', '').policies);
   if (policy.choice && !state.entries.some((e) => e.base.id === policy.choice)) policy.choice = '';
   if (policy.editTarget && !state.entries.some((e) => e.base.id === policy.editTarget)) policy.editTarget = '';
 }
@@ -42,8 +47,11 @@ export function refreshEntries(state) {
 export const entryFor = (state, id) =>
   state.entries.find((e) => e.profile.id === id) ?? state.entries.find((e) => e.base.id === id) ?? null;
 
-/** The options for engine.check(). */
-export const policyOptions = (state, caseProfileId) => checkOptions(state.entries, state.policy.choice, caseProfileId);
+/** Checks a case with the kept checker, naming a profile when the user or the case does. */
+export function checkCase(state, caseData, caseProfileId) {
+  const { policy_id: policyId } = checkOptions(state.entries, state.policy.choice, caseProfileId);
+  return state.checker.check(caseData, policyId ? { policy_id: policyId } : {});
+}
 
 /** What explainSelection() needs to know about the report shown. */
 export const selection = (state) => ({ choice: state.policy.choice, caseProfileId: state.caseProfileId });

@@ -6,8 +6,8 @@ use clap::{Parser, Subcommand, ValueEnum};
 use sfo_check::calendar::{bank_holidays, Calendar, MAX_YEAR, MIN_YEAR};
 use sfo_check::date::parse_iso_date;
 use sfo_check::input::FieldError;
-use sfo_check::policy::{PolicyProfile, PolicySet};
-use sfo_check::{check_json, Options};
+use sfo_check::policy::PolicyProfile;
+use sfo_check::{Checker, Options};
 use std::io::Read;
 use std::process::ExitCode;
 
@@ -128,15 +128,17 @@ fn run(cli: Cli) -> Result<String, (Vec<FieldError>, String)> {
                 .map(|t| date_arg("--today", &t).and_then(|d| in_range("--today", d).map(|_| d)))
                 .transpose()
                 .map_err(one)?;
-            let mut set = PolicySet::default();
+            let mut checker = Checker::new();
             for path in &policies {
                 let text = read_input(path).map_err(one)?;
-                let profile = PolicyProfile::from_json(&text).map_err(|e| (e, path.clone()))?;
-                set.add(profile);
+                checker
+                    .add_policy_json(&text)
+                    .map_err(|e| (e, path.clone()))?;
             }
             if let Some(id) = &policy_id {
-                if !set.profiles().iter().any(|p| &p.id == id) {
-                    let loaded: Vec<&str> = set.profiles().iter().map(|p| p.id.as_str()).collect();
+                let set = checker.policies();
+                if !set.profiles().any(|p| &p.id == id) {
+                    let loaded: Vec<&str> = set.profiles().map(|p| p.id.as_str()).collect();
                     return Err(one(FieldError::new(
                         "--policy-id",
                         format!(
@@ -152,7 +154,9 @@ fn run(cli: Cli) -> Result<String, (Vec<FieldError>, String)> {
                 policy: policy_id,
             };
             let clock = chrono::Local::now().date_naive();
-            let report = check_json(&text, &set, &options, clock).map_err(|e| (e, case.clone()))?;
+            let report = checker
+                .check(&text, &options, clock)
+                .map_err(|e| (e, case.clone()))?;
             Ok(match format {
                 Format::Json => report.to_json() + "\n",
                 Format::Text => sfo_check::text::render(&report),

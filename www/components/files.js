@@ -8,7 +8,7 @@ import { renderErrorList } from '../render.js';
 import { caseFromRaw, rawFromCase } from '../form.js';
 import { buildIcs } from '../ics.js';
 import { resolveTarget, targetId } from '../targets.js';
-import { policyOptions } from '../state.js';
+import { checkCase } from '../state.js';
 import { fieldLabel } from '../words.js';
 
 function slug(text) {
@@ -128,7 +128,7 @@ export class Files {
     this.onNewCase('opened');
     replace(this.status, '');
     if (dropped.length) {
-      const check = state.engine.check(obj, policyOptions(state, typeof obj.policy === 'string' ? obj.policy : ''));
+      const check = checkCase(state, obj, typeof obj.policy === 'string' ? obj.policy : '');
       const engineErrors = check.ok ? [] : check.errors;
       const items = dropped.map((path) => {
         const e = engineErrors.find((x) => x.path === path || x.path.startsWith(`${path}.`) || x.path.startsWith(`${path}[`) || path.startsWith(`${x.path}.`) || path.startsWith(`${x.path}[`));
