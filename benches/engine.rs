@@ -30,7 +30,11 @@ fn main() {
     for example in ["licence-murder-qualifies", "training-scenario-many-flags"] {
         let text = std::fs::read_to_string(format!("{root}/examples/{example}.json")).unwrap();
         measure(&format!("check {example} (kept checker)"), || {
-            black_box(checker.check(black_box(&text), &Options::default(), clock).ok());
+            black_box(
+                checker
+                    .check(black_box(&text), &Options::default(), clock)
+                    .ok(),
+            );
         });
     }
     measure("read and validate the default policy profile", || {

@@ -308,7 +308,9 @@ impl Calendar {
         if let Some(name) = self.extra.get(&date) {
             return Some(name.clone());
         }
-        is_weekend(date).then(|| date.format("%A").to_string())
+        is_weekend(date).then(|| {
+            crate::date::WEEKDAYS[date.weekday().num_days_from_monday() as usize].to_string()
+        })
     }
 
     /// The n-th working day after `start` (`start` is day 0). `None` outside

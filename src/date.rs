@@ -24,7 +24,8 @@ impl From<NaiveDate> for Date {
 
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.0.format("%Y-%m-%d"))
+        // NaiveDate's own Display is ISO 8601 (YYYY-MM-DD) for these years.
+        write!(f, "{}", self.0)
     }
 }
 
@@ -64,7 +65,7 @@ pub fn parse_iso_date(text: &str) -> Result<NaiveDate, String> {
         Some(date) => Ok(date),
         None => {
             let first = NaiveDate::from_ymd_opt(year, month, 1);
-            let month_name = first.map(|f| f.format("%B %Y").to_string());
+            let month_name = first.map(|f| format!("{} {}", MONTHS[f.month0() as usize], f.year()));
             match (month_name, days_in_month(year, month)) {
                 (Some(name), Some(days)) => {
                     Err(format!("not a real date: {text} ({name} has {days} days)"))
@@ -112,12 +113,40 @@ impl JsonSchema for Date {
 }
 
 /// "Mon 3 Jun 2024": the form dates take in sentences.
+pub const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+pub const WEEKDAYS: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
+/// "Tue 14 May 2024": the form every sentence uses. (By table, not strftime:
+/// it is called for every date in every report.)
 pub fn long(date: NaiveDate) -> String {
     format!(
-        "{} {} {}",
-        date.format("%a"),
+        "{} {} {} {}",
+        &WEEKDAYS[date.weekday().num_days_from_monday() as usize][..3],
         date.day(),
-        date.format("%b %Y")
+        &MONTHS[date.month0() as usize][..3],
+        date.year()
     )
 }
 
