@@ -25,6 +25,7 @@ async function start() {
   try {
     state.engine = await loadEngine();
   } catch (error) {
+    $('app-loading')?.remove();
     replace($('app-failed'), h('p', { class: 'govuk-body' },
       'The checker could not start in this browser: ', String(error?.message ?? error)));
     $('app-failed').hidden = false;

@@ -1,8 +1,9 @@
 // Loads the sfo-check engine (Rust compiled to WebAssembly) and exposes its API.
 // The single-file bundle sets globalThis.SFO_CHECK_WASM to the module's bytes,
-// because pages opened from file:// cannot fetch the .wasm file. The module's
-// SHA-256 is worked out as it loads, so the page can show which engine module
-// it runs and check it against its own build (build-info.js).
+// because pages opened from file:// cannot fetch the .wasm file. Served, the
+// module compiles as it streams in; its SHA-256 is worked out from a copy of
+// the same response meanwhile, so the page can show which engine module it
+// runs and check it against its own build (build-info.js).
 import init, * as wasm from './pkg/sfo_check.js';
 import { BUILD } from './build-info.js';
 import { setVocabulary } from './words.js';
@@ -16,18 +17,24 @@ async function sha256Hex(bytes) {
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-async function moduleBytes() {
-  if (globalThis.SFO_CHECK_WASM) return globalThis.SFO_CHECK_WASM;
+/** Starts the module: from the bundle's bytes, or streamed from the server. */
+async function instantiate() {
+  if (globalThis.SFO_CHECK_WASM) {
+    const bytes = globalThis.SFO_CHECK_WASM;
+    moduleHash = await sha256Hex(bytes);
+    await init({ module_or_path: bytes });
+    return;
+  }
   const response = await fetch(new URL('./pkg/sfo_check_bg.wasm', import.meta.url));
   if (!response.ok) throw new Error(`the engine module could not be loaded (HTTP ${response.status})`);
-  return new Uint8Array(await response.arrayBuffer());
+  const hashing = response.clone().arrayBuffer().then(sha256Hex);
+  await init({ module_or_path: response });
+  moduleHash = await hashing;
 }
 
 export function loadEngine() {
   ready ??= (async () => {
-    const bytes = await moduleBytes();
-    moduleHash = await sha256Hex(bytes);
-    await init({ module_or_path: bytes });
+    await instantiate();
     // The engine's words, set before anything is built from them.
     setVocabulary(engine.vocabulary(), engine.fieldLabel);
     return engine;
