@@ -60,18 +60,27 @@ struct CheckOptions {
     policies: Vec<serde_json::Value>,
 }
 
-fn read_options(options: JsValue) -> Result<(Options, PolicySet), JsValue> {
-    let raw: CheckOptions = if options.is_undefined() || options.is_null() {
-        CheckOptions::default()
-    } else {
-        let text = json_text(&options, "options")?;
-        crate::input::from_json_str(&text)
-            .map_err(|e| errors(e.into_iter().map(|f| f.within("options.")).collect()))?
-    };
-    let today = raw
-        .today
+/// Options read like a case: every bad field named, under `options.`.
+fn read_js_options<T: serde::de::DeserializeOwned + Default>(
+    options: JsValue,
+) -> Result<T, JsValue> {
+    if options.is_undefined() || options.is_null() {
+        return Ok(T::default());
+    }
+    let text = json_text(&options, "options")?;
+    crate::input::from_json_str(&text)
+        .map_err(|e| errors(e.into_iter().map(|f| f.within("options.")).collect()))
+}
+
+fn today_option(today: Option<String>) -> Result<Option<NaiveDate>, JsValue> {
+    today
         .map(|t| parse_iso_date(&t).map_err(|m| error("options.today", m)))
-        .transpose()?;
+        .transpose()
+}
+
+fn read_options(options: JsValue) -> Result<(Options, PolicySet), JsValue> {
+    let raw: CheckOptions = read_js_options(options)?;
+    let today = today_option(raw.today)?;
     let mut set = PolicySet::default();
     for (i, policy) in raw.policies.into_iter().enumerate() {
         let text = match policy {
@@ -105,19 +114,9 @@ struct KeptOptions {
 }
 
 fn read_kept_options(options: JsValue) -> Result<Options, JsValue> {
-    let raw: KeptOptions = if options.is_undefined() || options.is_null() {
-        KeptOptions::default()
-    } else {
-        let text = json_text(&options, "options")?;
-        crate::input::from_json_str(&text)
-            .map_err(|e| errors(e.into_iter().map(|f| f.within("options.")).collect()))?
-    };
-    let today = raw
-        .today
-        .map(|t| parse_iso_date(&t).map_err(|m| error("options.today", m)))
-        .transpose()?;
+    let raw: KeptOptions = read_js_options(options)?;
     Ok(Options {
-        today,
+        today: today_option(raw.today)?,
         policy: raw.policy_id,
     })
 }

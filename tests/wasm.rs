@@ -32,6 +32,15 @@ fn policy_text(file: &str) -> &'static str {
         .expect("golden policy file")
 }
 
+/// The golden case's case, as JSON text (kept raw when it is not JSON).
+fn case_of(name: &str, doc: &Value) -> JsValue {
+    match (doc.get("case"), doc.get("case_text")) {
+        (Some(case), _) => JsValue::from_str(&case.to_string()),
+        (None, Some(Value::String(raw))) => JsValue::from_str(raw),
+        _ => panic!("{name}: no case"),
+    }
+}
+
 /// The golden case's options in the JS API's shape.
 fn options_for(doc: &Value) -> Value {
     let given = &doc["options"];
@@ -58,11 +67,7 @@ fn every_golden_case_agrees_through_the_js_api() {
     let mut failures = Vec::new();
     for (name, text) in GOLDEN_CASES {
         let doc: Value = serde_json::from_str(text).unwrap();
-        let case = match (doc.get("case"), doc.get("case_text")) {
-            (Some(case), _) => JsValue::from_str(&case.to_string()),
-            (None, Some(Value::String(raw))) => JsValue::from_str(raw),
-            _ => panic!("{name}: no case"),
-        };
+        let case = case_of(name, &doc);
         let options = js(&options_for(&doc).to_string());
         let mut problems = Vec::new();
         match (
@@ -243,11 +248,7 @@ fn a_kept_checker_agrees_with_the_free_function_case_after_case() {
     let mut differ = Vec::new();
     for (name, text) in GOLDEN_CASES {
         let doc: Value = serde_json::from_str(text).unwrap();
-        let case = match (doc.get("case"), doc.get("case_text")) {
-            (Some(case), _) => JsValue::from_str(&case.to_string()),
-            (None, Some(Value::String(raw))) => JsValue::from_str(raw),
-            _ => panic!("{name}: no case"),
-        };
+        let case = case_of(name, &doc);
         let mut options = options_for(&doc);
         let policies = options["policies"].take();
         let key = policies.to_string();
