@@ -9,7 +9,7 @@ use crate::case::{
 use crate::date::long;
 use crate::fields::Choices;
 use crate::policy::{PolicyProfile, Status};
-use crate::registry::{status_text, CheckAgainst, Citation, RuleId};
+use crate::registry::{status_text, CheckAgainst, RuleId};
 use crate::report::{Fact, Flag};
 use crate::text::capitalise;
 use chrono::NaiveDate;
@@ -226,7 +226,7 @@ pub fn flags(
                 causes: entry.causes.iter().map(|c| (*c).into()).collect(),
                 facts,
                 check: spec.check,
-                citations: entry.citations.iter().map(|c| Citation::from(*c)).collect(),
+                citations: entry.cited(),
                 status: entry.status,
                 status_text: status_text(entry.status, entry.check_against),
                 see_also: Vec::new(),

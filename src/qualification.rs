@@ -10,15 +10,6 @@ use crate::report::{Finding, Missing, Qualification, QualificationStatus, Reason
 use crate::text::{capitalise, lower_first};
 use chrono::NaiveDate;
 
-/// The citations the registry gives a rule.
-fn rule_citations(rule: RuleId) -> Vec<Citation> {
-    rule.entry()
-        .citations
-        .iter()
-        .map(|c| Citation::from(*c))
-        .collect()
-}
-
 /// A supervision period as the window rule sees it.
 pub struct PeriodWindow {
     pub index: usize,
@@ -218,7 +209,7 @@ fn trigger(case: &Case, b: &mut Builder) {
                         "Charges were dropped or discontinued on {} after the first court appearance and before the review was complete: the review may be stood down. Check with your SFO lead.",
                         long(dropped)
                     ),
-                    rule_citations(RuleId::QTrigger),
+                    RuleId::QTrigger.entry().cited(),
                     Status::Confirmed,
                 );
                 return;
@@ -236,7 +227,7 @@ fn trigger(case: &Case, b: &mut Builder) {
                         "Charges were dropped or discontinued on {} and no court appearance is recorded: if there was none, the SFO process never started, and no review is needed unless the person is charged again and appears in court. Check with your SFO lead.",
                         long(dropped)
                     ),
-                    rule_citations(RuleId::QTrigger),
+                    RuleId::QTrigger.entry().cited(),
                     Status::Confirmed,
                 );
                 return;
@@ -267,7 +258,7 @@ fn trigger(case: &Case, b: &mut Builder) {
                 RuleId::QTrigger,
                 Finding::Met,
                 text + &dropped_after_review,
-                rule_citations(RuleId::QTrigger),
+                RuleId::QTrigger.entry().cited(),
                 Status::Confirmed,
             );
         }
@@ -284,7 +275,7 @@ fn trigger(case: &Case, b: &mut Builder) {
                     "Charged on {} but no court appearance is recorded: the SFO process starts only when the person appears in court.",
                     long(charged.get())
                 ),
-                rule_citations(RuleId::QTrigger),
+                RuleId::QTrigger.entry().cited(),
                 Status::Confirmed,
             );
         }
@@ -298,7 +289,7 @@ fn trigger(case: &Case, b: &mut Builder) {
                 RuleId::QTrigger,
                 Finding::Pending,
                 "No charge is recorded: arrest alone does not start the SFO process, which starts when the person is charged and appears in court.".to_string(),
-                rule_citations(RuleId::QTrigger),
+                RuleId::QTrigger.entry().cited(),
                 Status::Confirmed,
             );
         }
@@ -317,7 +308,7 @@ fn offence(case: &Case, policy: &PolicyProfile, b: &mut Builder) {
             RuleId::QOffence,
             Finding::Check,
             "The charged offence is not recorded, so it cannot be checked against the qualifying list.".to_string(),
-            rule_citations(RuleId::QOffence),
+            RuleId::QOffence.entry().cited(),
             Status::Confirmed,
         );
         return;
@@ -330,7 +321,7 @@ fn offence(case: &Case, policy: &PolicyProfile, b: &mut Builder) {
                 "The charged offence is not on the qualifying list in policy profile {}.",
                 policy.id
             ),
-            rule_citations(RuleId::QOffence),
+            RuleId::QOffence.entry().cited(),
             Status::Confirmed,
         );
         return;
@@ -565,7 +556,7 @@ fn window(
             step.offset.describe(),
         ),
         None => (
-            rule_citations(RuleId::QWindow),
+            RuleId::QWindow.entry().cited(),
             Status::Confirmed,
             "28 working days".into(),
         ),

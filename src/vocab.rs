@@ -111,7 +111,7 @@ impl RuleView {
             inaccuracy_kinds: e.inaccuracy.iter().map(|k| (*k).into()).collect(),
             kind_is_reading: e.inaccuracy_is_reading,
             causes: e.causes.iter().map(|c| (*c).into()).collect(),
-            citations: e.citations.iter().map(|c| Citation::from(*c)).collect(),
+            citations: e.cited(),
             status: e.status,
             status_text: status_text(e.status, e.check_against),
         }
