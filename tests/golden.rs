@@ -423,3 +423,35 @@ fn a_kept_checker_gives_every_case_the_same_answer() {
         "a kept checker answered differently: {differ:?}"
     );
 }
+
+/// Every golden case's whole answer, byte for byte, is the one recorded in
+/// `tests/data/golden-digests.txt` (first written by the engine before the
+/// speed work of issue 8). After a deliberate change to the reports, rewrite
+/// it with `SFO_WRITE_DIGESTS=1 cargo test --test golden recorded_digest`.
+#[test]
+fn every_answer_matches_its_recorded_digest() {
+    let mut lines = Vec::new();
+    let mut differ = Vec::new();
+    for path in golden_files() {
+        let golden = load(&path);
+        let (kind, answer) = match run(&golden) {
+            Ok(report) => ("report", report),
+            Err(errors) => ("errors", errors),
+        };
+        let found = common::digest(&answer);
+        if common::recorded_digest(&golden.name) != Some((kind, found.as_str())) {
+            differ.push(golden.name.clone());
+        }
+        lines.push(format!("{} {kind} {found}\n", golden.name));
+    }
+    if std::env::var_os("SFO_WRITE_DIGESTS").is_some() {
+        let file = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/golden-digests.txt");
+        std::fs::write(file, lines.concat()).unwrap();
+        return;
+    }
+    assert!(
+        differ.is_empty(),
+        "{} answers differ from their recorded digests: {differ:?}",
+        differ.len()
+    );
+}
