@@ -6,10 +6,10 @@
 //! read succeeds or nothing more can be removed. Every field in the documents
 //! is optional at this stage, so a removal never creates a new error.
 
+use crate::tracked::{Step, Track, Tracked};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::Value;
-use serde_path_to_error::Segment;
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 
@@ -199,8 +199,8 @@ fn read_partial<T: DeserializeOwned>(mut value: Value) -> Partial<T> {
     // reported a second time as a missing field.
     let mut removed_members: Vec<String> = Vec::new();
     while errors.len() < MAX_ERRORS {
-        let mut track = serde_path_to_error::Track::new();
-        let result = T::deserialize(serde_path_to_error::Deserializer::new(&value, &mut track));
+        let track = Track::default();
+        let result = T::deserialize(Tracked::new(&value, &track));
         let error = match result {
             Ok(parsed) => {
                 return Partial {
@@ -211,7 +211,7 @@ fn read_partial<T: DeserializeOwned>(mut value: Value) -> Partial<T> {
             }
             Err(error) => error,
         };
-        let segments: Vec<Segment> = track.path().iter().cloned().collect();
+        let segments = track.into_path();
         let (path, removable) = original_path(&segments, &removed);
         let message = error.to_string();
         // serde names a missing field at its parent; name the field itself.
@@ -261,30 +261,28 @@ fn join(path: &str, field: &str) -> String {
 
 /// The path as the user wrote the document (array indexes before removals),
 /// and whether every segment can be navigated.
-fn original_path(segments: &[Segment], removed: &HashMap<String, usize>) -> (String, bool) {
+fn original_path(segments: &[Step], removed: &HashMap<String, usize>) -> (String, bool) {
     let mut path = String::new();
-    let mut navigable = !segments.is_empty();
     for segment in segments {
         match segment {
-            Segment::Seq { index } => {
+            Step::Element(index) => {
                 let shift = removed.get(&path).copied().unwrap_or(0);
                 path.push_str(&format!("[{}]", index + shift));
             }
-            Segment::Map { key } => {
+            Step::Member(key) => {
                 if !path.is_empty() {
                     path.push('.');
                 }
                 path.push_str(key);
             }
-            Segment::Enum { .. } | Segment::Unknown => navigable = false,
         }
     }
-    (path, navigable)
+    (path, !segments.is_empty())
 }
 
 fn remove_member(
     root: &mut Value,
-    segments: &[Segment],
+    segments: &[Step],
     removed: &mut HashMap<String, usize>,
 ) -> bool {
     let Some((last, parents)) = segments.split_last() else {
@@ -293,11 +291,11 @@ fn remove_member(
     let mut node = root;
     for segment in parents {
         node = match (segment, node) {
-            (Segment::Map { key }, Value::Object(map)) => match map.get_mut(key) {
+            (Step::Member(key), Value::Object(map)) => match map.get_mut(key) {
                 Some(child) => child,
                 None => return false,
             },
-            (Segment::Seq { index }, Value::Array(items)) => match items.get_mut(*index) {
+            (Step::Element(index), Value::Array(items)) => match items.get_mut(*index) {
                 Some(child) => child,
                 None => return false,
             },
@@ -305,8 +303,8 @@ fn remove_member(
         };
     }
     match (last, node) {
-        (Segment::Map { key }, Value::Object(map)) => map.shift_remove(key).is_some(),
-        (Segment::Seq { index }, Value::Array(items)) if *index < items.len() => {
+        (Step::Member(key), Value::Object(map)) => map.shift_remove(key).is_some(),
+        (Step::Element(index), Value::Array(items)) if *index < items.len() => {
             items.remove(*index);
             let (array_path, _) = original_path(parents, removed);
             *removed.entry(array_path).or_insert(0) += 1;
@@ -394,6 +392,46 @@ mod tests {
         assert!(
             found[5].starts_with("tags[2]: unknown variant `purple`"),
             "{found:?}"
+        );
+    }
+
+    /// The first error, in serde_json's own words: the tracked reader adds
+    /// a path, never different wording.
+    #[test]
+    fn errors_read_as_serde_json_words_them() {
+        for text in [
+            r#"{"nme":"a"}"#,
+            r#"{"name":7}"#,
+            r#"{"name":[1]}"#,
+            r#"{"name":{"a":1}}"#,
+            r#"{"name":true}"#,
+            r#"{"items":[{"count":-1}]}"#,
+            r#"{"items":[{"count":1.5}]}"#,
+            r#"{"items":[{"count":5000000000}]}"#,
+            r#"{"items":[{"count":"6"}]}"#,
+            r#"{"items":[{"start":"2024-13-01"}]}"#,
+            r#"{"items":[{"start":20240101}]}"#,
+            r#"{"items":{"start":"2024-01-01"}}"#,
+            r#"{"items":["2024-01-01"]}"#,
+            r#"{"tags":["green"]}"#,
+            r#"{"tags":[null]}"#,
+            r#"{"tags":"red"}"#,
+        ] {
+            let value: Value = serde_json::from_str(text).unwrap();
+            let theirs = serde_json::from_value::<Doc>(value)
+                .unwrap_err()
+                .to_string();
+            let ours = from_json_str::<Doc>(text).unwrap_err();
+            assert_eq!(ours[0].message, theirs, "{text}");
+        }
+    }
+
+    /// serde_json reads a list as an object by position; a case never is.
+    #[test]
+    fn a_list_is_never_read_as_an_object() {
+        assert_eq!(
+            errors(r#"{"items":[["2024-01-01", 3]]}"#),
+            ["items[0]: invalid type: sequence, expected struct Item"]
         );
     }
 

@@ -19,6 +19,7 @@ pub mod report;
 pub mod rulebook;
 pub mod schema;
 pub mod text;
+mod tracked;
 pub mod validate;
 pub mod vocab;
 

@@ -5,27 +5,28 @@ use crate::registry::{Citation, KIND_IS_READING};
 use crate::report::{Finding, QualificationStatus, Report};
 use std::fmt::Write;
 
-/// "attempted" → "Attempted".
+/// "attempted" → "Attempted". ASCII only: the engine's words start with an
+/// ASCII letter, and Unicode case tables would add 25 KB to the page.
 pub fn capitalise(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
+    let mut out = text.to_string();
+    if let Some(first) = out.get_mut(..1) {
+        first.make_ascii_uppercase();
     }
+    out
 }
 
 /// "Licence" → "licence", for names inside sentences.
 pub fn lower_first(text: &str) -> String {
     // An abbreviation keeps its capitals: "MAPPA", "RoSH".
     let first_word = text.split(' ').next().unwrap_or_default();
-    if first_word.chars().filter(|c| c.is_uppercase()).count() > 1 {
-        return text.to_string();
+    let mut out = text.to_string();
+    if first_word.chars().filter(char::is_ascii_uppercase).count() > 1 {
+        return out;
     }
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_lowercase().chain(chars).collect(),
-        None => String::new(),
+    if let Some(first) = out.get_mut(..1) {
+        first.make_ascii_lowercase();
     }
+    out
 }
 
 /// The sources, one per line, with the status in words.

@@ -1,5 +1,5 @@
 //! The browser bindings: the only module that knows about JavaScript.
-//! Everything crosses as plain data through `serde-wasm-bindgen`; bad input
+//! Everything crosses as plain data (JSON text the browser parses); bad input
 //! comes back as `{ errors: [{ path, label, code, params, message }] }`, never a panic.
 
 use crate::calendar::{bank_holidays, Calendar, MAX_YEAR, MIN_YEAR};
@@ -24,9 +24,14 @@ fn error(path: &str, message: impl Into<String>) -> JsValue {
     errors(vec![FieldError::new(path, message)])
 }
 
+/// Crosses as JSON text parsed by the browser: one serializer for every
+/// type (serde_json, which the engine has anyway) keeps the module small,
+/// and `JSON.parse` builds the objects faster than field-by-field calls.
 fn to_js<T: Serialize>(value: &T) -> JsValue {
-    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-    value.serialize(&serializer).unwrap_or(JsValue::NULL)
+    serde_json::to_string(value)
+        .ok()
+        .and_then(|text| js_sys::JSON::parse(&text).ok())
+        .unwrap_or(JsValue::NULL)
 }
 
 /// The case as JSON text: the engine reads it with its own field-by-field errors.

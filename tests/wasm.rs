@@ -283,7 +283,10 @@ fn a_kept_checker_agrees_with_the_free_function_case_after_case() {
         }
     }
     assert!(differ.is_empty(), "{differ:?}");
-    assert!(changed.is_empty(), "differ from the recorded digests: {changed:?}");
+    assert!(
+        changed.is_empty(),
+        "differ from the recorded digests: {changed:?}"
+    );
 }
 
 #[wasm_bindgen_test]
