@@ -4,10 +4,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-cargo build --lib --release --target wasm32-unknown-unknown --no-default-features
+cargo rustc --lib --crate-type cdylib --profile wasm --target wasm32-unknown-unknown --no-default-features
 rm -rf www/pkg
 .tools/bin/wasm-bindgen --target web --no-typescript --out-dir www/pkg \
-  target/wasm32-unknown-unknown/release/sfo_check.wasm
+  target/wasm32-unknown-unknown/wasm/sfo_check.wasm
 wasm=www/pkg/sfo_check_bg.wasm
 before=$(stat -c %s "$wasm")
 node_modules/.bin/wasm-opt -Oz --strip-debug --strip-producers --enable-bulk-memory --enable-nontrapping-float-to-int \

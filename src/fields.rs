@@ -227,15 +227,16 @@ pub fn label(path: &str) -> String {
     // The innermost list item the path is in, and what follows it.
     if let Some((list, index, rest)) = split_item(path) {
         let n = index + 1;
+        let list_pattern = pattern(list);
         let item = LISTS
             .iter()
-            .find(|(p, _)| pattern(list) == *p)
+            .find(|(p, _)| list_pattern == *p)
             .map(|(_, name)| *name);
         let leaf = info(&pattern(path)).map(|f| f.name);
         return match (item, rest.is_empty(), leaf) {
             (Some(item), true, _) => capitalise(&format!("{item} {n}")),
             (Some(item), false, Some(leaf)) => capitalise(&format!("{item} {n}: {leaf}")),
-            (None, true, _) if VALUE_LISTS.contains(&pattern(list).as_str()) => {
+            (None, true, _) if VALUE_LISTS.contains(&list_pattern.as_str()) => {
                 format!("{}: item {n}", label(list))
             }
             _ => humanised(path),

@@ -99,19 +99,24 @@ pub struct SourceRef {
 impl SourceRef {
     pub fn citation(&self) -> Citation {
         let (id, work) = match self.cite {
-            Some(cite) => (cite.id().to_string(), OwnedWork::from(cite.work())),
+            Some(cite) => (cite.id().into(), OwnedWork::from(cite.work())),
             None => (
-                String::new(),
+                "".into(),
                 OwnedWork {
-                    title: self.title.clone().unwrap_or_default(),
-                    publisher: self.publisher.clone(),
-                    date: self.date.clone(),
-                    url: self.url.clone(),
+                    title: self.title.clone().unwrap_or_default().into(),
+                    publisher: self.publisher.clone().map(Into::into),
+                    date: self.date.clone().map(Into::into),
+                    url: self.url.clone().map(Into::into),
                     note: None,
                 },
             ),
         };
-        Citation::new(id, work, self.section.clone(), self.note.clone())
+        Citation::new(
+            id,
+            work,
+            self.section.clone().map(Into::into),
+            self.note.clone().map(Into::into),
+        )
     }
 }
 
@@ -634,7 +639,8 @@ fn check_offset(error: &mut impl FnMut(String, &str), path: String, offset: Offs
 /// Every profile loaded: the built-in default and any the user supplied.
 #[derive(Debug, Clone)]
 pub struct PolicySet {
-    loaded: Vec<Loaded>,
+    // Shared, so a set with the built-in profile costs a pointer, not a copy.
+    loaded: Vec<std::sync::Arc<Loaded>>,
 }
 
 /// A profile ready to check cases against: read, validated, hashed and its
@@ -660,10 +666,10 @@ impl Loaded {
 impl Default for PolicySet {
     /// The built-in default profile, read once per process.
     fn default() -> Self {
-        static BUILT_IN: std::sync::OnceLock<Loaded> = std::sync::OnceLock::new();
+        static BUILT_IN: std::sync::OnceLock<std::sync::Arc<Loaded>> = std::sync::OnceLock::new();
         PolicySet {
             loaded: vec![BUILT_IN
-                .get_or_init(|| Loaded::new(PolicyProfile::default_profile()))
+                .get_or_init(|| Loaded::new(PolicyProfile::default_profile()).into())
                 .clone()],
         }
     }
@@ -674,7 +680,7 @@ impl PolicySet {
     /// profile with the same id as one loaded replaces it.
     pub fn add(&mut self, profile: PolicyProfile) {
         self.loaded.retain(|l| l.profile.id != profile.id);
-        self.loaded.push(Loaded::new(profile));
+        self.loaded.push(Loaded::new(profile).into());
     }
 
     pub fn profiles(&self) -> impl Iterator<Item = &PolicyProfile> {
@@ -689,7 +695,7 @@ impl PolicySet {
                 .loaded
                 .iter()
                 .find(|l| l.profile.id == id)
-                .map(|l| (l, Selection::Named))
+                .map(|l| (&**l, Selection::Named))
                 .ok_or_else(|| {
                     let known: Vec<&str> = self.profiles().map(|p| p.id.as_str()).collect();
                     format!(
@@ -704,14 +710,14 @@ impl PolicySet {
             .enumerate()
             .filter(|(_, l)| l.profile.effective_from.get() <= on)
             .max_by_key(|(i, l)| (l.profile.effective_from, *i))
-            .map(|(_, l)| (l, Selection::InForce));
+            .map(|(_, l)| (&**l, Selection::InForce));
         in_force
             .or_else(|| {
                 let earliest = self
                     .loaded
                     .iter()
                     .min_by_key(|l| l.profile.effective_from)?;
-                Some((earliest, Selection::Earliest))
+                Some((&**earliest, Selection::Earliest))
             })
             .ok_or_else(|| "no policy profile is loaded".to_string())
     }

@@ -5,6 +5,11 @@
 use crate::policy::Status;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
+use std::sync::OnceLock;
+
+/// Text that is the registry's own (borrowed, never copied) or a profile's.
+pub type Text = Cow<'static, str>;
 
 /// Declares the id enum and its `ALL` list from one list of `Variant = "ID"`.
 macro_rules! rule_ids {
@@ -348,31 +353,31 @@ const fn cite_at(source: CitationId, at: &'static str) -> Cite {
 /// A citation as it reaches a reader: the work, the part, and one line of text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct Citation {
-    pub id: String,
+    pub id: Text,
     #[serde(flatten)]
     pub work: OwnedWork,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub section: Option<String>,
+    pub section: Option<Text>,
     /// What the source says on this point, or what is default about it.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub detail: Option<String>,
+    pub detail: Option<Text>,
     /// The citation in one line, e.g. `HM Inspectorate of Probation, Serious
     /// Further Offences Annual Report 2024 (10 December 2024), "SFO Process"`.
-    pub text: String,
+    pub text: Text,
 }
 
 /// [`Work`] with owned strings, so a policy profile can cite its own sources.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct OwnedWork {
-    pub title: String,
+    pub title: Text,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub publisher: Option<String>,
+    pub publisher: Option<Text>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub date: Option<String>,
+    pub date: Option<Text>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub url: Option<String>,
+    pub url: Option<Text>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
+    pub note: Option<Text>,
 }
 
 impl From<Work> for OwnedWork {
@@ -388,12 +393,7 @@ impl From<Work> for OwnedWork {
 }
 
 impl Citation {
-    pub fn new(
-        id: String,
-        work: OwnedWork,
-        section: Option<String>,
-        detail: Option<String>,
-    ) -> Citation {
+    pub fn new(id: Text, work: OwnedWork, section: Option<Text>, detail: Option<Text>) -> Citation {
         let mut text = String::new();
         if let Some(publisher) = &work.publisher {
             text.push_str(publisher);
@@ -411,7 +411,7 @@ impl Citation {
             work,
             section,
             detail,
-            text,
+            text: text.into(),
         }
     }
 }
@@ -419,7 +419,7 @@ impl Citation {
 impl From<Cite> for Citation {
     fn from(c: Cite) -> Self {
         Citation::new(
-            c.source.id().to_string(),
+            c.source.id().into(),
             c.source.work().into(),
             c.at.map(Into::into),
             None,
@@ -472,7 +472,21 @@ pub struct Entry {
 impl Entry {
     /// Its citations as a reader gets them.
     pub fn cited(&self) -> Vec<Citation> {
-        self.citations.iter().map(|c| Citation::from(*c)).collect()
+        // Worded once per process (the one-line text kept for good), so a
+        // report's copy borrows every string instead of building it again.
+        static CITED: OnceLock<Vec<Vec<Citation>>> = OnceLock::new();
+        let cited = CITED.get_or_init(|| {
+            let kept = |cite: &Cite| {
+                let mut citation = Citation::from(*cite);
+                citation.text = Cow::Borrowed(Box::leak(citation.text.into_owned().into()));
+                citation
+            };
+            RuleId::ALL
+                .iter()
+                .map(|id| id.entry().citations.iter().map(kept).collect())
+                .collect()
+        });
+        cited[self.id as usize].clone()
     }
 }
 

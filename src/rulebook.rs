@@ -11,7 +11,7 @@ use std::fmt::Write;
 fn citation_line(c: &Citation) -> String {
     let mut line = match &c.work.url {
         Some(url) => format!("[{}]({url})", c.text),
-        None => c.text.clone(),
+        None => c.text.to_string(),
     };
     if let Some(detail) = &c.detail {
         let _ = write!(line, ": {detail}");
@@ -27,7 +27,7 @@ fn sources_inline(sources: &[SourceRef]) -> String {
         .iter()
         .map(|c| match &c.detail {
             Some(detail) => format!("{} ({})", c.text, detail.trim_end_matches('.')),
-            None => c.text.clone(),
+            None => c.text.to_string(),
         })
         .collect::<Vec<_>>()
         .join("; ")
