@@ -4,7 +4,7 @@
 PORT ?= 8080
 CARGO ?= cargo
 
-.PHONY: serve build bundle test test-native test-wasm test-e2e lint setup setup-native schema bench mutants clean
+.PHONY: serve build bundle test test-native test-wasm test-e2e test-bench lint setup setup-native schema bench mutants clean
 
 serve: build
 	python3 scripts/serve.py $(PORT)
@@ -37,10 +37,17 @@ test-wasm: build
 test-e2e: bundle
 	npx playwright test
 
-test: lint test-native test-wasm test-e2e
+test: lint test-native test-wasm test-e2e test-bench
 
-bench:
-	$(CARGO) bench --bench engine
+# Native and browser figures side by side; writes bench/results.json.
+bench: build
+	$(CARGO) bench --bench engine -- --json target/bench-native.json
+	node bench/browser.mjs --native target/bench-native.json
+
+# make test proves the benchmark runs (one example, briefly); it never judges the figures.
+test-bench: bundle
+	$(CARGO) test --bench engine -- --quick --json target/bench-native-quick.json
+	node bench/browser.mjs --quick --native target/bench-native-quick.json --out test-results/bench-quick.json
 
 # Mutation testing of the date arithmetic, timetable, qualification and policy
 # selection (.cargo/mutants.toml); slow, so not part of `make test`.

@@ -1,9 +1,13 @@
 """Serves www/ (or a given directory) for sfo-check on http://localhost:8080
-with the page's Content-Security-Policy and the right MIME types. Python's own
-static server; only the headers are added here."""
+with the page's Content-Security-Policy and the right MIME types, and text and
+WebAssembly gzipped as any static host would send them, so what is measured
+here is what users download. Python's own static server underneath."""
 
+import email.utils
 import functools
+import gzip
 import http.server
+import io
 import os
 import sys
 
@@ -24,6 +28,37 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         ".json": "application/json",
         ".svg": "image/svg+xml",
     }
+
+    # Compressed once per file version: (path, mtime, size) -> gzipped bytes.
+    compressed = {}
+    COMPRESSIBLE = {".wasm", ".js", ".mjs", ".css", ".html", ".json", ".svg", ".webmanifest"}
+
+    def send_head(self):
+        path = self.translate_path(self.path)
+        if os.path.isdir(path):
+            index = os.path.join(path, "index.html")
+            if not self.path.split("?", 1)[0].endswith("/") or not os.path.isfile(index):
+                return super().send_head()
+            path = index
+        ext = os.path.splitext(path)[1].lower()
+        accepts = self.headers.get("Accept-Encoding", "")
+        if ext not in self.COMPRESSIBLE or "gzip" not in accepts or not os.path.isfile(path):
+            return super().send_head()
+        stat = os.stat(path)
+        key = (path, stat.st_mtime_ns, stat.st_size)
+        body = self.compressed.get(key)
+        if body is None:
+            with open(path, "rb") as f:
+                body = gzip.compress(f.read(), compresslevel=9, mtime=0)
+            self.compressed[key] = body
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(path))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Vary", "Accept-Encoding")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Last-Modified", email.utils.formatdate(stat.st_mtime, usegmt=True))
+        self.end_headers()
+        return io.BytesIO(body)
 
     def end_headers(self):
         self.send_header("Content-Security-Policy", CSP)

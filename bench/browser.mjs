@@ -1,0 +1,258 @@
+// The browser half of `make bench`, and the table that puts both halves side
+// by side. In headless Chromium (Debian's, as the tests use), through the
+// page's own engine module:
+//   - check() per example, for the free function and for a kept Checker,
+//     including marshalling: median and 95th percentile of batches of calls;
+//   - cold start: navigation to the first result with a case opened from a file;
+//   - sizes: the wasm module raw and gzipped, and the page's first load as
+//     transferred (served gzipped, as scripts/serve.py and any static host do).
+// Usage: node bench/browser.mjs [--native FILE] [--out FILE] [--quick]
+// A benchmark, not a test: it reports figures and targets, it never fails on them.
+import { chromium } from '@playwright/test';
+import { spawn } from 'node:child_process';
+import { readFileSync, readdirSync, writeFileSync, existsSync, mkdirSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { CHROMIUM_ARGS } from '../playwright.config.js';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const option = (name) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const QUICK = args.includes('--quick');
+const OUT = option('--out') ?? join(ROOT, 'bench/results.json');
+const NATIVE = option('--native');
+const PORT = Number(process.env.BENCH_PORT ?? 8097);
+const ORIGIN = `http://localhost:${PORT}`;
+const BATCHES = QUICK ? 3 : 40;
+const CALLS = QUICK ? 5 : 50;
+
+// The targets the README states.
+const TARGETS = {
+  jsCheckMedianMicroseconds: 50,
+  nativeChecksPerSecondLargest: 100_000,
+  addWorkingDaysMicroseconds: 1,
+  coldStartMilliseconds: 500,
+  wasmGzipBytes: 120 * 1024,
+  firstLoadGzipBytes: 200 * 1024,
+};
+
+function serve() {
+  const server = spawn('python3', [join(ROOT, 'scripts/serve.py'), String(PORT)], {
+    env: { ...process.env, SFO_SERVE_QUIET: '1' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    server.on('error', reject);
+    server.stdout.once('data', () => resolve(server));
+  });
+}
+
+function examples() {
+  const names = readdirSync(join(ROOT, 'examples'))
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => f.replace(/\.json$/, ''))
+    .sort();
+  return QUICK ? names.filter((n) => n === 'licence-murder-qualifies') : names;
+}
+
+/** Times check() in the page: per-call means of `calls`-call batches. */
+async function timeChecks(page, cases) {
+  return page.evaluate(async ({ cases, batches, calls }) => {
+    const { loadEngine } = await import('/engine.js');
+    await loadEngine();
+    const wasm = await import('/pkg/sfo_check.js');
+    const kept = new wasm.Checker();
+    const summary = (times) => {
+      times.sort((a, b) => a - b);
+      const at = (q) => times[Math.min(times.length - 1, Math.floor(q * times.length))];
+      return { median: at(0.5) * 1000, p95: at(0.95) * 1000 };
+    };
+    const time = (call) => {
+      for (let i = 0; i < 5; i += 1) call();
+      const times = [];
+      for (let b = 0; b < batches; b += 1) {
+        const start = performance.now();
+        for (let i = 0; i < calls; i += 1) call();
+        times.push((performance.now() - start) / calls);
+      }
+      return summary(times);
+    };
+    const out = {};
+    for (const [name, caseObject] of Object.entries(cases)) {
+      // Each check must give a report: a benchmark of errors proves nothing.
+      const report = wasm.check(caseObject, {});
+      if (!report?.qualification) throw new Error(`${name}: no report`);
+      out[name] = {
+        free: time(() => wasm.check(caseObject, {})),
+        kept: time(() => kept.check(caseObject, {})),
+      };
+    }
+    kept.free();
+    return out;
+  }, { cases, batches: BATCHES, calls: CALLS });
+}
+
+/** From navigation to the first result, a case opened from a file, cold. */
+async function coldStart(browser, file) {
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const page = await context.newPage();
+  const transferred = [];
+  page.on('requestfinished', async (request) => {
+    const sizes = await request.sizes().catch(() => null);
+    const response = await request.response();
+    if (sizes && response) transferred.push({ url: request.url(), bytes: sizes.responseBodySize });
+  });
+  await page.goto(`${ORIGIN}/`, { waitUntil: 'commit' });
+  // The file is opened as soon as the page can take it (the engine ready).
+  await page.locator('html[data-ready="true"]').waitFor({ state: 'attached' });
+  const readyMilliseconds = await page.evaluate(() => performance.now());
+  await page.setInputFiles('#open-case', file);
+  await page.locator('#result-status-heading').waitFor({ state: 'visible' });
+  await page.waitForFunction(() => !document.querySelector('#results-body.app-results--stale'));
+  const milliseconds = await page.evaluate(() => performance.now());
+  await page.waitForLoadState('networkidle');
+  await context.close();
+  return { milliseconds, readyMilliseconds, transferred };
+}
+
+function fileSizes() {
+  const wasm = readFileSync(join(ROOT, 'www/pkg/sfo_check_bg.wasm'));
+  return { wasmBytes: wasm.length, wasmGzipBytes: gzipSync(wasm, { level: 9 }).length };
+}
+
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+const us = (x) => (x === undefined ? '—' : `${x.toFixed(1)} µs`);
+const pad = (text, n) => String(text).padEnd(n);
+const padStart = (text, n) => String(text).padStart(n);
+
+function table(results) {
+  const lines = [];
+  const native = Object.fromEntries((results.native ?? []).map((f) => [f.key, f]));
+  lines.push('check() per example           native (one core)            browser free fn        browser kept Checker');
+  lines.push('                              time       checks/s          median     p95         median     p95');
+  for (const [name, b] of Object.entries(results.browser.checks)) {
+    const n = native[`check:${name}`];
+    lines.push(
+      `${pad(name, 30)}${pad(n ? us(n.microseconds) : '—', 11)}${pad(n ? Math.round(n.per_second) : '—', 18)}`
+      + `${pad(us(b.free.median), 11)}${pad(us(b.free.p95), 12)}${pad(us(b.kept.median), 11)}${us(b.kept.p95)}`,
+    );
+  }
+  lines.push('');
+  for (const f of results.native ?? []) {
+    if (!f.key.startsWith('check:')) lines.push(`${pad(f.name.trim(), 52)}${padStart(us(f.microseconds), 12)}`);
+  }
+  lines.push('');
+  lines.push(`cold start: navigation to engine ready                      ${results.browser.readyMilliseconds.toFixed(0)} ms`);
+  lines.push(`cold start: navigation to first result, case from a file    ${results.browser.coldStartMilliseconds.toFixed(0)} ms`);
+  lines.push(`wasm module                                                 ${kb(results.sizes.wasmBytes)} raw, ${kb(results.sizes.wasmGzipBytes)} gzipped`);
+  lines.push(`page's first load as transferred (${results.sizes.firstLoadFiles} files)                     ${kb(results.sizes.firstLoadBytes)}`);
+  lines.push('');
+  lines.push('targets');
+  for (const t of results.targets) lines.push(`  ${t.met ? 'met    ' : 'not met'}  ${t.what}: ${t.measured} (target ${t.target})`);
+  return lines.join('\n');
+}
+
+function targets(results) {
+  const native = Object.fromEntries((results.native ?? []).map((f) => [f.key, f]));
+  const checks = Object.values(results.browser.checks);
+  const worstMedian = Math.max(...checks.map((c) => c.kept.median));
+  const rows = [
+    {
+      what: 'JS check() median, kept Checker, slowest example',
+      measured: us(worstMedian),
+      target: `under ${TARGETS.jsCheckMedianMicroseconds} µs`,
+      met: worstMedian < TARGETS.jsCheckMedianMicroseconds,
+    },
+    {
+      what: 'cold start to first result',
+      measured: `${results.browser.coldStartMilliseconds.toFixed(0)} ms`,
+      target: `under ${TARGETS.coldStartMilliseconds} ms`,
+      met: results.browser.coldStartMilliseconds < TARGETS.coldStartMilliseconds,
+    },
+    {
+      what: 'wasm module gzipped',
+      measured: kb(results.sizes.wasmGzipBytes),
+      target: `at most ${kb(TARGETS.wasmGzipBytes)}`,
+      met: results.sizes.wasmGzipBytes <= TARGETS.wasmGzipBytes,
+    },
+    {
+      what: "page's first load",
+      measured: kb(results.sizes.firstLoadBytes),
+      target: `at most ${kb(TARGETS.firstLoadGzipBytes)}`,
+      met: results.sizes.firstLoadBytes <= TARGETS.firstLoadGzipBytes,
+    },
+  ];
+  const largest = native['check:training-scenario-many-flags'];
+  if (largest) {
+    rows.push({
+      what: 'native checks per second, largest example',
+      measured: String(Math.round(largest.per_second)),
+      target: `over ${TARGETS.nativeChecksPerSecondLargest}`,
+      met: largest.per_second > TARGETS.nativeChecksPerSecondLargest,
+    });
+  }
+  const add = native['add-working-days-60'];
+  if (add) {
+    rows.push({
+      what: 'add_working_days(…, 60) natively',
+      measured: us(add.microseconds),
+      target: `under ${TARGETS.addWorkingDaysMicroseconds} µs`,
+      met: add.microseconds < TARGETS.addWorkingDaysMicroseconds,
+    });
+  }
+  return rows;
+}
+
+async function main() {
+  if (!existsSync(join(ROOT, 'www/pkg/sfo_check_bg.wasm'))) {
+    throw new Error('build the page first (make build)');
+  }
+  const server = await serve();
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  try {
+    const names = examples();
+    const cases = Object.fromEntries(
+      names.map((n) => [n, JSON.parse(readFileSync(join(ROOT, `examples/${n}.json`), 'utf8'))]),
+    );
+    const cold = await coldStart(browser, join(ROOT, 'examples/licence-murder-qualifies.json'));
+    const page = await (await browser.newContext({ serviceWorkers: 'block' })).newPage();
+    await page.goto(`${ORIGIN}/`);
+    const checks = await timeChecks(page, cases);
+    const results = {
+      date: new Date().toISOString(),
+      quick: QUICK,
+      native: NATIVE && existsSync(NATIVE) ? JSON.parse(readFileSync(NATIVE, 'utf8')).native : undefined,
+      browser: {
+        batches: BATCHES,
+        callsPerBatch: CALLS,
+        checks,
+        readyMilliseconds: cold.readyMilliseconds,
+        coldStartMilliseconds: cold.milliseconds,
+      },
+      sizes: {
+        ...fileSizes(),
+        firstLoadBytes: cold.transferred.reduce((sum, r) => sum + r.bytes, 0),
+        firstLoadFiles: cold.transferred.length,
+        firstLoad: cold.transferred,
+      },
+    };
+    results.targets = targets(results);
+    mkdirSync(dirname(OUT), { recursive: true });
+    writeFileSync(OUT, `${JSON.stringify(results, null, 2)}\n`);
+    console.log(table(results));
+    console.log(`\nfigures written to ${OUT}`);
+  } finally {
+    await browser.close();
+    server.kill();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
+
