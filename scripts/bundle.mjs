@@ -41,6 +41,9 @@ html = replaceOnce(html, /<script type="module" src="app\.js"><\/script>/,
   `<script>${wasmScript}</script>\n<script type="module">${appScript}</script>`, 'the app script');
 html = html.replace(/<script type="module" src="offline\.js"><\/script>\s*/, '');
 html = html.replace(/<link[^>]*rel="manifest"[^>]*>\s*/, '');
+// One file has nothing to fetch ahead.
+html = html.replace(/\s*<!-- Fetched at once[\s\S]*?-->/, '');
+html = html.replace(/<link[^>]*rel="(?:module)?preload"[^>]*>\s*/g, '');
 html = html.replace(/(<link[^>]*rel="icon"[^>]*href=")[^"]*(")/g, (_, a, b) => `${a}${icon}${b}`);
 html = html.replace(/(<link[^>]*rel="apple-touch-icon"[^>]*>)\s*/g, '');
 

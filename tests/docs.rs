@@ -110,3 +110,63 @@ fn the_pages_rules_section_is_current() {
         "the rules in www/index.html are stale: run `make schema`"
     );
 }
+
+/// The relative modules a page script imports (`from './x.js'`, `import('./x.js')`).
+fn imports_of(source: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    for marker in ["from '", "import('", "from \"", "import(\""] {
+        for (at, _) in source.match_indices(marker) {
+            let rest = &source[at + marker.len()..];
+            let quote = marker.chars().last().unwrap_or('\'');
+            if let Some(end) = rest.find(quote) {
+                let target = &rest[..end];
+                if target.starts_with('.') && target.ends_with(".js") {
+                    found.push(target.to_string());
+                }
+            }
+        }
+    }
+    found
+}
+
+/// The page preloads every module app.js reaches (and the engine's wasm), so
+/// the browser fetches them at once instead of one import level at a time;
+/// and nothing it no longer uses.
+#[test]
+fn the_page_preloads_exactly_the_modules_it_imports() {
+    let www = Path::new(env!("CARGO_MANIFEST_DIR")).join("www");
+    let mut reached: Vec<String> = Vec::new();
+    let mut queue = vec!["app.js".to_string()];
+    while let Some(module) = queue.pop() {
+        if reached.contains(&module) {
+            continue;
+        }
+        let source = std::fs::read_to_string(www.join(&module)).unwrap_or_default();
+        let base = Path::new(&module).parent().unwrap_or(Path::new(""));
+        for target in imports_of(&source) {
+            let mut path = base.to_path_buf();
+            for part in target.split('/') {
+                match part {
+                    "." => {}
+                    ".." => {
+                        path.pop();
+                    }
+                    _ => path.push(part),
+                }
+            }
+            queue.push(path.to_string_lossy().replace('\\', "/"));
+        }
+        reached.push(module);
+    }
+    reached.retain(|m| m != "app.js");
+    reached.sort();
+    let page = read("www/index.html");
+    let mut preloaded: Vec<String> = page
+        .split("<link rel=\"modulepreload\" href=\"")
+        .skip(1)
+        .filter_map(|rest| rest.split('"').next().map(String::from))
+        .collect();
+    preloaded.sort();
+    assert_eq!(preloaded, reached, "www/index.html's modulepreload links");
+    assert!(page.contains("<link rel=\"preload\" href=\"pkg/sfo_check_bg.wasm\""));
+}
