@@ -407,3 +407,88 @@ fn field_name() -> impl Strategy<Value = String> {
         "[a-z_]{1,8}",
     ]
 }
+
+/// Profile ids the selection test draws from: the built-in one (which an
+/// added profile may replace) and three more.
+const PROFILE_IDS: [&str; 4] = ["ew-default-2024", "north", "south", "east"];
+
+/// Effective dates few enough that ties happen often.
+fn effective_date() -> impl Strategy<Value = NaiveDate> {
+    (0u32..8).prop_map(|i| NaiveDate::from_ymd_opt(1996 + 4 * i as i32, 1 + i % 12, 1).unwrap())
+}
+
+/// The selection rule written plainly: the named profile; else the latest
+/// in force on the date, a later addition winning a tie; else the earliest.
+fn reference_selection(
+    added: &[(usize, NaiveDate)],
+    named: Option<usize>,
+    on: NaiveDate,
+) -> Option<&'static str> {
+    let mut loaded: Vec<(usize, NaiveDate)> =
+        vec![(0, NaiveDate::from_ymd_opt(1995, 1, 1).unwrap())];
+    for &(id, from) in added {
+        loaded.retain(|(other, _)| *other != id);
+        loaded.push((id, from));
+    }
+    let pick = match named {
+        Some(id) => loaded.iter().find(|(other, _)| *other == id),
+        None => {
+            let mut in_force: Option<&(usize, NaiveDate)> = None;
+            for entry in loaded.iter().filter(|(_, from)| *from <= on) {
+                if in_force.is_none_or(|best| entry.1 >= best.1) {
+                    in_force = Some(entry);
+                }
+            }
+            in_force.or_else(|| {
+                let mut earliest: Option<&(usize, NaiveDate)> = None;
+                for entry in &loaded {
+                    if earliest.is_none_or(|best| entry.1 < best.1) {
+                        earliest = Some(entry);
+                    }
+                }
+                earliest
+            })
+        }
+    };
+    pick.map(|(id, _)| PROFILE_IDS[*id])
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(96))]
+
+    /// A kept Checker, given profiles in any order (ids repeated, dates
+    /// tied), checks each case against the profile the plain rule picks, and
+    /// the same one a PolicySet built in that order picks.
+    #[test]
+    fn a_checker_selects_the_profile_the_rule_and_a_policy_set_select(
+        added in prop::collection::vec((0usize..4, effective_date()), 0..7),
+        named in prop::option::weighted(0.25, 0usize..4),
+        on in (0i64..11_000).prop_map(|d| NaiveDate::from_ymd_opt(1996, 6, 1).unwrap() + chrono::Duration::days(d)),
+    ) {
+        let mut checker = sfo_check::Checker::new();
+        let mut set = PolicySet::default();
+        for &(id, from) in &added {
+            let mut profile = PolicyProfile::default_profile();
+            profile.id = PROFILE_IDS[id].into();
+            profile.effective_from = Date(from);
+            checker.add_policy(profile.clone());
+            set.add(profile);
+        }
+        let case = serde_json::json!({
+            "today": (on + chrono::Duration::days(10)).to_string(),
+            "supervision": [{"type": "licence",
+                "start": (on - chrono::Duration::days(400)).to_string(),
+                "scheduled_end": (on + chrono::Duration::days(400)).to_string()}],
+            "offence": {"id": "murder", "alleged_from": (on - chrono::Duration::days(3)).to_string(),
+                "charged": on.to_string(), "first_court_appearance": on.to_string()},
+        })
+        .to_string();
+        let options = Options { policy: named.map(|i| PROFILE_IDS[i].to_string()), ..Options::default() };
+        let clock = NaiveDate::from_ymd_opt(2000, 1, 1).unwrap();
+        let kept = checker.check(&case, &options, clock).ok().map(|r| r.stamp.policy.id);
+        let from_set = check_json(&case, &set, &options, clock).ok().map(|r| r.stamp.policy.id);
+        let expected = reference_selection(&added, named, on);
+        prop_assert_eq!(kept.as_deref(), expected);
+        prop_assert_eq!(from_set.as_deref(), expected);
+    }
+}
