@@ -1,5 +1,7 @@
 //! Lists the golden case files for the browser tests, which cannot read files:
-//! `$OUT_DIR/golden_cases.rs` embeds each one with `include_str!`.
+//! `$OUT_DIR/golden_cases.rs` embeds each one with `include_str!`. Writes the
+//! built-in policy profile without its layout (`$OUT_DIR/default-policy.json`):
+//! the engine carries it to every browser, and the spaces are a third of it.
 
 use std::fmt::Write;
 use std::path::Path;
@@ -27,6 +29,15 @@ fn main() {
     embed(&golden, "GOLDEN_CASES", &mut out);
     embed(&golden.join("policies"), "GOLDEN_POLICIES", &mut out);
     let out_dir = std::env::var("OUT_DIR").unwrap_or_default();
+    println!("cargo:rerun-if-changed=policy/default.json");
+    let policy = std::fs::read_to_string(Path::new(&root).join("policy/default.json"))
+        .expect("policy/default.json is readable");
+    // A file that is not JSON is kept as it is, for the engine to report.
+    let compact = serde_json::from_str::<serde_json::Value>(&policy)
+        .map(|value| value.to_string())
+        .unwrap_or(policy);
+    std::fs::write(Path::new(&out_dir).join("default-policy.json"), compact)
+        .expect("OUT_DIR is writable");
     if let Err(e) = std::fs::write(Path::new(&out_dir).join("golden_cases.rs"), out) {
         println!("cargo:warning=cannot write golden_cases.rs: {e}");
     }
