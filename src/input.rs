@@ -416,6 +416,14 @@ mod tests {
             r#"{"tags":["green"]}"#,
             r#"{"tags":[null]}"#,
             r#"{"tags":"red"}"#,
+            r#"{"tags":[1e-7]}"#,
+            r#"{"name":1.0}"#,
+            r#"{"name":-0.5}"#,
+            r#"{"items":[{"count":1e20}]}"#,
+            r#"{"items":[{"count":123456789.125}]}"#,
+            r#"{"items":[{"start":2.5e300}]}"#,
+            r#"{"items":[{"start":"2024-01-01\n\u0007é"}]}"#,
+            r#"{"items":[{"count":"tab\there \"quoted\" \u200b"}]}"#,
         ] {
             let value: Value = serde_json::from_str(text).unwrap();
             let theirs = serde_json::from_value::<Doc>(value)
