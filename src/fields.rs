@@ -214,7 +214,13 @@ pub fn pattern(path: &str) -> String {
 }
 
 pub fn info(pattern: &str) -> Option<&'static FieldInfo> {
-    FIELDS.iter().find(|f| f.path == pattern)
+    // Looked up for every fact in every report: an index, built once.
+    static BY_PATH: std::sync::OnceLock<std::collections::HashMap<&str, &FieldInfo>> =
+        std::sync::OnceLock::new();
+    BY_PATH
+        .get_or_init(|| FIELDS.iter().map(|f| (f.path, f)).collect())
+        .get(pattern)
+        .copied()
 }
 
 /// A path in words, with list positions counted from 1:
