@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds the page: the engine as WebAssembly into www/pkg/, GOV.UK Frontend
-# styles (with a system typeface, not GDS Transport) into www/vendor/.
+# styles (with a system typeface, not GDS Transport) into www/vendor/, and the
+# site as served into target/site/ (scripts minified).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -21,6 +22,8 @@ node_modules/.bin/sass --no-source-map --style=compressed --load-path=node_modul
 cp node_modules/govuk-frontend/dist/govuk/govuk-frontend.min.js www/vendor/govuk-frontend.min.js
 
 node scripts/write-sw.mjs
+# The site as served: www/ with its scripts minified (same files, same build id).
+node scripts/build-site.mjs
 
 after=$(stat -c %s "$wasm")
 gz=$(gzip -9 -c "$wasm" | wc -c)

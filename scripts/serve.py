@@ -1,4 +1,4 @@
-"""Serves www/ (or a given directory) for sfo-check on http://localhost:8080
+"""Serves the built site, target/site/ (or a given directory), for sfo-check on http://localhost:8080
 with the page's Content-Security-Policy and the right MIME types, and text and
 WebAssembly gzipped as any static host would send them, so what is measured
 here is what users download. Python's own static server underneath."""
@@ -73,10 +73,11 @@ class Handler(http.server.SimpleHTTPRequestHandler):
 
 
 def main():
-    # serve.py [PORT [DIRECTORY]]: the directory is www/ unless given (the
-    # service worker update test serves a copy of it).
+    # serve.py [PORT [DIRECTORY]]: the directory is the built site
+    # (target/site, made by make build) unless given (the service worker
+    # update test serves a copy of www/).
     port = int(sys.argv[1]) if len(sys.argv) > 1 else 8080
-    root = sys.argv[2] if len(sys.argv) > 2 else os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "www")
+    root = sys.argv[2] if len(sys.argv) > 2 else os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "target", "site")
     handler = functools.partial(Handler, directory=os.path.normpath(root))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     print(f"sfo-check is at http://localhost:{port}/  (Ctrl+C to stop)", flush=True)
