@@ -16,7 +16,8 @@ use std::collections::HashSet;
 pub const POLICY_SCHEMA: &str = "sfo-check/policy@1";
 
 /// The default profile, built into every binary.
-pub const DEFAULT_POLICY_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/default-policy.json"));
+pub const DEFAULT_POLICY_JSON: &str =
+    include_str!(concat!(env!("OUT_DIR"), "/default-policy.json"));
 
 /// The offence id a case uses for an offence that is not on the list.
 pub const NOT_LISTED: &str = "not-listed";

@@ -49,8 +49,17 @@ impl<'a> Track<'a> {
         self.path.borrow_mut().push(segment);
     }
 
-    fn pop(&self) {
+    /// Reads `value` one step further in; the step stays on the path if it fails.
+    fn read<T: DeserializeSeed<'a>>(
+        &self,
+        step: Segment<'a>,
+        value: &'a Value,
+        seed: T,
+    ) -> Result<T::Value, Error> {
+        self.push(step);
+        let read = seed.deserialize(Tracked::new(value, self))?;
         self.path.borrow_mut().pop();
+        Ok(read)
     }
 }
 
@@ -226,10 +235,7 @@ impl<'a> MapAccess<'a> for Members<'a, '_> {
         let Some((key, value)) = self.pending.take() else {
             return Err(Error::custom("a value without its key"));
         };
-        self.track.push(Segment::Member(key));
-        let read = seed.deserialize(Tracked::new(value, self.track))?;
-        self.track.pop();
-        Ok(read)
+        self.track.read(Segment::Member(key), value, seed)
     }
 
     fn size_hint(&self) -> Option<usize> {
@@ -252,10 +258,9 @@ impl<'a> SeqAccess<'a> for Elements<'a, '_> {
         let Some((index, value)) = self.items.next() else {
             return Ok(None);
         };
-        self.track.push(Segment::Element(index));
-        let read = seed.deserialize(Tracked::new(value, self.track))?;
-        self.track.pop();
-        Ok(Some(read))
+        self.track
+            .read(Segment::Element(index), value, seed)
+            .map(Some)
     }
 
     fn size_hint(&self) -> Option<usize> {
