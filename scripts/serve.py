@@ -45,6 +45,11 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         if ext not in self.COMPRESSIBLE or "gzip" not in accepts or not os.path.isfile(path):
             return super().send_head()
         stat = os.stat(path)
+        if self.not_modified_since(stat.st_mtime):
+            self.send_response(304)
+            self.send_header("Vary", "Accept-Encoding")
+            self.end_headers()
+            return None
         key = (path, stat.st_mtime_ns, stat.st_size)
         body = self.compressed.get(key)
         if body is None:
@@ -59,6 +64,17 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         self.send_header("Last-Modified", email.utils.formatdate(stat.st_mtime, usegmt=True))
         self.end_headers()
         return io.BytesIO(body)
+
+    def not_modified_since(self, mtime):
+        """As the plain server answers: unchanged since the browser's copy."""
+        since = self.headers.get("If-Modified-Since")
+        if not since or self.headers.get("If-None-Match"):
+            return False
+        try:
+            when = email.utils.parsedate_to_datetime(since)
+        except (TypeError, ValueError, IndexError, OverflowError):
+            return False
+        return when is not None and int(mtime) <= when.timestamp()
 
     def end_headers(self):
         self.send_header("Content-Security-Policy", CSP)
