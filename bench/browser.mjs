@@ -46,8 +46,11 @@ function serve() {
     env: { ...process.env, SFO_SERVE_QUIET: '1' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
+  // The server prints its address once it listens; if it exits first (the
+  // port is taken, say) the benchmark fails rather than measure nothing.
   return new Promise((resolve, reject) => {
     server.on('error', reject);
+    server.on('exit', (code) => reject(new Error(`the server on port ${PORT} stopped (exit ${code}): is the port taken? Set BENCH_PORT.`)));
     server.stdout.once('data', () => resolve(server));
   });
 }

@@ -1,9 +1,8 @@
 // Writes the site as served: target/site/, a copy of www/ with each script
 // module minified (comments, spaces and long local names gone: a third less
-// to download). The files and their names are www/'s, so its build id and
-// service worker (scripts/write-sw.mjs, run first) hold for the copy, and the
-// single-file bundle made from www/ shows the same build. www/ stays the
-// source; `make serve` and the browser tests use the copy.
+// to download), without the build's identity and service worker, which
+// scripts/write-sw.mjs then works out from exactly these files. www/ stays
+// the source; `make serve` and the browser tests use the copy.
 import { cpSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,8 +14,11 @@ const SITE = join(ROOT, 'target/site');
 
 rmSync(SITE, { recursive: true, force: true });
 mkdirSync(SITE, { recursive: true });
-// Sass sources are built into vendor/app.css.
-cpSync(WWW, SITE, { recursive: true, filter: (path) => !/[\\/]styles$/.test(path) });
+// Sass sources are built into vendor/app.css; sw.js and build-info.js are derived.
+cpSync(WWW, SITE, {
+  recursive: true,
+  filter: (path) => !/[\\/]styles$/.test(path) && !/[\\/]www[\\/](sw|build-info)\.js$/.test(path),
+});
 
 function scripts(dir) {
   return readdirSync(dir).flatMap((name) => {

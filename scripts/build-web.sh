@@ -21,9 +21,12 @@ node_modules/.bin/sass --no-source-map --style=compressed --load-path=node_modul
   --quiet-deps www/styles/app.scss www/vendor/app.css
 cp node_modules/govuk-frontend/dist/govuk/govuk-frontend.min.js www/vendor/govuk-frontend.min.js
 
-node scripts/write-sw.mjs
-# The site as served: www/ with its scripts minified (same files, same build id).
+# The site as served: www/ with its scripts minified; its build id and service
+# worker are worked out from the files served, and copied back to www/ so the
+# single-file bundle made from www/ names the same build.
 node scripts/build-site.mjs
+node scripts/write-sw.mjs target/site
+cp target/site/build-info.js target/site/sw.js www/
 
 after=$(stat -c %s "$wasm")
 gz=$(gzip -9 -c "$wasm" | wc -c)

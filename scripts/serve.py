@@ -3,6 +3,7 @@ with the page's Content-Security-Policy and the right MIME types, and text and
 WebAssembly gzipped as any static host would send them, so what is measured
 here is what users download. Python's own static server underneath."""
 
+import datetime
 import email.utils
 import functools
 import gzip
@@ -41,8 +42,7 @@ class Handler(http.server.SimpleHTTPRequestHandler):
                 return super().send_head()
             path = index
         ext = os.path.splitext(path)[1].lower()
-        accepts = self.headers.get("Accept-Encoding", "")
-        if ext not in self.COMPRESSIBLE or "gzip" not in accepts or not os.path.isfile(path):
+        if ext not in self.COMPRESSIBLE or not self.accepts_gzip() or not os.path.isfile(path):
             return super().send_head()
         stat = os.stat(path)
         if self.not_modified_since(stat.st_mtime):
@@ -74,7 +74,23 @@ class Handler(http.server.SimpleHTTPRequestHandler):
             when = email.utils.parsedate_to_datetime(since)
         except (TypeError, ValueError, IndexError, OverflowError):
             return False
-        return when is not None and int(mtime) <= when.timestamp()
+        if when is None:
+            return False
+        if when.tzinfo is None:
+            when = when.replace(tzinfo=datetime.timezone.utc)
+        return int(mtime) <= when.timestamp()
+
+    def accepts_gzip(self):
+        """Whether the browser takes gzip (`gzip;q=0` refuses it)."""
+        for part in self.headers.get("Accept-Encoding", "").split(","):
+            name, _, params = part.strip().partition(";")
+            if name.strip().lower() in ("gzip", "*"):
+                quality = params.strip().removeprefix("q=")
+                try:
+                    return not params or float(quality) > 0
+                except ValueError:
+                    return False
+        return False
 
     def end_headers(self):
         self.send_header("Content-Security-Policy", CSP)

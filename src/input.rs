@@ -6,7 +6,7 @@
 //! read succeeds or nothing more can be removed. Every field in the documents
 //! is optional at this stage, so a removal never creates a new error.
 
-use crate::tracked::{Step, Track, Tracked};
+use crate::tracked::{PathStep, Track, Tracked};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::Value;
@@ -260,16 +260,16 @@ fn join(path: &str, field: &str) -> String {
 }
 
 /// The path as the user wrote the document (array indexes before removals),
-/// and whether every segment can be navigated.
-fn original_path(segments: &[Step], removed: &HashMap<String, usize>) -> (String, bool) {
+/// and whether it names a member that can be removed to read on.
+fn original_path(segments: &[PathStep], removed: &HashMap<String, usize>) -> (String, bool) {
     let mut path = String::new();
     for segment in segments {
         match segment {
-            Step::Element(index) => {
+            PathStep::Element(index) => {
                 let shift = removed.get(&path).copied().unwrap_or(0);
                 path.push_str(&format!("[{}]", index + shift));
             }
-            Step::Member(key) => {
+            PathStep::Member(key) => {
                 if !path.is_empty() {
                     path.push('.');
                 }
@@ -282,7 +282,7 @@ fn original_path(segments: &[Step], removed: &HashMap<String, usize>) -> (String
 
 fn remove_member(
     root: &mut Value,
-    segments: &[Step],
+    segments: &[PathStep],
     removed: &mut HashMap<String, usize>,
 ) -> bool {
     let Some((last, parents)) = segments.split_last() else {
@@ -291,11 +291,11 @@ fn remove_member(
     let mut node = root;
     for segment in parents {
         node = match (segment, node) {
-            (Step::Member(key), Value::Object(map)) => match map.get_mut(key) {
+            (PathStep::Member(key), Value::Object(map)) => match map.get_mut(key) {
                 Some(child) => child,
                 None => return false,
             },
-            (Step::Element(index), Value::Array(items)) => match items.get_mut(*index) {
+            (PathStep::Element(index), Value::Array(items)) => match items.get_mut(*index) {
                 Some(child) => child,
                 None => return false,
             },
@@ -303,8 +303,8 @@ fn remove_member(
         };
     }
     match (last, node) {
-        (Step::Member(key), Value::Object(map)) => map.shift_remove(key).is_some(),
-        (Step::Element(index), Value::Array(items)) if *index < items.len() => {
+        (PathStep::Member(key), Value::Object(map)) => map.shift_remove(key).is_some(),
+        (PathStep::Element(index), Value::Array(items)) if *index < items.len() => {
             items.remove(*index);
             let (array_path, _) = original_path(parents, removed);
             *removed.entry(array_path).or_insert(0) += 1;
@@ -432,6 +432,18 @@ mod tests {
             let ours = from_json_str::<Doc>(text).unwrap_err();
             assert_eq!(ours[0].message, theirs, "{text}");
         }
+    }
+
+    /// serde_json reads `{"red": null}` as the word red; a case never does.
+    #[test]
+    fn a_word_is_never_read_from_an_object() {
+        assert_eq!(
+            errors(r#"{"tags":[{"red":null},"blue",{}]}"#),
+            [
+                "tags[0]: invalid type: map, expected string",
+                "tags[2]: invalid type: map, expected string"
+            ]
+        );
     }
 
     /// serde_json reads a list as an object by position; a case never is.

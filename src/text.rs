@@ -5,8 +5,9 @@ use crate::registry::{Citation, KIND_IS_READING};
 use crate::report::{Finding, QualificationStatus, Report};
 use std::fmt::Write;
 
-/// "attempted" → "Attempted". ASCII only: the engine's words start with an
-/// ASCII letter, and Unicode case tables would add 25 KB to the page.
+/// "attempted" → "Attempted". ASCII only: a name that starts with another
+/// letter (a profile's own offence name, say) keeps its first letter as
+/// written, since Unicode's case tables would add 25 KB to the page.
 pub fn capitalise(text: &str) -> String {
     let mut out = text.to_string();
     if let Some(first) = out.get_mut(..1) {
