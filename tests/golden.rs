@@ -424,7 +424,7 @@ fn a_kept_checker_gives_every_case_the_same_answer() {
     );
 }
 
-/// Every golden case's whole answer is the one recorded in
+/// Every golden case's whole answer, as JSON text byte for byte, is the one recorded in
 /// `tests/data/golden-digests.txt` (first written by the engine at f9459b0,
 /// before the speed work of issue 8). After a deliberate change to the reports, rewrite
 /// it with `SFO_WRITE_DIGESTS=1 cargo test --test golden recorded_digest`.

@@ -45,32 +45,16 @@ pub fn matches(expected: &Value, actual: &Value, path: &str, problems: &mut Vec<
     }
 }
 
-/// A whole answer's fingerprint: object keys sorted (a JS object and a Rust
-/// struct list them differently) and the engine's version left out, so the
-/// same answer always gives the same digest.
+/// A whole answer's fingerprint: its JSON text as the engine writes it
+/// (members in the engine's order; a JS object parsed from that text keeps
+/// it), with the engine's version left out.
 pub fn digest(answer: &Value) -> String {
     use sha2::{Digest, Sha256};
-    fn sorted(value: &Value) -> Value {
-        match value {
-            Value::Object(map) => {
-                let mut entries: Vec<(&String, &Value)> = map.iter().collect();
-                entries.sort_by(|a, b| a.0.cmp(b.0));
-                Value::Object(
-                    entries
-                        .into_iter()
-                        .map(|(k, v)| (k.clone(), sorted(v)))
-                        .collect(),
-                )
-            }
-            Value::Array(items) => Value::Array(items.iter().map(sorted).collect()),
-            other => other.clone(),
-        }
+    let mut answer = answer.clone();
+    if let Some(stamp) = answer.get_mut("stamp").and_then(Value::as_object_mut) {
+        stamp.shift_remove("engine");
     }
-    let mut canonical = sorted(answer);
-    if let Some(stamp) = canonical.get_mut("stamp").and_then(Value::as_object_mut) {
-        stamp.remove("engine");
-    }
-    let text = serde_json::to_string(&canonical).unwrap_or_default();
+    let text = serde_json::to_string(&answer).unwrap_or_default();
     format!("{:x}", Sha256::digest(text.as_bytes()))
 }
 
