@@ -19,7 +19,8 @@ mv "$wasm.opt" "$wasm"
 mkdir -p www/vendor
 node_modules/.bin/sass --no-source-map --style=compressed --load-path=node_modules \
   --quiet-deps www/styles/app.scss www/vendor/app.css
-cp node_modules/govuk-frontend/dist/govuk/govuk-frontend.min.js www/vendor/govuk-frontend.min.js
+node_modules/.bin/esbuild scripts/govuk-frontend-subset.mjs --bundle --format=esm --minify \
+  --legal-comments=none --log-level=warning --outfile=www/vendor/govuk-frontend.min.js
 
 # The site as served: www/ with its scripts minified; its build id and service
 # worker are worked out from the files served, and copied back to www/ so the

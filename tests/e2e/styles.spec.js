@@ -1,6 +1,7 @@
-// The page's stylesheet takes only the GOV.UK Frontend components it uses
-// (www/styles/app.scss): every Design System class the page's HTML and
-// scripts name must still be styled.
+// The page takes only the GOV.UK Frontend components it uses, styles
+// (www/styles/app.scss) and scripts (scripts/govuk-frontend-subset.mjs):
+// every Design System class the page names must be styled, and every
+// component it marks with data-module must have its script.
 import { test, expect } from '@playwright/test';
 import { readFileSync, readdirSync } from 'node:fs';
 
@@ -27,4 +28,12 @@ test('every GOV.UK class the page uses is in its stylesheet', () => {
   expect(designSystem.length).toBeGreaterThan(50);
   expect(designSystem.some((name) => name.includes('!'))).toBe(true);
   expect(designSystem.filter((name) => !styled(ours, name))).toEqual([]);
+});
+
+test('every GOV.UK component the page names has its script', async () => {
+  const { COMPONENTS } = await import('../../scripts/govuk-frontend-subset.mjs');
+  const named = new Set([...sources().matchAll(/data-module['"]?\s*[:=]\s*['"](govuk-[a-z-]+)['"]/g)].map((m) => m[1]));
+  expect(named.size).toBeGreaterThan(2);
+  const included = COMPONENTS.map((component) => component.moduleName);
+  expect([...named].filter((name) => !included.includes(name))).toEqual([]);
 });
