@@ -133,7 +133,8 @@ function fileSizes() {
   };
 }
 
-const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+// KB here is 1,024 bytes; the exact count follows.
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB (${bytes.toLocaleString('en-GB')} bytes)`;
 const us = (x) => {
   if (x === undefined) return '—';
   return x < 1 ? `${(x * 1000).toFixed(0)} ns` : `${x.toFixed(1)} µs`;
