@@ -17,6 +17,7 @@ pub mod qualification;
 pub mod registry;
 pub mod report;
 pub mod rulebook;
+pub mod scenario;
 pub mod schema;
 pub mod text;
 mod tracked;

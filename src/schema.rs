@@ -19,6 +19,11 @@ pub fn case_schema() -> String {
     serde_json::to_string_pretty(&schema).unwrap_or_default() + "\n"
 }
 
+pub fn scenario_schema() -> String {
+    let schema = schemars::schema_for!(crate::scenario::Scenario);
+    serde_json::to_string_pretty(&schema).unwrap_or_default() + "\n"
+}
+
 pub fn policy_schema() -> String {
     let schema = schemars::schema_for!(PolicyProfile);
     serde_json::to_string_pretty(&schema).unwrap_or_default() + "\n"

@@ -21,6 +21,15 @@ fn case_schema_in_docs_is_current() {
 }
 
 #[test]
+fn scenario_schema_in_docs_is_current() {
+    assert_eq!(
+        read("docs/scenario.schema.json"),
+        schema::scenario_schema(),
+        "docs/scenario.schema.json is stale: run `make schema`"
+    );
+}
+
+#[test]
 fn policy_schema_in_docs_is_current() {
     assert_eq!(
         read("docs/policy.schema.json"),

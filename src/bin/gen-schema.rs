@@ -6,6 +6,7 @@ fn main() {
     for (name, text) in [
         ("case.schema.json", sfo_check::schema::case_schema()),
         ("policy.schema.json", sfo_check::schema::policy_schema()),
+        ("scenario.schema.json", sfo_check::schema::scenario_schema()),
         (
             "rules.md",
             sfo_check::rulebook::rules_markdown(

@@ -66,6 +66,82 @@ enum Command {
     },
     /// Print the default policy profile.
     Policy,
+    /// Training scenarios (`sfo-check/scenario@1` files).
+    Scenarios {
+        #[command(subcommand)]
+        action: ScenarioAction,
+    },
+}
+
+#[derive(Subcommand)]
+enum ScenarioAction {
+    /// Check every scenario file in DIR against the engine; each mismatch is
+    /// reported. Exit 0 when all agree, 1 when some differ, 2 when a file
+    /// cannot be read.
+    Check { dir: String },
+}
+
+/// `scenarios check DIR`: one line per file, then a count.
+fn check_scenarios(dir: &str) -> ExitCode {
+    let mut files: Vec<std::path::PathBuf> = match std::fs::read_dir(dir) {
+        Ok(entries) => entries
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "json"))
+            .collect(),
+        Err(e) => {
+            eprintln!("error: cannot read {dir}: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    files.sort();
+    let checker = Checker::new();
+    let (mut agree, mut differ, mut unreadable) = (0, 0, 0);
+    let mut ids: Vec<(String, String)> = Vec::new();
+    for path in &files {
+        let name = path.display().to_string();
+        let read = std::fs::read_to_string(path)
+            .map_err(|e| vec![FieldError::new("", format!("cannot read it: {e}"))])
+            .and_then(|text| sfo_check::scenario::Scenario::from_json(&text));
+        let outcome = read.and_then(|scenario| {
+            scenario
+                .report(&checker)
+                .map(|report| (scenario.compare(&report), scenario.id))
+        });
+        match outcome {
+            Err(errors) => {
+                unreadable += 1;
+                for e in errors {
+                    eprintln!("{name}: {e}");
+                }
+            }
+            Ok((mismatches, id)) => {
+                if let Some((_, other)) = ids.iter().find(|(known, _)| *known == id) {
+                    eprintln!("{name}: id: \"{id}\" is also the id of {other}");
+                    unreadable += 1;
+                    continue;
+                }
+                ids.push((id, name.clone()));
+                if mismatches.is_empty() {
+                    agree += 1;
+                    println!("{name}: agrees with the engine");
+                } else {
+                    differ += 1;
+                    for m in mismatches {
+                        println!("{name}: {m}");
+                    }
+                }
+            }
+        }
+    }
+    println!(
+        "{} scenarios: {agree} agree, {differ} differ, {unreadable} cannot be used",
+        files.len()
+    );
+    match (unreadable, differ) {
+        (0, 0) => ExitCode::SUCCESS,
+        (0, _) => ExitCode::from(1),
+        _ => ExitCode::from(2),
+    }
 }
 
 fn fail(errors: &[FieldError], context: &str) -> ExitCode {
@@ -114,9 +190,9 @@ fn read_input(path: &str) -> Result<String, FieldError> {
     result.map_err(|e| FieldError::new("", format!("cannot read {path}: {e}")))
 }
 
-fn run(cli: Cli) -> Result<String, (Vec<FieldError>, String)> {
+fn run(command: Command) -> Result<String, (Vec<FieldError>, String)> {
     let one = |e: FieldError| (vec![e], String::new());
-    match cli.command {
+    match command {
         Command::Check {
             case,
             format,
@@ -207,12 +283,26 @@ fn run(cli: Cli) -> Result<String, (Vec<FieldError>, String)> {
             ))
         }
         Command::Policy => Ok(PolicyProfile::default_profile().to_pretty_json() + "\n"),
+        Command::Scenarios {
+            action: ScenarioAction::Check { dir },
+        } => Err((
+            vec![FieldError::new(
+                "",
+                format!("{dir}: scenarios are checked by check_scenarios"),
+            )],
+            String::new(),
+        )),
     }
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
-    match run(cli) {
+    let command = match Cli::parse().command {
+        Command::Scenarios {
+            action: ScenarioAction::Check { dir },
+        } => return check_scenarios(&dir),
+        command => command,
+    };
+    match run(command) {
         Ok(out) => {
             print!("{out}");
             ExitCode::SUCCESS

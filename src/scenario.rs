@@ -1,0 +1,263 @@
+//! Training scenarios (`sfo-check/scenario@1`): a fictional case with the
+//! story a trainer reads out, what it teaches, and the outcome the engine must
+//! give, so a library of scenarios is checked against every rules change.
+
+use crate::input::{self, ErrorCode, FieldError};
+use crate::policy::SourceRef;
+use crate::registry::{RuleId, RuleKind};
+use crate::report::{QualificationStatus, Report, State};
+use crate::{Checker, Options};
+use chrono::NaiveDate;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::fmt;
+
+pub const SCENARIO_SCHEMA: &str = "sfo-check/scenario@1";
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Scenario {
+    /// Always `sfo-check/scenario@1`.
+    pub schema: String,
+    /// Unique in a library, lower case with hyphens, e.g. `em-curfew-no-da-enquiry`.
+    pub id: String,
+    pub title: String,
+    /// What the trainer reads out: a short paragraph, every name invented.
+    pub narrative: String,
+    /// What the scenario teaches, one point each.
+    pub learning_points: Vec<String>,
+    /// Topics for picking a scenario, e.g. "deadlines", "risk assessment".
+    #[serde(default)]
+    pub topics: Vec<String>,
+    /// About how long the scenario takes in a session, in minutes.
+    pub minutes: u32,
+    /// The sources the learning points rest on.
+    #[serde(default)]
+    pub citations: Vec<SourceRef>,
+    /// A `sfo-check/case@1` case with its own `today`, so the outcome never
+    /// drifts with the clock.
+    #[schemars(with = "serde_json::Value")]
+    pub case: serde_json::Value,
+    pub expect: Expect,
+}
+
+/// The outcome the engine must give for the scenario's case.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Expect {
+    pub status: ExpectedStatus,
+    /// Each timetable step's state, by step id (`D-NOTIFY`, …).
+    pub steps: BTreeMap<RuleId, StateKind>,
+    /// Exactly the flags raised, by id (`F-…`), in any order.
+    pub flags: Vec<RuleId>,
+}
+
+/// [`QualificationStatus`], as a scenario file writes it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum ExpectedStatus {
+    Qualifies,
+    NotYet,
+    DoesNotQualify,
+    Check,
+}
+
+impl From<QualificationStatus> for ExpectedStatus {
+    fn from(status: QualificationStatus) -> Self {
+        match status {
+            QualificationStatus::Qualifies => ExpectedStatus::Qualifies,
+            QualificationStatus::NotYet => ExpectedStatus::NotYet,
+            QualificationStatus::DoesNotQualify => ExpectedStatus::DoesNotQualify,
+            QualificationStatus::Check => ExpectedStatus::Check,
+        }
+    }
+}
+
+/// A step's state without its count of working days.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum StateKind {
+    Done,
+    DoneOnTime,
+    DoneLate,
+    DueIn,
+    DueToday,
+    Overdue,
+    Open,
+    Closed,
+    Waiting,
+    NotRequired,
+}
+
+impl From<&State> for StateKind {
+    fn from(state: &State) -> Self {
+        match state {
+            State::Done => StateKind::Done,
+            State::DoneOnTime => StateKind::DoneOnTime,
+            State::DoneLate { .. } => StateKind::DoneLate,
+            State::DueIn { .. } => StateKind::DueIn,
+            State::DueToday => StateKind::DueToday,
+            State::Overdue { .. } => StateKind::Overdue,
+            State::Open { .. } => StateKind::Open,
+            State::Closed { .. } => StateKind::Closed,
+            State::Waiting => StateKind::Waiting,
+            State::NotRequired => StateKind::NotRequired,
+        }
+    }
+}
+
+/// One way the engine's outcome differs from what the scenario expects.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Mismatch {
+    Status {
+        expected: ExpectedStatus,
+        found: ExpectedStatus,
+    },
+    Step {
+        id: RuleId,
+        expected: Option<StateKind>,
+        found: Option<StateKind>,
+    },
+    FlagNotRaised(RuleId),
+    FlagRaised(RuleId),
+}
+
+fn words<T: Serialize>(value: &T) -> String {
+    serde_json::to_value(value)
+        .ok()
+        .and_then(|v| v.as_str().map(String::from))
+        .unwrap_or_default()
+}
+
+impl fmt::Display for Mismatch {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Mismatch::Status { expected, found } => write!(
+                f,
+                "status: expected {}, the engine says {}",
+                words(expected),
+                words(found)
+            ),
+            Mismatch::Step {
+                id,
+                expected,
+                found,
+            } => write!(
+                f,
+                "{id}: expected {}, the engine says {}",
+                expected.map_or("no state".into(), |k| words(&k)),
+                found.map_or("no state".into(), |k| words(&k))
+            ),
+            Mismatch::FlagNotRaised(id) => write!(f, "{id}: expected, but not raised"),
+            Mismatch::FlagRaised(id) => write!(f, "{id}: raised, but not expected"),
+        }
+    }
+}
+
+impl Scenario {
+    /// Reads a scenario file, every problem with its field.
+    pub fn from_json(text: &str) -> Result<Scenario, Vec<FieldError>> {
+        let scenario: Scenario = input::from_json_str(text)?;
+        let mut errors = Vec::new();
+        if scenario.schema != SCENARIO_SCHEMA {
+            errors.push(
+                FieldError::coded(
+                    "schema",
+                    ErrorCode::UnknownValue,
+                    format!("must be \"{SCENARIO_SCHEMA}\""),
+                )
+                .with("value", scenario.schema.clone()),
+            );
+        }
+        let valid_id = !scenario.id.is_empty()
+            && scenario
+                .id
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+        if !valid_id {
+            errors.push(FieldError::new(
+                "id",
+                "must be lower-case letters, digits and hyphens",
+            ));
+        }
+        for id in scenario.expect.steps.keys() {
+            if id.entry().kind != RuleKind::Step {
+                errors.push(FieldError::coded(
+                    format!("expect.steps.{id}"),
+                    ErrorCode::UnknownValue,
+                    "is not a timetable step",
+                ));
+            }
+        }
+        for (i, id) in scenario.expect.flags.iter().enumerate() {
+            if id.entry().kind != RuleKind::Flag {
+                errors.push(FieldError::coded(
+                    format!("expect.flags[{i}]"),
+                    ErrorCode::UnknownValue,
+                    format!("{id} is not a flag"),
+                ));
+            }
+        }
+        match errors.is_empty() {
+            true => Ok(scenario),
+            false => Err(errors),
+        }
+    }
+
+    /// The engine's report for the scenario's case; its errors under `case.`.
+    pub fn report(&self, checker: &Checker) -> Result<Report, Vec<FieldError>> {
+        // Every scenario's case names its own today; the clock never decides.
+        let unused_clock = NaiveDate::default();
+        checker
+            .check(&self.case.to_string(), &Options::default(), unused_clock)
+            .map_err(|errors| errors.into_iter().map(|e| e.within("case.")).collect())
+    }
+
+    /// How the engine's outcome differs from `expect` (empty when it agrees).
+    pub fn compare(&self, report: &Report) -> Vec<Mismatch> {
+        let mut found = Vec::new();
+        let status = ExpectedStatus::from(report.qualification.status);
+        if status != self.expect.status {
+            found.push(Mismatch::Status {
+                expected: self.expect.status,
+                found: status,
+            });
+        }
+        let states: BTreeMap<RuleId, StateKind> = report
+            .deadlines
+            .iter()
+            .map(|d| (d.id, StateKind::from(&d.state)))
+            .collect();
+        let ids: std::collections::BTreeSet<RuleId> = states
+            .keys()
+            .chain(self.expect.steps.keys())
+            .copied()
+            .collect();
+        for id in ids {
+            let (expected, got) = (
+                self.expect.steps.get(&id).copied(),
+                states.get(&id).copied(),
+            );
+            if expected != got {
+                found.push(Mismatch::Step {
+                    id,
+                    expected,
+                    found: got,
+                });
+            }
+        }
+        let raised: Vec<RuleId> = report.flags.iter().map(|f| f.id).collect();
+        for id in &self.expect.flags {
+            if !raised.contains(id) {
+                found.push(Mismatch::FlagNotRaised(*id));
+            }
+        }
+        for id in raised {
+            if !self.expect.flags.contains(&id) {
+                found.push(Mismatch::FlagRaised(id));
+            }
+        }
+        found
+    }
+}
