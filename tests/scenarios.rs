@@ -199,3 +199,31 @@ fn the_cli_checks_a_library_and_says_what_differs() {
     assert!(text.contains("broken.json: not valid JSON"), "{text}");
     std::fs::remove_dir_all(&tmp).ok();
 }
+
+/// Together the scenarios exercise every rule, step and flag, every
+/// qualification status and every step state, so a session can teach each.
+#[test]
+fn the_library_covers_every_rule_status_and_state() {
+    let checker = Checker::new();
+    let mut seen_ids = std::collections::BTreeSet::new();
+    let mut statuses = std::collections::BTreeSet::new();
+    let mut states = std::collections::BTreeSet::new();
+    for (name, text) in shipped() {
+        let scenario = Scenario::from_json(&text).unwrap_or_else(|e| panic!("{name}: {e:?}"));
+        let report = scenario.report(&checker).unwrap();
+        statuses.insert(format!("{:?}", report.qualification.status));
+        seen_ids.extend(report.qualification.reasons.iter().map(|r| r.rule));
+        for deadline in &report.deadlines {
+            seen_ids.insert(deadline.id);
+            states.insert(format!("{:?}", StateKind::from(&deadline.state)));
+        }
+        seen_ids.extend(report.flags.iter().map(|f| f.id));
+    }
+    let missing: Vec<&RuleId> = RuleId::ALL
+        .iter()
+        .filter(|id| !seen_ids.contains(id))
+        .collect();
+    assert!(missing.is_empty(), "no scenario exercises {missing:?}");
+    assert_eq!(statuses.len(), 4, "statuses seen: {statuses:?}");
+    assert_eq!(states.len(), 10, "step states seen: {states:?}");
+}
