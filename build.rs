@@ -1,5 +1,6 @@
-//! Lists the golden case files for the browser tests, which cannot read files:
-//! `$OUT_DIR/golden_cases.rs` embeds each one with `include_str!`. Writes the
+//! Lists the golden case files and the training scenarios for the browser
+//! tests, which cannot read files: `$OUT_DIR/golden_cases.rs` embeds each one
+//! with `include_str!`. Writes the
 //! built-in policy profile without its layout (`$OUT_DIR/default-policy.json`):
 //! the engine carries it to every browser, and the spaces are a third of it.
 
@@ -28,6 +29,8 @@ fn main() {
     let mut out = String::new();
     embed(&golden, "GOLDEN_CASES", &mut out);
     embed(&golden.join("policies"), "GOLDEN_POLICIES", &mut out);
+    println!("cargo:rerun-if-changed=scenarios");
+    embed(&Path::new(&root).join("scenarios"), "SCENARIOS", &mut out);
     let out_dir = std::env::var("OUT_DIR").unwrap_or_default();
     println!("cargo:rerun-if-changed=policy/default.json");
     let policy = std::fs::read_to_string(Path::new(&root).join("policy/default.json"))

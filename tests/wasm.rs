@@ -317,3 +317,54 @@ fn a_kept_checker_refuses_a_bad_profile_field_by_field_and_keeps_its_own() {
     let thrown = to_json(&checker.check(case, js(r#"{"policies":[]}"#)).unwrap_err());
     assert_eq!(thrown["errors"][0]["path"], "options.policies");
 }
+
+/// Every shipped training scenario gives, through the JS API, the outcome
+/// its `expect` names: the status, each step's state and exactly its flags.
+#[wasm_bindgen_test]
+fn every_training_scenario_agrees_through_the_js_api() {
+    assert!(SCENARIOS.len() >= 20);
+    let mut differ = Vec::new();
+    for (name, text) in SCENARIOS {
+        let scenario = sfo_check::scenario::Scenario::from_json(text).expect("a readable scenario");
+        let report = to_json(
+            &wasm::check(
+                JsValue::from_str(&scenario.case.to_string()),
+                JsValue::UNDEFINED,
+            )
+            .unwrap_or_else(|e| panic!("{name}: {:?}", to_json(&e))),
+        );
+        let expect = serde_json::to_value(&scenario.expect).unwrap();
+        let steps: serde_json::Map<String, Value> = report["deadlines"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| {
+                (
+                    d["id"].as_str().unwrap().to_string(),
+                    d["state"]["kind"].clone(),
+                )
+            })
+            .collect();
+        let mut flags: Vec<&str> = report["flags"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["id"].as_str().unwrap())
+            .collect();
+        let mut expected_flags: Vec<&str> = expect["flags"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f.as_str().unwrap())
+            .collect();
+        flags.sort_unstable();
+        expected_flags.sort_unstable();
+        if report["qualification"]["status"] != expect["status"]
+            || Value::Object(steps) != expect["steps"]
+            || flags != expected_flags
+        {
+            differ.push(name.to_string());
+        }
+    }
+    assert!(differ.is_empty(), "{differ:?}");
+}
