@@ -181,6 +181,18 @@ impl Scenario {
                 "must be lower-case letters, digits and hyphens",
             ));
         }
+        // The outcome must not drift with the clock.
+        if scenario
+            .case
+            .get("today")
+            .is_none_or(serde_json::Value::is_null)
+        {
+            errors.push(FieldError::coded(
+                "case.today",
+                ErrorCode::Required,
+                "required: a scenario's case names its own today",
+            ));
+        }
         for id in scenario.expect.steps.keys() {
             if id.entry().kind != RuleKind::Step {
                 errors.push(FieldError::coded(
@@ -207,7 +219,7 @@ impl Scenario {
 
     /// The engine's report for the scenario's case; its errors under `case.`.
     pub fn report(&self, checker: &Checker) -> Result<Report, Vec<FieldError>> {
-        // Every scenario's case names its own today; the clock never decides.
+        // Every scenario's case names its own today (checked on reading).
         let unused_clock = NaiveDate::default();
         checker
             .check(&self.case.to_string(), &Options::default(), unused_clock)

@@ -160,6 +160,12 @@ fn bad_scenario_files_name_the_field() {
         errors(&doc),
         ["case.offence.charged: charged before the alleged offence (date of the alleged offence: Fri 10 May 2024)"]
     );
+    let mut doc = scenario(right_expect());
+    doc["case"].as_object_mut().unwrap().remove("today");
+    assert_eq!(
+        errors(&doc),
+        ["case.today: required: a scenario's case names its own today"]
+    );
     assert!(errors(&json!({"schema": "sfo-check/scenario@1"}))
         .iter()
         .any(|e| e == "id: required, but missing"));
