@@ -108,7 +108,8 @@ impl From<&State> for StateKind {
 }
 
 /// One way the engine's outcome differs from what the scenario expects.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
 pub enum Mismatch {
     Status {
         expected: ExpectedStatus,
@@ -119,8 +120,12 @@ pub enum Mismatch {
         expected: Option<StateKind>,
         found: Option<StateKind>,
     },
-    FlagNotRaised(RuleId),
-    FlagRaised(RuleId),
+    FlagNotRaised {
+        id: RuleId,
+    },
+    FlagRaised {
+        id: RuleId,
+    },
 }
 
 fn words<T: Serialize>(value: &T) -> String {
@@ -149,17 +154,204 @@ impl fmt::Display for Mismatch {
                 expected.map_or("no state".into(), |k| words(&k)),
                 found.map_or("no state".into(), |k| words(&k))
             ),
-            Mismatch::FlagNotRaised(id) => write!(f, "{id}: expected, but not raised"),
-            Mismatch::FlagRaised(id) => write!(f, "{id}: raised, but not expected"),
+            Mismatch::FlagNotRaised { id } => write!(f, "{id}: expected, but not raised"),
+            Mismatch::FlagRaised { id } => write!(f, "{id}: raised, but not expected"),
         }
     }
 }
 
+impl Expect {
+    /// The outcome as the engine gives it.
+    pub fn from_report(report: &Report) -> Expect {
+        Expect {
+            status: report.qualification.status.into(),
+            steps: report
+                .deadlines
+                .iter()
+                .map(|d| (d.id, StateKind::from(&d.state)))
+                .collect(),
+            flags: report.flags.iter().map(|f| f.id).collect(),
+        }
+    }
+}
+
+/// What a trainer writes when saving a case as a scenario; the outcome
+/// (`expect`) is the engine's.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScenarioText {
+    pub title: String,
+    pub narrative: String,
+    #[serde(default)]
+    pub learning_points: Vec<String>,
+    #[serde(default)]
+    pub topics: Vec<String>,
+    #[serde(default)]
+    pub minutes: Option<u32>,
+}
+
+/// A scenario file opened for a session: the scenario, the engine's report
+/// on its case, and where that differs from what the file expects (a file
+/// written before a rules change).
+#[derive(Debug, Serialize)]
+pub struct Opened {
+    pub scenario: Scenario,
+    pub report: Report,
+    pub mismatches: Vec<Mismatch>,
+}
+
+/// About how long a scenario takes when its author does not say.
+const DEFAULT_MINUTES: u32 = 15;
+
+/// "Weapon in custody, assessed Medium" → "weapon-in-custody-assessed-medium".
+fn slug(title: &str) -> String {
+    let mut id = String::new();
+    for c in title.chars() {
+        if c.is_ascii_alphanumeric() {
+            id.push(c.to_ascii_lowercase());
+        } else if !id.is_empty() && !id.ends_with('-') {
+            id.push('-');
+        }
+    }
+    id.truncate(id.trim_end_matches('-').len());
+    id.truncate(60);
+    id.truncate(id.trim_end_matches('-').len());
+    if id.is_empty() {
+        id.push_str("scenario");
+    }
+    id
+}
+
+/// A scenario file's field in words, for its errors: the case's fields in
+/// the case's words.
+pub fn field_label(path: &str) -> String {
+    if let Some(rest) = path.strip_prefix("case.") {
+        return format!("{} (in the case)", crate::fields::label(rest));
+    }
+    let item = |prefix: &str| -> Option<usize> {
+        let rest = path.strip_prefix(prefix)?.strip_prefix('[')?;
+        rest.split(']').next()?.parse::<usize>().ok().map(|i| i + 1)
+    };
+    if let Some(n) = item("learning_points") {
+        return format!("Learning point {n}");
+    }
+    if let Some(n) = item("citations") {
+        return format!("Source {n}");
+    }
+    if let Some(n) = item("topics") {
+        return format!("Topic {n}");
+    }
+    if let Some(n) = item("expect.flags") {
+        return format!("Expected flag {n}");
+    }
+    if let Some(step) = path.strip_prefix("expect.steps.") {
+        return format!("Expected state of step {step}");
+    }
+    match path {
+        "" => "The whole file",
+        "schema" => "Format",
+        "id" => "Scenario id",
+        "title" => "Title",
+        "narrative" => "Narrative",
+        "learning_points" => "Learning points",
+        "topics" => "Topics",
+        "minutes" => "Length in minutes",
+        "citations" => "Sources",
+        "case" => "The case",
+        "expect" => "Expected outcome",
+        "expect.status" => "Expected status",
+        "expect.steps" => "Expected steps",
+        "expect.flags" => "Expected flags",
+        _ => return crate::fields::label(path),
+    }
+    .to_string()
+}
+
+fn labelled(errors: Vec<FieldError>) -> Vec<FieldError> {
+    errors
+        .into_iter()
+        .map(|e| FieldError {
+            label: field_label(&e.path),
+            ..e
+        })
+        .collect()
+}
+
 impl Scenario {
+    /// A scenario of `case` (JSON text) with the trainer's words; `expect` is
+    /// the engine's outcome, and the case keeps the `today` it was checked on.
+    pub fn author(
+        case: &str,
+        text: ScenarioText,
+        checker: &Checker,
+        options: &Options,
+        clock_today: NaiveDate,
+    ) -> Result<Scenario, Vec<FieldError>> {
+        let mut errors = Vec::new();
+        for (field, value) in [("title", &text.title), ("narrative", &text.narrative)] {
+            if value.trim().is_empty() {
+                errors.push(FieldError::coded(field, ErrorCode::Required, "required"));
+            }
+        }
+        let checked = checker
+            .check(case, options, clock_today)
+            .map_err(|e| e.into_iter().map(|e| e.within("case.")).collect::<Vec<_>>());
+        let report = match checked {
+            Ok(report) if errors.is_empty() => report,
+            Ok(_) => return Err(labelled(errors)),
+            Err(case_errors) => {
+                errors.extend(case_errors);
+                return Err(labelled(errors));
+            }
+        };
+        let mut case: serde_json::Value = input::from_json_str(case)?;
+        if let Some(fields) = case.as_object_mut() {
+            fields.insert("today".into(), report.stamp.today.to_string().into());
+        }
+        let lines = |list: Vec<String>| -> Vec<String> {
+            list.into_iter()
+                .map(|l| l.trim().to_string())
+                .filter(|l| !l.is_empty())
+                .collect()
+        };
+        Ok(Scenario {
+            schema: SCENARIO_SCHEMA.into(),
+            id: slug(&text.title),
+            title: text.title.trim().into(),
+            narrative: text.narrative.trim().into(),
+            learning_points: lines(text.learning_points),
+            topics: lines(text.topics),
+            minutes: text.minutes.unwrap_or(DEFAULT_MINUTES),
+            citations: Vec::new(),
+            expect: Expect::from_report(&report),
+            case,
+        })
+    }
+
+    /// Reads a scenario file and checks its case: what a session needs.
+    pub fn open(text: &str, checker: &Checker) -> Result<Opened, Vec<FieldError>> {
+        let scenario = Scenario::from_json(text).map_err(labelled)?;
+        let report = scenario.report(checker).map_err(labelled)?;
+        let mismatches = scenario.compare(&report);
+        Ok(Opened {
+            scenario,
+            report,
+            mismatches,
+        })
+    }
+
     /// Reads a scenario file, every problem with its field.
     pub fn from_json(text: &str) -> Result<Scenario, Vec<FieldError>> {
         let scenario: Scenario = input::from_json_str(text)?;
         let mut errors = Vec::new();
+        for (field, value) in [
+            ("title", &scenario.title),
+            ("narrative", &scenario.narrative),
+        ] {
+            if value.trim().is_empty() {
+                errors.push(FieldError::coded(field, ErrorCode::Required, "required"));
+            }
+        }
         if scenario.schema != SCENARIO_SCHEMA {
             errors.push(
                 FieldError::coded(
@@ -262,12 +454,12 @@ impl Scenario {
         let raised: Vec<RuleId> = report.flags.iter().map(|f| f.id).collect();
         for id in &self.expect.flags {
             if !raised.contains(id) {
-                found.push(Mismatch::FlagNotRaised(*id));
+                found.push(Mismatch::FlagNotRaised { id: *id });
             }
         }
         for id in raised {
             if !self.expect.flags.contains(&id) {
-                found.push(Mismatch::FlagRaised(id));
+                found.push(Mismatch::FlagRaised { id });
             }
         }
         found

@@ -168,6 +168,36 @@ impl KeptChecker {
             .map_err(errors)
     }
 
+    /// Reads a training scenario (object or JSON text) and checks its case:
+    /// `{ scenario, report, mismatches }`, or throws `{ errors }` labelled in
+    /// the scenario's words.
+    #[wasm_bindgen(js_name = openScenario)]
+    pub fn open_scenario(&self, scenario: JsValue) -> Result<JsValue, JsValue> {
+        let text = json_text(&scenario, "scenario")?;
+        crate::scenario::Scenario::open(&text, &self.inner)
+            .map(|opened| to_js(&opened))
+            .map_err(errors)
+    }
+
+    /// A training scenario of `case` with the trainer's `{ title, narrative,
+    /// learning_points, topics, minutes }`; its expected outcome is this
+    /// checker's report. Throws `{ errors }`.
+    #[wasm_bindgen(js_name = writeScenario)]
+    pub fn write_scenario(
+        &self,
+        case: JsValue,
+        words: JsValue,
+        options: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let text = json_text(&case, "case")?;
+        let words: crate::scenario::ScenarioText =
+            crate::input::from_json_str(&json_text(&words, "scenario")?).map_err(errors)?;
+        let options = read_kept_options(options)?;
+        crate::scenario::Scenario::author(&text, words, &self.inner, &options, clock_today())
+            .map(|scenario| to_js(&scenario))
+            .map_err(errors)
+    }
+
     /// As the free `validate`, with this checker's profiles.
     pub fn validate(&self, case: JsValue, options: JsValue) -> JsValue {
         let (text, options) = match (json_text(&case, "case"), read_kept_options(options)) {

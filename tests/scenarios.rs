@@ -4,8 +4,9 @@
 
 use serde_json::{json, Value};
 use sfo_check::registry::RuleId;
-use sfo_check::scenario::{ExpectedStatus, Mismatch, Scenario, StateKind};
+use sfo_check::scenario::{ExpectedStatus, Mismatch, Scenario, ScenarioText, StateKind};
 use sfo_check::Checker;
+use sfo_check::Options;
 use std::path::Path;
 use std::process::Command;
 
@@ -116,7 +117,9 @@ fn a_wrong_expectation_is_named_item_by_item() {
                 expected: None,
                 found: Some(StateKind::Waiting)
             },
-            Mismatch::FlagNotRaised(RuleId::FDaEnquiry),
+            Mismatch::FlagNotRaised {
+                id: RuleId::FDaEnquiry
+            },
         ]
     );
     assert_eq!(
@@ -169,6 +172,115 @@ fn bad_scenario_files_name_the_field() {
     assert!(errors(&json!({"schema": "sfo-check/scenario@1"}))
         .iter()
         .any(|e| e == "id: required, but missing"));
+}
+
+#[test]
+fn opening_a_file_labels_its_fields_in_words_and_keeps_a_file_that_disagrees() {
+    let label = |doc: &Value| -> Vec<String> {
+        Scenario::open(&doc.to_string(), &Checker::new())
+            .err()
+            .unwrap_or_default()
+            .iter()
+            .map(|e| format!("{}: {}", e.label, e.message))
+            .collect()
+    };
+    let mut doc = scenario(right_expect());
+    doc["expect"]["flags"] = json!(["F-NO-SUCH-FLAG"]);
+    assert!(label(&doc)[0].starts_with("Expected flag 1: unknown variant `F-NO-SUCH-FLAG`"));
+    let mut doc = scenario(right_expect());
+    doc["title"] = " ".into();
+    doc["expect"]["steps"]["F-DA-ENQUIRY"] = "open".into();
+    assert_eq!(
+        label(&doc),
+        [
+            "Title: required",
+            "Expected state of step F-DA-ENQUIRY: is not a timetable step"
+        ]
+    );
+    let mut doc = scenario(right_expect());
+    doc["case"]["supervision"][0]["start"] = "2023-02-30".into();
+    let found = label(&doc);
+    assert_eq!(found.len(), 1);
+    assert!(
+        found[0].starts_with("Supervision period 1: start date (in the case): "),
+        "{found:?}"
+    );
+
+    // Written before a rules change: opened, with what now differs.
+    let mut doc = scenario(right_expect());
+    doc["expect"]["flags"] = json!(["F-DA-ENQUIRY"]);
+    let opened = Scenario::open(&doc.to_string(), &Checker::new()).unwrap();
+    assert_eq!(
+        serde_json::to_value(&opened.mismatches).unwrap(),
+        json!([{"kind": "flag-not-raised", "id": "F-DA-ENQUIRY"}])
+    );
+    assert_eq!(opened.report.deadlines.len(), 4);
+}
+
+#[test]
+fn a_case_saved_as_a_scenario_expects_what_the_engine_says() {
+    let case = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/licence-murder-qualifies.json"),
+    )
+    .unwrap();
+    let words = ScenarioText {
+        title: "  Licence: murder — qualifies!  ".into(),
+        narrative: "Read this out.".into(),
+        learning_points: vec![
+            "First point.".into(),
+            "   ".into(),
+            " Second point. ".into(),
+        ],
+        topics: vec![],
+        minutes: None,
+    };
+    let clock = chrono::NaiveDate::from_ymd_opt(2030, 1, 1).unwrap();
+    let checker = Checker::new();
+    let scenario =
+        Scenario::author(&case, words.clone(), &checker, &Options::default(), clock).unwrap();
+    assert_eq!(scenario.id, "licence-murder-qualifies");
+    assert_eq!(scenario.title, "Licence: murder — qualifies!");
+    assert_eq!(scenario.learning_points, ["First point.", "Second point."]);
+    assert_eq!(scenario.minutes, 15);
+    // The example names its own today (1 July 2024), kept so the answers never drift.
+    assert_eq!(scenario.case["today"], "2024-07-01");
+    assert_eq!(scenario.expect.status, ExpectedStatus::Qualifies);
+    // Written out and read back, it agrees with the engine.
+    let text = serde_json::to_string_pretty(&scenario).unwrap();
+    let opened = Scenario::open(&text, &checker).unwrap();
+    assert_eq!(opened.mismatches, []);
+    assert_eq!(opened.scenario, scenario);
+
+    // Without a today of its own, the case keeps the day it was checked on.
+    let mut undated: Value = serde_json::from_str(&case).unwrap();
+    undated.as_object_mut().unwrap().remove("today");
+    let scenario = Scenario::author(
+        &undated.to_string(),
+        words.clone(),
+        &checker,
+        &Options::default(),
+        clock,
+    )
+    .unwrap();
+    assert_eq!(scenario.case["today"], "2030-01-01");
+
+    // No title, and a case with an error: both named.
+    let mut bad: Value = serde_json::from_str(&case).unwrap();
+    bad["offence"]["charged"] = "2024-13-01".into();
+    let errors = Scenario::author(
+        &bad.to_string(),
+        ScenarioText {
+            title: "".into(),
+            ..words
+        },
+        &checker,
+        &Options::default(),
+        clock,
+    )
+    .unwrap_err();
+    let paths: Vec<_> = errors.iter().map(|e| e.path.as_str()).collect();
+    assert_eq!(paths, ["title", "case.offence.charged"]);
+    assert_eq!(errors[1].label, "Date charged (in the case)");
 }
 
 #[test]
