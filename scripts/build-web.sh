@@ -21,6 +21,7 @@ node_modules/.bin/sass --no-source-map --style=compressed --load-path=node_modul
   --quiet-deps www/styles/app.scss www/vendor/app.css
 node_modules/.bin/esbuild scripts/govuk-frontend-subset.mjs --bundle --format=esm --minify \
   --legal-comments=none --log-level=warning --outfile=www/vendor/govuk-frontend.min.js
+node scripts/scenario-library.mjs
 
 # The site as served: www/ with its scripts minified; its build id and service
 # worker are worked out from the files served, and copied back to www/ so the

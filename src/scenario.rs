@@ -196,6 +196,8 @@ pub struct ScenarioText {
 #[derive(Debug, Serialize)]
 pub struct Opened {
     pub scenario: Scenario,
+    /// The scenario's sources, worded as the report words its own.
+    pub citations: Vec<crate::registry::Citation>,
     pub report: Report,
     pub mismatches: Vec<Mismatch>,
 }
@@ -334,6 +336,7 @@ impl Scenario {
         let report = scenario.report(checker).map_err(labelled)?;
         let mismatches = scenario.compare(&report);
         Ok(Opened {
+            citations: crate::policy::citations(&scenario.citations),
             scenario,
             report,
             mismatches,

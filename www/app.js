@@ -5,7 +5,7 @@
 
 import { initAll } from './vendor/govuk-frontend.min.js';
 import { loadEngine, buildStamp } from './engine.js';
-import { h, replace, announcer } from './dom.js';
+import { h, replace, announcer, focusStatic } from './dom.js';
 import { caseFromRaw, hasEntries } from './form.js';
 import { STATUS } from './render.js';
 import { createState, refreshEntries, checkCase, shownEntry } from './state.js';
@@ -15,6 +15,8 @@ import { Results } from './components/results.js';
 import { PolicyPanel } from './components/policy-panel.js';
 import { Files } from './components/files.js';
 import { Print } from './components/print.js';
+import { Author } from './components/author.js';
+import { timeline } from './timeline.js';
 
 document.body.classList.add('govuk-frontend-supported');
 
@@ -82,6 +84,8 @@ async function start() {
     },
     focusResults: () => results.focusTitle(),
   });
+  new Author($('toolbar'), { state, form, update, announce });
+  const views = new Views({ state, announce });
   const policyPanel = new PolicyPanel($('policy-profile'), { state, announce, onChange: update });
   const print = new Print($('answers'), { button: $('print'), printedOn: $('printed-on') });
 
@@ -91,6 +95,22 @@ async function start() {
       event.returnValue = '';
     }
   });
+
+  // The timeline is redrawn only when the case or its report changes.
+  const calendar = calendarOf(state.engine);
+  let drawn = '';
+  function showTimeline(caseData, report) {
+    const key = JSON.stringify([caseData, report]);
+    if (key === drawn) return;
+    drawn = key;
+    replace($('case-timeline-body'), timeline(caseData, report, { calendar, idPrefix: 'case', caption: 'Supervision, the alleged offence, court and each deadline' }));
+    $('case-timeline').hidden = false;
+  }
+
+  function hideTimeline() {
+    $('case-timeline').hidden = true;
+    drawn = '';
+  }
 
   /** The profile shown decides the form's profile-dependent options; then the panel. */
   function renderPolicy() {
@@ -114,6 +134,7 @@ async function start() {
       state.report = null;
       state.rowMap = {};
       errors.show([]);
+      hideTimeline();
       results.empty('Enter details of the case to see whether it qualifies as an SFO, its deadlines and any flags.');
       renderPolicy();
       results.syncScrollable();
@@ -126,6 +147,7 @@ async function start() {
     errors.show(visible);
 
     if (all.length) {
+      hideTimeline();
       if (visible.length) {
         results.markStale('Results are out of date: fix the errors above.');
         results.setLive(`Results are out of date: there ${visible.length === 1 ? 'is 1 error' : `are ${visible.length} errors`} to fix.`);
@@ -138,6 +160,7 @@ async function start() {
       state.rowMap = built.rowMap;
       state.caseProfileId = built.case.policy ?? '';
       results.show();
+      showTimeline(built.case, state.report);
       const s = STATUS[state.report.qualification.status];
       results.setLive(`Result: ${s.heading}. ${state.report.qualification.summary}`);
     }
@@ -147,7 +170,65 @@ async function start() {
   }
 
   update();
+  await views.follow();
   document.documentElement.dataset.ready = 'true';
+}
+
+/** The engine's calendar as the timeline uses it: values, or a throw. */
+function calendarOf(engine) {
+  const value = (result) => {
+    if (!result.ok) throw new Error(result.errors[0]?.message ?? 'calendar');
+    return result.value;
+  };
+  return {
+    bankHolidays: (year) => value(engine.bankHolidays(year)),
+    addWorkingDays: (date, n) => value(engine.addWorkingDays(date, n)),
+    workingDays: (from, to) => value(engine.workingDays(from, to)),
+  };
+}
+
+/**
+ * The two parts of the page, "Check a case" and "Training", chosen in the
+ * service navigation (#check, #training). Training is loaded the first time
+ * it opens; switching never loses what is on the case form.
+ */
+class Views {
+  constructor({ state, announce }) {
+    Object.assign(this, { state, announce });
+    this.training = null;
+    window.addEventListener('hashchange', () => this.follow({ focus: true }));
+  }
+
+  async follow({ focus = false } = {}) {
+    const hash = window.location.hash;
+    if (hash === '#training') await this.show('training', focus);
+    else if (hash === '#check' || hash === '') await this.show('check', focus);
+  }
+
+  async show(view, focus) {
+    for (const link of document.querySelectorAll('#navigation a[data-view]')) {
+      const current = link.dataset.view === view;
+      link.closest('li').classList.toggle('govuk-service-navigation__item--active', current);
+      if (current) link.setAttribute('aria-current', 'page');
+      else link.removeAttribute('aria-current');
+    }
+    $('check-view').hidden = view !== 'check';
+    $('training-view').hidden = view !== 'training';
+    document.title = view === 'training' ? 'Training: sfo-check' : 'sfo-check: Serious Further Offence checker';
+    if (view === 'training') {
+      if (!this.training) {
+        $('training-loading').hidden = false;
+        const { Training } = await import('./components/training.js');
+        const { engine } = this.state;
+        this.training = new Training($('training-view'), { engine, announce: this.announce, calendar: calendarOf(engine) });
+        await this.training.open();
+        $('training-loading').hidden = true;
+      }
+    } else {
+      this.training?.presenter.stop();
+    }
+    if (focus) focusStatic($(view === 'training' ? 'training-title' : 'check-title'));
+  }
 }
 
 start();

@@ -75,6 +75,10 @@ export const engine = {
     for (const profile of profiles) kept.addPolicy(profile);
     return {
       check: (caseData, options) => attempt(() => kept.check(caseData, options ?? {})),
+      /** A training scenario (object or text): { scenario, report, mismatches }. */
+      openScenario: (scenario) => attempt(() => kept.openScenario(scenario)),
+      /** `caseData` as a training scenario with `words` ({ title, narrative, learning_points, … }). */
+      writeScenario: (caseData, words, options) => attempt(() => kept.writeScenario(caseData, words, options ?? {})),
       free: () => kept.free(),
     };
   },

@@ -156,6 +156,16 @@ function fillSelect(select, field, keep = select.value) {
   setSelectValue(select, keep);
 }
 
+/** A select's value in the words its option shows (from the profile in force). */
+function selectWords(field, value) {
+  if (field.optionsFrom === 'offences') {
+    if (value === 'not-listed') return 'Not on the list';
+    return optionsCache.offences.find((o) => o.id === value)?.name ?? `${value} (not in the policy profile in force)`;
+  }
+  const options = field.optionsFrom ? optionsCache[field.optionsFrom] : optionsOf(field);
+  return options.find(([v]) => v === value)?.[1] ?? `${value} (not in the policy profile in force)`;
+}
+
 /** Sets a select's value; a value it does not offer is kept as an extra option. */
 function setSelectValue(select, value) {
   value = value ?? '';
@@ -289,7 +299,7 @@ const KINDS = {
     },
     fromValue: (field, value) =>
       (typeof value === 'string' || typeof value === 'number' ? { raw: String(value), ok: true } : { raw: '', ok: false }),
-    answer: (root, field, id, value) => root.querySelector(`#${id}`)?.selectedOptions[0]?.textContent ?? value,
+    answer: (root, field, id, value) => selectWords(field, value),
     errorMarks: (group) => [[group.querySelector('select'), 'govuk-select--error']],
   },
   radios: {
@@ -693,7 +703,28 @@ function answerText(root, field, path, value) {
   return kindOf(field).answer(root, field, pathToId(path), value);
 }
 
-/** The answers entered, by section, for the printed record: [{ title, rows: [[label, text, isDate]] }] */
+/** One answer in words, as the printed record shows it. */
+export function answerWords(path, raw) {
+  const field = fieldFor(path);
+  return field && !isEmptyRaw(raw) ? answerText(null, field, path, raw) : '';
+}
+
+/** The [value, label] pairs a select, radios or yes/no question offers. */
+export function fieldOptions(path) {
+  const field = fieldFor(path);
+  if (!field) return [];
+  if (field.optionsFrom === 'offences') {
+    return [...optionsCache.offences.map((o) => [o.id, o.name]), ['not-listed', 'Not on the list']];
+  }
+  if (field.optionsFrom) return optionsCache[field.optionsFrom];
+  return field.kind === 'yesno' ? YES_NO : optionsOf(field);
+}
+
+/**
+ * The answers entered, by section, for the printed record and a training
+ * scenario's facts: [{ title, rows: [[label, text, isDate]] }]. `root` may be
+ * null: every answer's words come from the form's options.
+ */
 export function answers(root, raw) {
   const out = [];
   const plain = (label) => label.replace(/ \(optional\)$/, '');

@@ -21,7 +21,7 @@ const FINDING = {
   check: ['Check', 'yellow'],
 };
 
-const STATE = {
+export const STATE = {
   overdue: ['Overdue', 'red'],
   'due-today': ['Due today', 'yellow'],
   'due-in': ['Due', 'blue'],
@@ -43,7 +43,7 @@ export function tag(text, colour, extra = '') {
 const workingDays = (n) => (n === 1 ? '1 working day' : `${n} working days`);
 
 /** The words after a state's tag, from its kind and count (report.rs `State`). */
-function stateDetail(d) {
+export function stateDetail(d) {
   const n = d.state.working_days;
   switch (d.state.kind) {
     case 'due-in': return n === 0 ? `on ${longDate(d.current_due)}, not a working day` : `in ${workingDays(n)}`;
@@ -56,6 +56,14 @@ function stateDetail(d) {
     case 'not-required': return 'the case does not qualify';
     default: return '';
   }
+}
+
+/** A step's state in one line of text: "Overdue by 3 working days", "Not required: the case does not qualify". */
+export function stateSentence(d) {
+  const word = STATE[d.state.kind]?.[0] ?? d.state.kind;
+  const detail = stateDetail(d);
+  if (!detail) return word;
+  return ['not-required', 'done'].includes(d.state.kind) ? `${word}: ${detail}` : `${word} ${detail}`;
 }
 
 /** A link to a form field, or plain text if there is none. */

@@ -11,12 +11,12 @@ import { resolveTarget, targetId } from '../targets.js';
 import { checkCase } from '../state.js';
 import { fieldLabel } from '../words.js';
 
-function slug(text) {
+export function slug(text) {
   return String(text ?? '').toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60);
 }
 
 /** Saves text as a file in the downloads, through a link that is clicked and removed. */
-function download(name, type, text) {
+export function download(name, type, text) {
   const url = URL.createObjectURL(new Blob([text], { type }));
   const a = h('a', { href: url, download: name, class: 'govuk-visually-hidden' });
   document.body.append(a);
