@@ -54,6 +54,7 @@ test('a qualifying case entered by keyboard only', async ({ page }) => {
   // Then the toolbar, and the first field of the case.
   await tab(page, 'save-case');
   await tab(page, 'print');
+  await tab(page, 'save-scenario');
   await tab(page, 'start-again');
   await tab(page, 'open-case');
   await tab(page, 'reference');

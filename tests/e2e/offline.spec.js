@@ -3,6 +3,7 @@
 // same build as the served page and gives the same results from file://.
 import { test, expect } from '@playwright/test';
 import { existsSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
 import { openApp, openCase, expectStatus, deadline, QUALIFYING, FLAGGED } from './helpers.js';
 
 const BUNDLE = new URL('../../dist/sfo-check.html', import.meta.url).pathname;
@@ -171,4 +172,37 @@ test('the single-file bundle opened from file:// is the served page’s build an
   expect(errors).toEqual([]);
   // Everything is inside the file: no request leaves it.
   expect(requests.filter((url) => !url.startsWith('file://') && !url.startsWith('data:'))).toEqual([]);
+});
+
+test('training works offline: the served page after one visit, and the bundle from file://', async ({ page, context }) => {
+  expect(existsSync(BUNDLE), 'run `make bundle` first').toBe(true);
+  const scenarios = (await readdir(new URL('../../scenarios/', import.meta.url))).filter((f) => f.endsWith('.json')).length;
+  const round = async (p) => {
+    await p.locator('#navigation a[data-view="training"]').click();
+    await expect(p.locator('#training-library tbody tr')).toHaveCount(scenarios);
+    await p.locator('button[data-scenario="notification-due-today"]').click();
+    await p.locator('#reveal').click();
+    await expect(p.locator('#round-reveal [data-step="D-NOTIFY"]')).toContainText('Due today');
+    await expect(p.locator('#round-reveal svg[role="img"]')).toHaveCount(1);
+  };
+
+  await openApp(page);
+  await page.evaluate(async () => { await navigator.serviceWorker.ready; });
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  await context.setOffline(true);
+  const failed = [];
+  page.on('requestfailed', (request) => failed.push(request.url()));
+  await page.reload();
+  await expect(page.locator('html[data-ready="true"]')).toBeAttached({ timeout: 15_000 });
+  await round(page);
+  expect(failed).toEqual([]);
+
+  const bundle = await context.newPage();
+  const requests = [];
+  bundle.on('request', (request) => requests.push(request.url()));
+  await bundle.goto(`file://${BUNDLE}`);
+  await expect(bundle.locator('html[data-ready="true"]')).toBeAttached({ timeout: 15_000 });
+  await round(bundle);
+  expect(requests.filter((url) => !url.startsWith('file://') && !url.startsWith('data:'))).toEqual([]);
+  await context.setOffline(false);
 });

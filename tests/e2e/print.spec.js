@@ -81,11 +81,19 @@ test('a short result still prints the answers on a page of their own', async ({ 
   await openCase(page, QUALIFYING);
   await expectStatus(page, 'Qualifies as an SFO');
   const pages = await pdfPages(await page.pdf({ format: 'A4' }));
-  // Measured: 4 pages (results, deadlines, the stamp, the answers).
+  // Measured: 5 pages (results, deadlines, the stamp, the timeline, the answers).
   expect(pages.length).toBeLessThanOrEqual(5);
   const answersPage = pages.findIndex((p) => p.includes('Answers entered'));
   expect(answersPage).toBeGreaterThan(0);
   expect(pages[answersPage][0]).toBe('Answers entered');
-  expect(pages[answersPage - 1].join(' ')).toContain('How this was worked out');
+  // The picture of the case follows the results, once, and before the answers.
+  const text = pages.map((p) => p.join(' '));
+  const stamp = text.findIndex((p) => p.includes('How this was worked out'));
+  const picture = text.findIndex((p) => p.includes('The case on a timeline'));
+  expect(stamp).toBeGreaterThan(0);
+  expect(picture).toBeGreaterThanOrEqual(stamp);
+  expect(picture).toBeLessThan(answersPage);
+  expect(text[picture]).toContain('Working day 28: last day');
+  expect(text[picture]).not.toContain('Today Today');
   expect(pages[answersPage].join(' ')).toContain('Case reference Test case 1');
 });

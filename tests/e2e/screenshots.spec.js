@@ -12,14 +12,14 @@ const shot = (name) => `screenshots/${name}.png`;
 
 test('empty', async ({ page }) => {
   await openApp(page);
-  await expectFullyVisible(page.locator('h1, #save-case, #print, #start-again, #results-title, .app-placeholder'));
+  await expectFullyVisible(page.locator('#check-title, #save-case, #print, #save-scenario, #start-again, #results-title, .app-placeholder'));
   await expect(page.locator('.app-placeholder')).toHaveText(/^Enter details of the case/);
   // The results sit beside the form on a wide screen, not under or over it.
   await expectNoOverlap(page, ['.app-form-column', '#results']);
   const [formColumn, results] = [await page.locator('.app-form-column').boundingBox(), await page.locator('#results').boundingBox()];
   expect(results.x).toBeGreaterThanOrEqual(formColumn.x + formColumn.width);
   expect(Math.abs(results.y - formColumn.y)).toBeLessThan(50);
-  await expectNoOverlap(page, ['#save-case', '#print', '#start-again', '#open-case']);
+  await expectNoOverlap(page, ['#save-case', '#print', '#save-scenario', '#start-again', '#open-case']);
   await expectNoSidewaysScroll(page);
   await page.screenshot({ path: shot('empty') });
 });
@@ -178,4 +178,33 @@ test('narrow screen', async ({ page }) => {
   await expectAbove(page.locator('#error-summary'), page.locator('.app-toolbar'));
   await expectNoSidewaysScroll(page);
   await page.screenshot({ path: shot('narrow-errors') });
+});
+
+test('training: the library, a round on a phone, and the projector', async ({ page }) => {
+  await page.goto('/#training');
+  await expect(page.locator('html[data-ready="true"]')).toBeAttached({ timeout: 15_000 });
+  await expectFullyVisible(page.locator('#training-title, #navigation a'));
+  await expectNoSidewaysScroll(page);
+  await page.screenshot({ path: shot('training-library') });
+
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expectNoSidewaysScroll(page);
+  await page.locator('button[data-scenario="window-across-christmas-and-new-year"]').click();
+  await expectFullyVisible(page.locator('#round-title'));
+  await expectNoSidewaysScroll(page);
+  await page.click('#reveal');
+  // The picture scrolls inside its own region; the page never does.
+  await expectNoSidewaysScroll(page);
+  await page.locator('#round-reveal .app-tl__scroll').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: shot('training-phone-timeline') });
+
+  // 1280 x 720, as a projector shows it: each part's heading and the controls in view.
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.click('#present');
+  for (let i = 0; i < 8; i++) {
+    await expectFullyVisible(page.locator('.app-slide--current h3[tabindex], .app-present-next, #present-count'));
+    await expectNoSidewaysScroll(page);
+    await page.screenshot({ path: shot(`training-present-${i + 1}`) });
+    await page.keyboard.press('ArrowRight');
+  }
 });
