@@ -368,3 +368,54 @@ fn every_training_scenario_agrees_through_the_js_api() {
     }
     assert!(differ.is_empty(), "{differ:?}");
 }
+
+#[wasm_bindgen_test]
+fn the_page_opens_and_writes_scenarios_through_the_kept_checker() {
+    let checker = wasm::KeptChecker::new();
+    // Every shipped scenario opens with no mismatch, its sources worded.
+    for (name, text) in SCENARIOS {
+        let opened = to_json(
+            &checker
+                .open_scenario(JsValue::from_str(text))
+                .unwrap_or_else(|e| panic!("{name}: {:?}", to_json(&e))),
+        );
+        assert_eq!(opened["mismatches"], serde_json::json!([]), "{name}");
+        let cited = opened["scenario"]["citations"].as_array().unwrap().len();
+        assert_eq!(
+            opened["citations"].as_array().unwrap().len(),
+            cited,
+            "{name}"
+        );
+        assert!(opened["report"]["deadlines"].is_array(), "{name}");
+    }
+    // A bad file: the error names the field in words.
+    let thrown = checker
+        .open_scenario(JsValue::from_str(r#"{"schema":"sfo-check/scenario@1"}"#))
+        .unwrap_err();
+    let errors = to_json(&thrown)["errors"].clone();
+    assert_eq!(errors[0]["path"], "id");
+    assert_eq!(errors[0]["label"], "Scenario id");
+
+    // A case saved as a scenario expects what the engine says of it:
+    // murder charged Mon 13 May 2024, in court Tue 14 May, during a licence.
+    let case = serde_json::json!({
+        "schema": "sfo-check/case@1", "today": "2024-05-17",
+        "supervision": [{"type": "licence", "start": "2023-11-06", "scheduled_end": "2024-11-05"}],
+        "offence": {"id": "murder", "alleged_from": "2024-05-10", "charged": "2024-05-13", "first_court_appearance": "2024-05-14"}
+    });
+    let words = serde_json::json!({"title": "Licence, murder", "narrative": "Told to the room."});
+    let written = to_json(
+        &checker
+            .write_scenario(
+                JsValue::from_str(&case.to_string()),
+                JsValue::from_str(&words.to_string()),
+                JsValue::UNDEFINED,
+            )
+            .unwrap_or_else(|e| panic!("{:?}", to_json(&e))),
+    );
+    assert_eq!(written["id"], "licence-murder");
+    assert_eq!(written["expect"]["status"], "qualifies");
+    // Court Tue 14 May + 5 working days = Tue 21 May: due in, on Fri 17 May.
+    assert_eq!(written["expect"]["steps"]["D-NOTIFY"], "due-in");
+    assert_eq!(written["expect"]["flags"], serde_json::json!([]));
+}
