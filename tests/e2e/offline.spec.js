@@ -8,17 +8,25 @@ import { openApp, openCase, expectStatus, deadline, QUALIFYING, FLAGGED } from '
 
 const BUNDLE = new URL('../../dist/sfo-check.html', import.meta.url).pathname;
 
-test('after the first visit, a reload with the network off still checks a case', async ({ page, context }) => {
+/**
+ * Visits the page once, so its worker installs (precaching every file) and
+ * takes control, then reloads it with the network off; returns the list the
+ * failed requests are collected in.
+ */
+async function reloadOffline(page, context) {
   await openApp(page);
-  // The worker installs (precaching every file) and takes control of the page.
   await page.evaluate(async () => { await navigator.serviceWorker.ready; });
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
-
   await context.setOffline(true);
   const failed = [];
   page.on('requestfailed', (request) => failed.push(request.url()));
   await page.reload();
   await expect(page.locator('html[data-ready="true"]')).toBeAttached({ timeout: 15_000 });
+  return failed;
+}
+
+test('after the first visit, a reload with the network off still checks a case', async ({ page, context }) => {
+  const failed = await reloadOffline(page, context);
   await openCase(page, QUALIFYING);
   await expectStatus(page, 'Qualifies as an SFO');
   await expect(deadline(page, 'D-NOTIFY')).toContainText('Tue 21 May 2024');
@@ -186,14 +194,7 @@ test('training works offline: the served page after one visit, and the bundle fr
     await expect(p.locator('#round-reveal svg[role="img"]')).toHaveCount(1);
   };
 
-  await openApp(page);
-  await page.evaluate(async () => { await navigator.serviceWorker.ready; });
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
-  await context.setOffline(true);
-  const failed = [];
-  page.on('requestfailed', (request) => failed.push(request.url()));
-  await page.reload();
-  await expect(page.locator('html[data-ready="true"]')).toBeAttached({ timeout: 15_000 });
+  const failed = await reloadOffline(page, context);
   await round(page);
   expect(failed).toEqual([]);
 
