@@ -15,8 +15,6 @@ import { Results } from './components/results.js';
 import { PolicyPanel } from './components/policy-panel.js';
 import { Files } from './components/files.js';
 import { Print } from './components/print.js';
-import { Author } from './components/author.js';
-import { timeline } from './timeline.js';
 
 document.body.classList.add('govuk-frontend-supported');
 
@@ -84,7 +82,16 @@ async function start() {
     },
     focusResults: () => results.focusTitle(),
   });
-  new Author($('toolbar'), { state, form, update, announce });
+  // Saving a scenario and the timeline are loaded when first needed: most
+  // visits need neither before the first result.
+  let author = null;
+  $('save-scenario').addEventListener('click', async () => {
+    if (!author) {
+      const { Author } = await import('./components/author.js');
+      author = new Author($('toolbar'), { state, form, update, announce });
+    }
+    author.toggle();
+  });
   const views = new Views({ state, announce });
   const policyPanel = new PolicyPanel($('policy-profile'), { state, announce, onChange: update });
   const print = new Print($('answers'), { button: $('print'), printedOn: $('printed-on') });
@@ -99,10 +106,13 @@ async function start() {
   // The timeline is redrawn only when the case or its report changes.
   const calendar = calendarOf(state.engine);
   let drawn = '';
-  function showTimeline(caseData, report) {
+  async function showTimeline(caseData, report) {
     const key = JSON.stringify([caseData, report]);
     if (key === drawn) return;
     drawn = key;
+    const { timeline } = await import('./timeline.js');
+    // A later update may have drawn or hidden it meanwhile.
+    if (key !== drawn) return;
     replace($('case-timeline-body'), timeline(caseData, report, { calendar, idPrefix: 'case', caption: 'Supervision, the alleged offence, court and each deadline' }));
     $('case-timeline').hidden = false;
   }

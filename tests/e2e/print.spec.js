@@ -80,6 +80,7 @@ test('a short result still prints the answers on a page of their own', async ({ 
   await openApp(page);
   await openCase(page, QUALIFYING);
   await expectStatus(page, 'Qualifies as an SFO');
+  await expect(page.locator('#case-timeline svg[role="img"]')).toBeAttached();
   const pages = await pdfPages(await page.pdf({ format: 'A4' }));
   // Measured: 5 pages (results, deadlines, the stamp, the timeline, the answers).
   expect(pages.length).toBeLessThanOrEqual(5);

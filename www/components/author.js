@@ -23,13 +23,13 @@ export class Author {
     this.errors = $('scenario-author-errors');
     this.status = $('save-status');
     this.inputs = { title: $('scenario-title'), narrative: $('scenario-narrative'), learning: $('scenario-learning'), topics: $('scenario-topics'), minutes: $('scenario-minutes') };
-    this.button.addEventListener('click', () => this.toggle(this.panel.hidden));
     $('scenario-cancel').addEventListener('click', () => this.toggle(false));
     $('scenario-save').addEventListener('click', () => this.save());
     this.errors.addEventListener('click', onFieldLink);
   }
 
-  toggle(open) {
+  /** Opens the panel, or closes it (the page's button calls this). */
+  toggle(open = this.panel.hidden) {
     this.panel.hidden = !open;
     this.button.setAttribute('aria-expanded', String(open));
     if (open) this.inputs.title.focus();
