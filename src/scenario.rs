@@ -274,9 +274,30 @@ fn labelled(errors: Vec<FieldError>) -> Vec<FieldError> {
         .into_iter()
         .map(|e| FieldError {
             label: field_label(&e.path),
+            message: plain_message(&e.path, e.message),
             ..e
         })
         .collect()
+}
+
+/// An unknown id in `expect` in a trainer's words, not serde's list of every
+/// id ("unknown variant `F-X`, expected one of …").
+fn plain_message(path: &str, message: String) -> String {
+    let unknown = message
+        .strip_prefix("unknown variant `")
+        .and_then(|rest| rest.split('`').next());
+    match unknown {
+        Some(id) if path.starts_with("expect.flags") => {
+            format!("“{id}” is not a flag this checker has")
+        }
+        Some(id) if path.starts_with("expect.steps") => {
+            format!("“{id}” is not a step this checker has")
+        }
+        Some(id) if path.starts_with("expect.status") => {
+            format!("“{id}” is not a status: use qualifies, not-yet, does-not-qualify or check")
+        }
+        _ => message,
+    }
 }
 
 impl Scenario {

@@ -8,7 +8,8 @@ import { loadEngine, buildStamp } from './engine.js';
 import { h, replace, announcer, focusStatic } from './dom.js';
 import { caseFromRaw, hasEntries } from './form.js';
 import { STATUS } from './render.js';
-import { createState, refreshEntries, checkCase, shownEntry } from './state.js';
+import { parseIso } from './dates.js';
+import { createState, refreshEntries, checkCase, shownEntry, entryFor } from './state.js';
 import { CaseForm } from './components/case-form.js';
 import { ErrorSummary, caseErrors } from './components/errors.js';
 import { Results } from './components/results.js';
@@ -103,8 +104,8 @@ async function start() {
     }
   });
 
-  // The timeline is redrawn only when the case or its report changes.
-  const calendar = calendarOf(state.engine);
+  // The timeline is redrawn only when the case or its report changes; it
+  // counts days as the profile that worked out the report does.
   let drawn = '';
   async function showTimeline(caseData, report) {
     const key = JSON.stringify([caseData, report]);
@@ -113,6 +114,8 @@ async function start() {
     const { timeline } = await import('./timeline.js');
     // A later update may have drawn or hidden it meanwhile.
     if (key !== drawn) return;
+    const profile = entryFor(state, report.stamp.policy.id)?.profile;
+    const calendar = calendarOf(state.engine, profile?.extra_non_working_days ?? []);
     replace($('case-timeline-body'), timeline(caseData, report, { calendar, idPrefix: 'case', caption: 'Supervision, the alleged offence, court and each deadline' }));
     $('case-timeline').hidden = false;
   }
@@ -184,16 +187,41 @@ async function start() {
   document.documentElement.dataset.ready = 'true';
 }
 
-/** The engine's calendar as the timeline uses it: values, or a throw. */
-function calendarOf(engine) {
+function dayBefore(iso) {
+  const day = parseIso(iso);
+  day.setUTCDate(day.getUTCDate() - 1);
+  return day.toISOString().slice(0, 10);
+}
+
+/**
+ * The engine's calendar as the timeline uses it (values, or a throw), with a
+ * policy profile's extra non-working days (office closures) skipped too, as
+ * the engine skips them for that profile's deadlines; they are named like
+ * bank holidays.
+ */
+function calendarOf(engine, extraDays = []) {
   const value = (result) => {
     if (!result.ok) throw new Error(result.errors[0]?.message ?? 'calendar');
     return result.value;
   };
+  const extra = new Set(extraDays.map((d) => d.date));
+  const nextWorkingDay = (date) => {
+    let day = value(engine.addWorkingDays(date, 1));
+    while (extra.has(day)) day = value(engine.addWorkingDays(day, 1));
+    return day;
+  };
   return {
-    bankHolidays: (year) => value(engine.bankHolidays(year)),
-    addWorkingDays: (date, n) => value(engine.addWorkingDays(date, n)),
-    workingDays: (from, to) => value(engine.workingDays(from, to)),
+    bankHolidays: (year) => [...value(engine.bankHolidays(year)),
+      ...extraDays.filter((d) => d.date.startsWith(`${year}-`)).map((d) => ({ date: d.date, name: d.name }))],
+    addWorkingDays: (date, n) => {
+      if (!extra.size) return value(engine.addWorkingDays(date, n));
+      let day = date;
+      for (let i = 0; i < n; i += 1) day = nextWorkingDay(day);
+      return day;
+    },
+    // Working days after `from` up to `to`, less the closures on what would be working days.
+    workingDays: (from, to) => value(engine.workingDays(from, to)) - extraDays
+      .filter((d) => d.date > from && d.date <= to && value(engine.workingDays(dayBefore(d.date), d.date)) === 1).length,
   };
 }
 

@@ -58,14 +58,6 @@ export function stateDetail(d) {
   }
 }
 
-/** A step's state in one line of text: "Overdue by 3 working days", "Not required: the case does not qualify". */
-export function stateSentence(d) {
-  const word = STATE[d.state.kind]?.[0] ?? d.state.kind;
-  const detail = stateDetail(d);
-  if (!detail) return word;
-  return ['not-required', 'done'].includes(d.state.kind) ? `${word}: ${detail}` : `${word} ${detail}`;
-}
-
 /** A link to a form field, or plain text if there is none. */
 function fieldLink(text, target) {
   return target ? h('a', { class: 'govuk-link app-field-link', href: `#${target}` }, text) : h('span', null, text);
@@ -248,14 +240,14 @@ export function renderErrorList(list, errors) {
   replace(list, errors.map((e) => h('li', null, e.target ? h('a', { href: `#${e.target}` }, e.text) : e.text)));
 }
 
-/** The answers entered, as summary lists, for print. */
-export function renderAnswers(container, sections) {
+/** The answers entered, as summary lists (for print, and a scenario's facts under a heading of `level`). */
+export function renderAnswers(container, sections, level = 'h3') {
   if (!sections.length) {
     replace(container, h('p', { class: 'govuk-body' }, 'No answers entered.'));
     return;
   }
   replace(container, sections.map((s) => [
-    h('h3', { class: 'govuk-heading-s' }, s.title),
+    h(level, { class: 'govuk-heading-s' }, s.title),
     h('dl', { class: 'govuk-summary-list app-answers' }, s.rows.map(([key, value, isDate]) =>
       h('div', { class: 'govuk-summary-list__row' },
         h('dt', { class: 'govuk-summary-list__key' }, key),

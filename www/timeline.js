@@ -7,6 +7,7 @@
 import { h } from './dom.js';
 import { longDate, parseIso } from './dates.js';
 import { STATE as RESULT_STATES } from './render.js';
+import { describeOffset } from './words.js';
 
 const NS = 'http://www.w3.org/2000/svg';
 const W = 960, L = 20, R = 940, DAY = 86400000;
@@ -109,7 +110,7 @@ function windowDays(from, to, calendar, near) {
   let n = 0;
   for (let d = lo; d <= hi; d += 1) {
     const iso = isoOf(d), dow = new Date(d * DAY).getUTCDay();
-    // The engine's own calendar decides (it knows the profile's extra non-working days).
+    // The calendar given decides: the page's skips the profile's extra non-working days too.
     const next = safe(() => calendar.addWorkingDays(isoOf(d - 1), 1));
     const working = next ? next === iso : !(dow === 0 || dow === 6 || holidays.has(iso));
     if (working && d > a && d <= b) n += 1;
@@ -239,7 +240,7 @@ function build(caseData, report, calendar, p, caption) {
     // A key for the bars: colour is never the only clue, so patterns and words.
     const key = [];
     if (periods.some((q) => q.start || q.end)) key.push(['app-tl__bar', null, 'Supervision']);
-    const span = win?.offset ? ` (${win.offset.amount} ${String(win.offset.unit).replace('-', ' ')})` : '';
+    const span = win?.offset ? ` (${describeOffset(win.offset)})` : '';
     if (periods.some((q) => q.tail)) key.push(['app-tl__tail', `url(#${p}-tail)`, `SFO window after supervision ends${span}`]);
     if (periods.some((q) => q.early)) key.push(['app-tl__bar-unserved', null, 'Rest of the order, not served']);
     if (events.some((e) => e.to)) key.push(['app-tl__range', null, 'Alleged offence dates']);

@@ -8,6 +8,7 @@ import { openApp, openCase, expectStatus, EXAMPLE } from './helpers.js';
 import { pdfPages } from './pdf.js';
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
 const SCENARIOS = new URL('../../scenarios/', import.meta.url);
 
 async function expectNoViolations(page) {
@@ -61,25 +62,51 @@ test('a whole round by keyboard: pick, predict, reveal, what if and present', as
   // 28th, so the window closed that day and the offence is inside it. The
   // notification was due 5 working days after the Saturday court, Fri 16 Aug.
   await press(page, '#predict-status-qualifies', 'Space');
-  await page.locator('#predict-D-WINDOW-CLOSE-due').fill('2024-08-07');
-  await page.locator('#predict-D-WINDOW-CLOSE-state').selectOption('closed');
-  await page.locator('#predict-D-NOTIFY-due').fill('2024-08-15');
-  await page.locator('#predict-D-NOTIFY-state').selectOption('overdue');
-  await page.locator('#predict-D-QA-state').selectOption('waiting');
-  // No flag is raised: every box on the list is a decoy; tick one.
+  // By keyboard: a date typed box by box (Tab between), a state chosen by
+  // typing its first letters.
+  const typeInto = async (id, keys) => {
+    await page.locator(`#${id}`).focus();
+    await page.keyboard.type(keys);
+  };
+  const typeDate = async (id, day, month, year) => {
+    await typeInto(`${id}-day`, day);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(month);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(year);
+  };
+  await typeDate('predict-D-WINDOW-CLOSE-due', '7', '8', '2024');
+  await typeInto('predict-D-WINDOW-CLOSE-state', 'Clo');
+  await expect(page.locator('#predict-D-WINDOW-CLOSE-state')).toHaveValue('closed');
+  await typeDate('predict-D-NOTIFY-due', '15', '8', '2024');
+  await typeInto('predict-D-NOTIFY-state', 'Ove');
+  await expect(page.locator('#predict-D-NOTIFY-state')).toHaveValue('overdue');
+  await typeInto('predict-D-QA-state', 'Wai');
+  await expect(page.locator('#predict-D-QA-state')).toHaveValue('waiting');
+  // Enter in a date box never reveals the answers to the room.
+  await page.locator('#predict-D-NOTIFY-due-year').focus();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#round-reveal')).toBeHidden();
+  // Every flag is offered (17); none is raised here: tick one.
   const boxes = page.locator('#prediction-form .govuk-checkboxes__input');
-  await expect(boxes).toHaveCount(8);
+  await expect(boxes).toHaveCount(17);
   const decoy = await boxes.first().getAttribute('value');
   await press(page, `#predict-flag-${decoy}`, 'Space');
   await press(page, '#reveal');
 
   await expect(page.locator('#reveal-title')).toBeFocused();
-  // 17 marks: the status, a date and a state for each of 4 steps, 8 flags.
-  // Wrong: the notification date and the decoy; not answered: the review's
-  // date and state, and the quality assurance is undated (a blank is right).
-  await expect(page.locator('#round-score')).toHaveText('13 of 17 right.');
+  await expect(page.locator('#announcer')).toContainText('Revealed.');
+  // 10 marks: the status, a date and a state for each of 4 steps, and the
+  // one flag ticked (flags left unticked and not raised are not scored).
+  // Right: the status, the window's date and state, the notification's
+  // state, and the quality assurance (undated, so a blank date is right once
+  // its state is given). Wrong: the notification date and the flag; not
+  // answered: the review's date and state.
+  await expect(page.locator('#round-score')).toHaveText('6 of 10 right.');
   const notify = page.locator('#round-reveal [data-step="D-NOTIFY"]');
   await expect(notify).toContainText('Wrong Due date: Fri 16 Aug 2024. You said Thu 15 Aug 2024.');
+  // Overdue by 14: the working days after Fri 16 Aug up to Fri 6 Sep are
+  // 19–23 Aug, 27–30 Aug (Mon 26 Aug is the summer bank holiday) and 2–6 Sep.
   await expect(notify).toContainText('Right State: Overdue by 14 working days');
   await expect(page.locator(`#round-reveal [data-flag="${decoy}"]`)).toContainText('Wrong');
   await expect(page.locator('#round-reveal [data-slide="learning"]')).toContainText('HM Inspectorate of Probation');
@@ -90,7 +117,9 @@ test('a whole round by keyboard: pick, predict, reveal, what if and present', as
   // What if the offence were a working day later: outside the window.
   await expect(page.locator('#what-if-fact')).toHaveValue('offence.alleged_from');
   await press(page, '#what-if-later');
-  await expect(page.locator('#what-if-date')).toHaveValue('2024-08-08');
+  await expect(page.locator('#what-if-date-day')).toHaveValue('8');
+  await expect(page.locator('#what-if-date-month')).toHaveValue('8');
+  await expect(page.locator('#announcer')).toContainText('Changed to Thu 8 Aug 2024');
   await press(page, '#what-if-apply');
   await expect(page.locator('#what-if-changed')).toBeFocused();
   const changes = page.locator('#what-if-changes');
@@ -238,4 +267,43 @@ test('bad scenario files are refused, each named with its field, and the library
   await expect(items.nth(3)).toContainText('unknown-flag.json: Expected flag 1:');
   await expect(page.locator('#training-library tbody tr')).toHaveCount(rows);
   await expectNoViolations(page);
+});
+
+test('a second round starts afresh, and leaving Training ends the presentation', async ({ page }) => {
+  await openTraining(page);
+  await page.locator('button[data-scenario="notification-due-today"]').click();
+  await page.check('#predict-status-not-yet');
+  await page.click('#reveal');
+  // Scored: the status (wrong: the court appearance makes it qualify) and a
+  // date and a state for each of the 4 steps (not answered).
+  await expect(page.locator('#round-score')).toHaveText('0 of 9 right.');
+  await page.click('.app-back');
+  await expect(page.locator('button[data-scenario="notification-due-today"]')).toBeFocused();
+  await page.locator('button[data-scenario="charged-but-not-yet-in-court"]').click();
+  await expect(page.locator('#round-reveal')).toBeHidden();
+  await expect(page.locator('#round-what-if')).toBeHidden();
+  await expect(page.locator('input[name="predict-status"]:checked')).toHaveCount(0);
+  // Nothing predicted: the answers, but no score.
+  await page.click('#reveal');
+  await expect(page.locator('#round-score')).toHaveText('No predictions were recorded: these are the answers.');
+
+  await page.click('#present');
+  await expect(page.locator('body')).toHaveClass(/app-presenting/);
+  await page.evaluate(() => { window.location.hash = '#check'; });
+  await expect(page.locator('#check-view')).toBeVisible();
+  await expect(page.locator('body')).not.toHaveClass(/app-presenting/);
+  // The arrow keys are the page's again.
+  await page.keyboard.press('ArrowRight');
+  await expect(page.locator('#check-view')).toBeVisible();
+});
+
+test('a scenario is written with the built-in profile: a case naming another profile is refused', async ({ page }) => {
+  await openApp(page);
+  const example = JSON.parse(await readFile(EXAMPLE, 'utf8'));
+  await openCase(page, { ...example, policy: 'region-north-2025' });
+  await page.click('#save-scenario');
+  await page.fill('#scenario-title', 'Regional');
+  await page.fill('#scenario-narrative', 'Told to the room.');
+  await page.click('#scenario-save');
+  await expect(page.locator('#scenario-author-error-list li')).toHaveText([/names the policy profile “region-north-2025”: training scenarios use the built-in profile/]);
 });

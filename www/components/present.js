@@ -67,14 +67,14 @@ export class Presenter {
     this.index = Math.max(0, Math.min(index, slides.length - 1));
     slides.forEach((s, i) => s.classList.toggle('app-slide--current', i === this.index));
     const slide = slides[this.index];
-    const title = slide?.querySelector('h3')?.textContent ?? '';
     const more = this.root.querySelector('#round-reveal')?.hidden ? ', then the answers' : '';
     replace(this.counter, `${this.index + 1} of ${slides.length}${more}`);
     if (quiet) return;
     window.scrollTo(0, 0);
+    // Focus reads the part's heading; the announcement adds only where it is.
     const heading = slide?.querySelector('h3[tabindex]');
     if (heading) focusStatic(heading);
-    this.announce(`${this.index + 1} of ${slides.length}: ${title}`);
+    this.announce(`Part ${this.index + 1} of ${slides.length}`);
   }
 
   next() {

@@ -7,45 +7,39 @@
 import { h, replace, focusStatic } from '../dom.js';
 import { longDate } from '../dates.js';
 import { answers, rawFromCase } from '../form.js';
-import { STATUS, STATE, stateDetail, stateSentence, tag, renderAnswers, renderErrorList } from '../render.js';
+import { STATUS, STATE, stateDetail, tag, renderAnswers, renderErrorList } from '../render.js';
 import { citation, statusLine } from '../citations.js';
-import { ruleTitle, vocabulary } from '../words.js';
+import { fieldLabel, ruleTitle, vocabulary } from '../words.js';
 import { timeline } from '../timeline.js';
+import { dateBoxes, readDateBoxes } from '../date-boxes.js';
 import { Presenter } from './present.js';
 import { WhatIf } from './what-if.js';
 
+// How each prediction is marked; `neutral` (a flag rightly left unticked)
+// is shown but not scored, so a form left empty scores nothing.
 const MARK = {
   right: ['Right', 'green'],
   wrong: ['Wrong', 'red'],
   missed: ['Missed', 'orange'],
   blank: ['Not answered', 'grey'],
+  neutral: ['Not raised', 'grey'],
 };
 
 const plural = (n, one, many) => `${n} ${n === 1 ? one : many}`;
 
-/** A small stable hash, so a scenario shows the same decoys every session. */
-function seedOf(text) {
-  let seed = 2166136261;
-  for (const c of text) seed = Math.imul(seed ^ c.charCodeAt(0), 16777619) >>> 0;
-  return seed;
-}
+/** Every flag, in the rulebook's order: the checklist is the same for every scenario, so its length gives nothing away. */
+const allFlags = () => vocabulary().rules.filter((r) => r.kind === 'flag').map((r) => r.id);
 
-/**
- * The flags offered to tick: every flag raised, and decoys (flags the case
- * does not raise), in the rulebook's order so the order gives nothing away.
- */
-export function flagChoices(scenarioId, raised) {
-  const all = vocabulary().rules.filter((r) => r.kind === 'flag').map((r) => r.id);
-  let seed = seedOf(scenarioId);
-  const decoys = all.filter((id) => !raised.includes(id))
-    .map((id) => {
-      seed = Math.imul(seed ^ (seed >>> 15), 2246822507) >>> 0;
-      return [seed, id];
-    })
-    .sort((a, b) => a[0] - b[0])
-    .map(([, id]) => id)
-    .slice(0, Math.max(4, 8 - raised.length));
-  return all.filter((id) => raised.includes(id) || decoys.includes(id));
+/** How a scenario's expected answers differ from this checker's, in words. */
+function mismatchWords(m) {
+  const state = (kind) => (kind ? STATE[kind]?.[0] ?? kind : 'no state');
+  switch (m.kind) {
+    case 'status': return `the status was ${STATUS[m.expected]?.heading ?? m.expected}, now ${STATUS[m.found]?.heading ?? m.found}`;
+    case 'step': return `${ruleTitle(m.id)} was ${state(m.expected)}, now ${state(m.found)}`;
+    case 'flag-not-raised': return `“${ruleTitle(m.id)}” was raised, now it is not`;
+    case 'flag-raised': return `“${ruleTitle(m.id)}” is now raised`;
+    default: return m.kind;
+  }
 }
 
 export class Training {
@@ -144,7 +138,8 @@ export class Training {
       return h('tr', { class: 'govuk-table__row', 'data-scenario': s.id },
         h('td', { class: 'govuk-table__cell' }, h('span', { class: 'app-scenario-title' }, s.title),
           entry.origin === 'file' ? [' ', tag('Your file', 'purple')] : null,
-          entry.mismatches.length ? [h('br'), h('span', { class: 'govuk-body-s' }, 'Its answers were written for an earlier version of the rules: the checker’s answers are used.')] : null),
+          entry.mismatches.length ? [h('br'), h('span', { class: 'govuk-body-s' },
+            `The file’s expected answers differ from this checker’s, which the round uses: ${entry.mismatches.map(mismatchWords).join('; ')}.`)] : null),
         h('td', { class: 'govuk-table__cell' }, s.topics.join(', ')),
         h('td', { class: 'govuk-table__cell govuk-table__cell--numeric' }, `${s.minutes} min`),
         h('td', { class: 'govuk-table__cell' }, start));
@@ -176,7 +171,8 @@ export class Training {
 
   start(entry) {
     const { scenario, report } = entry;
-    this.round = { entry, revealed: false, choices: flagChoices(scenario.id, report.flags.map((f) => f.id)) };
+    this.round = { entry, revealed: false, choices: allFlags() };
+    this.problems.hidden = true;
     this.libraryEl.hidden = true;
     this.roundEl.hidden = false;
     const position = this.library.indexOf(entry) + 1;
@@ -205,17 +201,27 @@ export class Training {
         h('p', { class: 'govuk-body-l app-narrative' }, scenario.narrative)),
       h('section', { class: 'app-slide', 'data-slide': 'facts', 'aria-labelledby': 'round-facts-title' },
         h('h3', { class: 'govuk-heading-l', id: 'round-facts-title', tabindex: '-1' }, 'The facts'),
-        h('div', { class: 'app-facts', id: 'round-facts' })),
+        h('div', { class: 'app-facts', id: 'round-facts' }),
+        this.droppedNote(scenario)),
       this.predictionForm(),
       h('div', { id: 'round-reveal', hidden: true }),
       h('section', { class: 'app-slide app-no-print', 'data-slide': 'what-if', id: 'round-what-if', 'aria-labelledby': 'what-if-title', hidden: true },
         this.whatIf.root),
       h('div', { class: 'app-answer-sheet', id: 'answer-sheet' }));
     const facts = answers(null, rawFromCase(scenario.case).raw);
-    renderAnswers(this.roundEl.querySelector('#round-facts'), facts);
+    renderAnswers(this.roundEl.querySelector('#round-facts'), facts, 'h4');
     replace(this.roundEl.querySelector('#answer-sheet'), this.answerSheet());
     focusStatic(this.roundEl.querySelector('#round-title'));
     this.announce(`Scenario: ${scenario.title}`);
+  }
+
+  /** Facts of the case the page's form cannot show (and "what if" cannot keep): named, never silently lost. */
+  droppedNote(scenario) {
+    const { dropped } = rawFromCase(scenario.case);
+    if (!dropped.length) return null;
+    return h('div', { class: 'govuk-inset-text', id: 'round-dropped' },
+      'The file also has facts this page cannot show, which the answers take into account but “What if” leaves out: ',
+      dropped.map((path) => fieldLabel(path)).join('; '), '.');
   }
 
   predictionForm() {
@@ -226,10 +232,7 @@ export class Training {
     const steps = report.deadlines.map((d) => h('fieldset', { class: 'govuk-fieldset app-predict-step', 'data-step': d.id },
       h('legend', { class: 'govuk-fieldset__legend govuk-fieldset__legend--s' }, d.label),
       h('div', { class: 'app-predict-step__row' },
-        h('div', { class: 'govuk-form-group' },
-          h('label', { class: 'govuk-label', for: `predict-${d.id}-due` }, 'Due date'),
-          h('div', { class: 'govuk-hint', id: `predict-${d.id}-due-hint` }, 'Leave blank if it cannot be dated yet'),
-          h('input', { class: 'govuk-input govuk-input--width-10', type: 'date', id: `predict-${d.id}-due`, 'aria-describedby': `predict-${d.id}-due-hint` })),
+        dateBoxes(`predict-${d.id}-due`, 'Due date', { hint: 'Leave blank if it cannot be dated yet', legendClass: '' }),
         h('div', { class: 'govuk-form-group' },
           h('label', { class: 'govuk-label', for: `predict-${d.id}-state` }, `State on ${longDate(report.stamp.today)}`),
           h('select', { class: 'govuk-select', id: `predict-${d.id}-state` },
@@ -246,13 +249,12 @@ export class Training {
       steps,
       h('div', { class: 'govuk-form-group' }, h('fieldset', { class: 'govuk-fieldset', 'aria-describedby': 'predict-flags-hint' },
         h('legend', { class: 'govuk-fieldset__legend govuk-fieldset__legend--m' }, 'Which flags will the checker raise?'),
-        h('div', { class: 'govuk-hint', id: 'predict-flags-hint' }, `Select all that apply. Some of these ${plural(flags.length, 'flag is', 'flags are')} not raised for this case.`),
-        h('div', { class: 'govuk-checkboxes', 'data-module': 'govuk-checkboxes' }, flags))),
-      h('button', { type: 'submit', class: 'govuk-button app-no-print', id: 'reveal' }, 'Reveal the answers'));
-    form.addEventListener('submit', (event) => {
-      event.preventDefault();
-      this.reveal({ focus: true });
-    });
+        h('div', { class: 'govuk-hint', id: 'predict-flags-hint' }, 'Select all that apply. These are all the flags the checker has; most are not raised for any one case.'),
+        h('div', { class: 'govuk-checkboxes app-flag-checklist', 'data-module': 'govuk-checkboxes' }, flags))),
+      // A button, not a submit: Enter in a date box must never reveal the answers to the room.
+      h('button', { type: 'button', class: 'govuk-button app-no-print', id: 'reveal' }, 'Reveal the answers'));
+    form.addEventListener('submit', (event) => event.preventDefault());
+    form.querySelector('#reveal').addEventListener('click', () => this.reveal({ focus: true }));
     return h('section', { class: 'app-slide app-no-print', 'data-slide': 'predict', 'aria-labelledby': 'round-predict-title' },
       h('h3', { class: 'govuk-heading-l', id: 'round-predict-title', tabindex: '-1' }, 'Predict'),
       h('p', { class: 'govuk-body' }, 'Record what the room expects. Nothing is kept: reloading the page starts again.'),
@@ -263,9 +265,14 @@ export class Training {
   predictions() {
     const form = this.roundEl.querySelector('#prediction-form');
     const value = (id) => form.querySelector(`#${id}`)?.value ?? '';
+    // A due date: the ISO date, or what was typed when it is not a real date.
+    const due = (id) => {
+      const read = readDateBoxes(form, id);
+      return read.iso ?? read.typed ?? '';
+    };
     return {
       status: form.querySelector('input[name="predict-status"]:checked')?.value ?? '',
-      steps: Object.fromEntries(this.round.entry.report.deadlines.map((d) => [d.id, { due: value(`predict-${d.id}-due`), state: value(`predict-${d.id}-state`) }])),
+      steps: Object.fromEntries(this.round.entry.report.deadlines.map((d) => [d.id, { due: due(`predict-${d.id}-due`), state: value(`predict-${d.id}-state`) }])),
       flags: new Set([...form.querySelectorAll('.govuk-checkboxes__input:checked')].map((i) => i.value)),
     };
   }
@@ -288,9 +295,11 @@ export class Training {
 
     const stepItems = report.deadlines.map((d) => {
       const guess = p.steps[d.id];
+      // An undated step: leaving its date blank is right once its state was predicted.
+      const undatedMark = guess.due ? 'wrong' : guess.state ? 'right' : 'blank';
       const dueMark = mark(d.current_due
         ? (!guess.due ? 'blank' : guess.due === d.current_due ? 'right' : 'wrong')
-        : (guess.due ? 'wrong' : 'right'));
+        : undatedMark);
       const stateMark = mark(!guess.state ? 'blank' : guess.state === d.state.kind ? 'right' : 'wrong');
       const [word, colour] = STATE[d.state.kind] ?? [d.state.kind, 'grey'];
       const detail = stateDetail(d);
@@ -303,7 +312,7 @@ export class Training {
         h('h4', { class: 'govuk-heading-s govuk-!-margin-bottom-1' }, d.label),
         h('p', { class: 'govuk-body govuk-!-margin-bottom-1' }, dueMark, ' Due date: ',
           h('strong', null, d.current_due ? longDate(d.current_due) : 'not dated yet'),
-          guess.due ? `. You said ${longDate(guess.due)}.` : '.'),
+          guess.due ? `. You said ${guess.due.includes('/') ? `${guess.due}, not a real date` : longDate(guess.due)}.` : '.'),
         h('p', { class: 'govuk-body govuk-!-margin-bottom-1' }, stateMark, ' State: ', tag(word, colour), detail ? ` ${detail}` : '',
           guess.state ? `. You said ${STATE[guess.state][0]}.` : '.'),
         h('p', { class: 'govuk-body-s govuk-!-margin-bottom-1' }, why.join(' ')),
@@ -314,7 +323,7 @@ export class Training {
     const flagItems = this.round.choices.map((id) => {
       const flag = raised.get(id);
       const ticked = p.flags.has(id);
-      const kind = flag ? (ticked ? 'right' : 'missed') : (ticked ? 'wrong' : 'right');
+      const kind = flag ? (ticked ? 'right' : 'missed') : (ticked ? 'wrong' : 'neutral');
       const rule = vocabulary().rules.find((r) => r.id === id);
       return h('li', { class: 'app-answer', 'data-flag': id },
         h('h4', { class: 'govuk-heading-s govuk-!-margin-bottom-1' }, mark(kind), ' ', ruleTitle(id)),
@@ -323,16 +332,20 @@ export class Training {
             h('p', { class: 'govuk-body-s govuk-!-margin-bottom-1' }, h('strong', null, 'What raised it: '), flag.facts.map((f) => `${f.label}: ${f.text}`).join('; '), '.'),
             h('p', { class: 'govuk-body-s govuk-!-margin-bottom-1' }, h('strong', null, 'What to check: '), flag.check),
             statusLine(flag.status, flag.status_text, flag.citations)]
-          : h('p', { class: 'govuk-body govuk-!-margin-bottom-1' }, ticked ? 'Not raised for this case. ' : 'Not raised, as you expected. ',
+          : h('p', { class: 'govuk-body govuk-!-margin-bottom-1' }, ticked ? 'Not raised for this case. ' : '',
             h('span', { class: 'govuk-body-s' }, rule?.statement ?? '')));
     });
 
-    const right = marks.filter((m) => m === 'right').length;
+    const scored = marks.filter((m) => m !== 'neutral');
+    const right = scored.filter((m) => m === 'right').length;
+    const predicted = p.status || p.flags.size || Object.values(p.steps).some((g) => g.due || g.state);
+    const score = predicted ? `${right} of ${scored.length} right.` : 'No predictions were recorded: these are the answers.';
     const revealEl = this.roundEl.querySelector('#round-reveal');
     replace(revealEl,
       h('section', { class: 'app-slide', 'data-slide': 'outcome', 'aria-labelledby': 'reveal-title' },
         h('h3', { class: 'govuk-heading-l', id: 'reveal-title', tabindex: '-1' }, 'The answers'),
-        h('p', { class: 'govuk-body-l app-score', id: 'round-score' }, `${right} of ${marks.length} right.`),
+        h('p', { class: 'govuk-body-l app-score', id: 'round-score' }, score),
+        predicted ? h('p', { class: 'govuk-body-s' }, 'Scored: the status, each due date and state, each flag raised, and each flag ticked that is not raised.') : null,
         h('h4', { class: 'govuk-heading-m' }, 'Does it qualify?'),
         h('p', { class: 'govuk-body' }, statusMark, ' ', h('strong', null, STATUS[q.status].heading), `. You said: ${yourStatus}.`),
         h('p', { class: 'govuk-body' }, q.summary),
@@ -355,7 +368,7 @@ export class Training {
     revealEl.hidden = false;
     this.roundEl.querySelector('#round-what-if').hidden = false;
     this.round.revealed = true;
-    this.announce(`Revealed: ${right} of ${marks.length} right.`);
+    this.announce(`Revealed. ${score}`);
     if (focus) focusStatic(revealEl.querySelector('#reveal-title'));
     this.presenter.refresh();
   }
@@ -379,7 +392,7 @@ export class Training {
         h('tbody', { class: 'govuk-table__body' }, report.deadlines.map((d) => h('tr', { class: 'govuk-table__row' },
           h('td', { class: 'govuk-table__cell' }, d.label),
           h('td', { class: 'govuk-table__cell' }, d.current_due ? longDate(d.current_due) : 'Not dated yet'),
-          h('td', { class: 'govuk-table__cell' }, stateSentence(d)),
+          h('td', { class: 'govuk-table__cell' }, d.state_text),
           h('td', { class: 'govuk-table__cell' }, d.rule_text))))),
       timeline(scenario.case, report, { calendar: this.calendar, idPrefix: 'sheet-timeline', caption: 'Timeline' }),
       h('h3', { class: 'govuk-heading-m' }, report.flags.length ? `Flags raised (${report.flags.length})` : 'Flags raised: none'),

@@ -7,11 +7,12 @@ import { h, replace, focusStatic } from '../dom.js';
 import { longDate, parseIso } from '../dates.js';
 import { answerWords, caseFromRaw, fieldFor, fieldOptions, rawFromCase } from '../form.js';
 import { SECTIONS } from '../schema.js';
-import { STATUS, stateSentence, tag } from '../render.js';
+import { STATUS, tag } from '../render.js';
 import { fieldLabel, ruleTitle, vocabulary } from '../words.js';
 import { timeline } from '../timeline.js';
+import { dateBoxes, readDateBoxes, writeDateBoxes } from '../date-boxes.js';
 
-const CHANGEABLE = new Set(['date', 'select', 'radios', 'yesno']);
+const CHANGEABLE = new Set(['date', 'select', 'radios', 'yesno', 'number']);
 
 const shiftIso = (iso, days) => {
   const d = parseIso(iso);
@@ -55,6 +56,11 @@ export class WhatIf {
     Object.assign(this, { checker, calendar, scenario, report, announce });
     this.base = rawFromCase(scenario.case).raw;
     this.facts = changeableFacts(this.base);
+    // "Before" is the case as the form holds it, so a fact the form cannot
+    // hold (named on the facts slide) never shows up as a change.
+    this.baseCase = caseFromRaw(this.base).case;
+    const before = checker.check(this.baseCase, {});
+    this.before = before.ok ? before.value : report;
     this.select = h('select', { class: 'govuk-select app-what-if__fact', id: 'what-if-fact' },
       [...new Set(this.facts.map((f) => f.section))].map((section) => h('optgroup', { label: section },
         this.facts.filter((f) => f.section === section).map((f) => {
@@ -98,22 +104,31 @@ export class WhatIf {
     if (!fact) return replace(this.valueEl);
     const now = this.base.values[fact.path];
     if (fact.kind === 'date') {
-      const input = h('input', { class: 'govuk-input govuk-input--width-10', type: 'date', id: 'what-if-date', value: isoOf(now), 'aria-describedby': 'what-if-date-hint' });
       const step = (text, id, by) => {
         const b = h('button', { type: 'button', class: 'govuk-button govuk-button--secondary govuk-!-margin-bottom-0', id }, text);
         b.addEventListener('click', () => {
-          const moved = input.value && this.workingDayFrom(input.value, by);
-          if (moved) input.value = moved;
+          const { iso } = readDateBoxes(this.valueEl, 'what-if-date');
+          const moved = iso && this.workingDayFrom(iso, by);
+          if (!moved) return;
+          writeDateBoxes(this.valueEl, 'what-if-date', moved);
+          this.announce(`Changed to ${longDate(moved)}`);
         });
         return b;
       };
-      return replace(this.valueEl, h('div', { class: 'govuk-form-group' },
-        h('label', { class: 'govuk-label govuk-label--s', for: 'what-if-date' }, 'Change it to'),
-        h('div', { class: 'govuk-hint', id: 'what-if-date-hint' }, 'Clear the date to leave it out.'),
-        input,
+      return replace(this.valueEl,
+        dateBoxes('what-if-date', 'Change it to', {
+          iso: isoOf(now),
+          hint: fact.path === 'today' ? 'The date the case is judged on.' : 'Clear the date to leave it out.',
+        }),
         h('div', { class: 'govuk-button-group app-what-if__steps' },
           step('A working day earlier', 'what-if-earlier', -1),
-          step('A working day later', 'what-if-later', 1))));
+          step('A working day later', 'what-if-later', 1)));
+    }
+    if (fact.kind === 'number') {
+      return replace(this.valueEl, h('div', { class: 'govuk-form-group' },
+        h('label', { class: 'govuk-label govuk-label--s', for: 'what-if-number' }, 'Change it to'),
+        h('div', { class: 'govuk-hint', id: 'what-if-number-hint' }, 'A whole number. Leave it blank to leave it out.'),
+        h('input', { class: 'govuk-input govuk-input--width-3', type: 'text', inputmode: 'numeric', id: 'what-if-number', value: now ?? '', 'aria-describedby': 'what-if-number-hint' })));
     }
     const options = fieldOptions(fact.path);
     return replace(this.valueEl, h('div', { class: 'govuk-form-group' },
@@ -133,21 +148,43 @@ export class WhatIf {
     return null;
   }
 
-  newValue(fact) {
-    if (fact.kind === 'date') return this.valueEl.querySelector('#what-if-date').value;
-    return this.valueEl.querySelector('#what-if-choice').value;
+  /** The control holding the new value. */
+  control(fact) {
+    const id = { date: 'what-if-date-day', number: 'what-if-number' }[fact.kind] ?? 'what-if-choice';
+    return this.valueEl.querySelector(`#${id}`);
   }
 
   showError(text) {
     replace(this.error, h('span', { class: 'govuk-visually-hidden' }, 'Error:'), ' ', text);
     this.error.hidden = false;
-    this.announce(text);
+    const control = this.control(this.fact());
+    control.setAttribute('aria-describedby', `${control.getAttribute('aria-describedby') ?? ''} what-if-error`.trim());
+    control.closest('.govuk-form-group')?.classList.add('govuk-form-group--error');
+    control.focus();
+  }
+
+  clearError() {
+    this.error.hidden = true;
+    const control = this.fact() && this.control(this.fact());
+    if (!control) return;
+    const rest = (control.getAttribute('aria-describedby') ?? '').split(' ').filter((id) => id && id !== 'what-if-error');
+    if (rest.length) control.setAttribute('aria-describedby', rest.join(' '));
+    else control.removeAttribute('aria-describedby');
+    control.closest('.govuk-form-group')?.classList.remove('govuk-form-group--error');
   }
 
   apply() {
     const fact = this.fact();
     if (!fact) return;
-    const value = this.newValue(fact);
+    this.clearError();
+    let value = this.control(fact).value;
+    if (fact.kind === 'date') {
+      const read = readDateBoxes(this.valueEl, 'what-if-date');
+      if (read.typed) return this.showError(`${read.typed} is not a real date: enter a day, month and year, like 8 8 2024.`);
+      value = read.iso ?? '';
+    }
+    // A scenario is judged on its own day, never on this device's clock.
+    if (fact.path === 'today' && !value) return this.showError('Enter a date to judge the case on.');
     const raw = { values: { ...this.base.values, [fact.path]: toRaw(fact.kind, value) }, rows: this.base.rows };
     const built = caseFromRaw(raw);
     if (built.errors.length) return this.showError(`${fieldLabel(built.errors[0].path)}: ${built.errors[0].message}`);
@@ -156,11 +193,10 @@ export class WhatIf {
       const e = result.errors[0];
       return this.showError(`That change gives a case the checker cannot use. ${e.path ? `${fieldLabel(e.path)}: ` : ''}${e.message}`);
     }
-    this.error.hidden = true;
     const before = answerWords(fact.path, this.base.values[fact.path]);
     const after = answerWords(fact.path, raw.values[fact.path]);
     const words = (text) => (text ? (fact.kind === 'date' ? longDate(text) : text) : 'not given');
-    replace(this.result, this.diff(`${fieldLabel(fact.path)}: ${words(before)} → ${words(after)}`, this.report, result.value, built.case));
+    replace(this.result, this.diff(`${fieldLabel(fact.path)}: ${words(before)} → ${words(after)}`, this.before, result.value, built.case));
     focusStatic(this.result.querySelector('#what-if-changed'));
   }
 
@@ -189,7 +225,7 @@ export class WhatIf {
       const b = before.deadlines.find((d) => d.id === id);
       const a = after.deadlines.find((d) => d.id === id);
       const due = (d) => (d?.current_due ? longDate(d.current_due) : 'not dated');
-      const state = (d) => (d ? stateSentence(d) : 'no step');
+      const state = (d) => (d ? d.state_text : 'no step');
       if (due(b) === due(a) && state(b) === state(a)) {
         unchanged.push((a ?? b).label);
         continue;
@@ -217,7 +253,7 @@ export class WhatIf {
         : h('p', { class: 'govuk-body', id: 'what-if-changes' }, 'Nothing else changes: the status, every deadline and the flags stay as they were.'),
       unchanged.length && items.length ? h('p', { class: 'govuk-body-s' }, `Unchanged: ${unchanged.join(', ')}${qb.status === qa.status ? `; the status (${STATUS[qa.status].heading})` : ''}.`) : null,
       h('div', { class: 'app-what-if__timelines' },
-        timeline(this.scenario.case, before, { calendar: this.calendar, idPrefix: 'what-if-before', caption: 'Before the change' }),
+        timeline(this.baseCase, before, { calendar: this.calendar, idPrefix: 'what-if-before', caption: 'Before the change' }),
         timeline(changedCase, after, { calendar: this.calendar, idPrefix: 'what-if-after', caption: 'After the change' })),
     ];
   }
