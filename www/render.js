@@ -14,7 +14,7 @@ export const STATUS = {
   check: { heading: 'Check with your SFO lead', tag: 'Check', colour: 'yellow' },
 };
 
-const FINDING = {
+export const FINDING = {
   met: ['Met', 'green'],
   'not-met': ['Not met', 'red'],
   pending: ['Pending', 'blue'],

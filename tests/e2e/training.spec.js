@@ -125,6 +125,7 @@ test('a whole round by keyboard: pick, predict, reveal, what if and present', as
   const changes = page.locator('#what-if-changes');
   await expect(changes.locator('[data-change="status"]')).toContainText('Qualifies as an SFO → Does not qualify as an SFO');
   await expect(changes.locator('[data-change="D-NOTIFY"]')).toContainText('Overdue by 14 working days → Not required: the case does not qualify');
+  await expect(changes.locator('[data-change="Q-WINDOW"]')).toContainText('met → not met');
   await expect(changes.locator('[data-change="D-WINDOW-CLOSE"]')).toHaveCount(0);
   await expect(page.locator('.app-what-if__timelines svg[role="img"]')).toHaveCount(2);
   await expectNoViolations(page);
@@ -306,4 +307,30 @@ test('a scenario is written with the built-in profile: a case naming another pro
   await page.fill('#scenario-narrative', 'Told to the room.');
   await page.click('#scenario-save');
   await expect(page.locator('#scenario-author-error-list li')).toHaveText([/names the policy profile “region-north-2025”: training scenarios use the built-in profile/]);
+});
+
+test('what if the domestic abuse enquiry were done, or a MAPPA level recorded', async ({ page }) => {
+  await openTraining(page);
+  await page.locator('button[data-scenario="curfew-without-domestic-abuse-enquiry"]').click();
+  await page.click('#reveal');
+  // The curfew was proposed with no police domestic abuse enquiry: both the
+  // enquiry flag and the curfew checks flag are raised (the scenario's expect).
+  await page.selectOption('#what-if-fact', 'rosh.domestic_abuse_enquiry.status');
+  await page.selectOption('#what-if-choice', 'completed');
+  await page.click('#what-if-apply');
+  const changes = page.locator('#what-if-changes');
+  await expect(changes.locator('[data-change="F-DA-ENQUIRY"]')).toContainText('Cleared');
+  await expect(changes.locator('[data-change="F-EM-CURFEW-CHECKS"]')).toContainText('Cleared');
+  await expect(changes.locator('[data-change="status"]')).toHaveCount(0);
+  // A MAPPA level alone changes nothing for a murder charge.
+  await page.selectOption('#what-if-fact', 'circumstances.mappa.level');
+  await page.selectOption('#what-if-choice', '2');
+  await page.click('#what-if-apply');
+  await expect(page.locator('#what-if-changes')).toHaveText('Nothing else changes: the status, every deadline and the flags stay as they were.');
+  // The scenario keeps its own day to be judged on.
+  await page.selectOption('#what-if-fact', 'today');
+  for (const part of ['day', 'month', 'year']) await page.fill(`#what-if-date-${part}`, '');
+  await page.click('#what-if-apply');
+  await expect(page.locator('#what-if-error')).toContainText('Enter a date to judge the case on.');
+  await expect(page.locator('#what-if-date-day')).toBeFocused();
 });

@@ -7,10 +7,15 @@ import { h, replace, focusStatic } from '../dom.js';
 import { longDate, parseIso } from '../dates.js';
 import { answerWords, caseFromRaw, fieldFor, fieldOptions, rawFromCase } from '../form.js';
 import { SECTIONS } from '../schema.js';
-import { STATUS, tag } from '../render.js';
+import { FINDING, STATUS, tag } from '../render.js';
 import { fieldLabel, ruleTitle, vocabulary } from '../words.js';
 import { timeline } from '../timeline.js';
 import { dateBoxes, readDateBoxes, writeDateBoxes } from '../date-boxes.js';
+
+// A rule's finding in the results panel's words.
+const finding = (kind) => (kind ? (FINDING[kind]?.[0] ?? kind).toLowerCase() : 'not assessed');
+
+const factsText = (flag) => flag.facts.map((x) => x.text).join('; ');
 
 const CHANGEABLE = new Set(['date', 'select', 'radios', 'yesno', 'number']);
 
@@ -213,11 +218,14 @@ export class WhatIf {
     const qa = after.qualification;
     const items = [];
     if (qb.status !== qa.status) {
-      const findings = new Map(qb.reasons.map((r) => [r.rule, r.finding]));
       items.push(h('li', { 'data-change': 'status' },
-        h('strong', null, 'Status: '), `${STATUS[qb.status].heading} → `, h('strong', null, STATUS[qa.status].heading), '. ', qa.summary,
-        h('ul', { class: 'govuk-list govuk-list--bullet' }, qa.reasons.filter((r) => findings.get(r.rule) !== r.finding)
-          .map((r) => h('li', null, `${r.title}: ${r.text}`)))));
+        h('strong', null, 'Status: '), `${STATUS[qb.status].heading} → `, h('strong', null, STATUS[qa.status].heading), '. ', qa.summary));
+    }
+    // Each qualification rule whose finding changed, with the engine's reason now.
+    const findings = new Map(qb.reasons.map((r) => [r.rule, r.finding]));
+    for (const r of qa.reasons.filter((x) => findings.get(x.rule) !== x.finding)) {
+      items.push(h('li', { 'data-change': r.rule },
+        h('strong', null, `${r.title}: `), `${finding(findings.get(r.rule))} → ${finding(r.finding)}. `, r.text));
     }
     const ids = [...new Set([...before.deadlines, ...after.deadlines].map((d) => d.id))];
     const unchanged = [];
@@ -239,11 +247,18 @@ export class WhatIf {
     const raisedBefore = new Set(before.flags.map((f) => f.id));
     const raisedAfter = new Set(after.flags.map((f) => f.id));
     for (const f of after.flags.filter((x) => !raisedBefore.has(x.id))) {
-      items.push(h('li', { 'data-change': f.id }, tag('Raised', 'red'), ' ', h('strong', null, f.title), `: ${f.facts.map((x) => x.text).join('; ')}.`));
+      items.push(h('li', { 'data-change': f.id }, tag('Raised', 'red'), ' ', h('strong', null, f.title), `: ${factsText(f)}.`));
     }
     for (const f of before.flags.filter((x) => !raisedAfter.has(x.id))) {
       const rule = vocabulary().rules.find((r) => r.id === f.id);
-      items.push(h('li', { 'data-change': f.id }, tag('Cleared', 'green'), ' ', h('strong', null, ruleTitle(f.id)), `: ${rule?.statement ?? ''}`));
+      items.push(h('li', { 'data-change': f.id }, tag('Cleared', 'green'), ' ', h('strong', null, ruleTitle(f.id)), `. It had been raised by: ${factsText(f)}. `,
+        h('span', { class: 'govuk-body-s' }, rule?.statement ?? '')));
+    }
+    // A flag still raised, but by other facts.
+    for (const f of after.flags.filter((x) => raisedBefore.has(x.id))) {
+      const was = before.flags.find((x) => x.id === f.id);
+      if (factsText(was) === factsText(f)) continue;
+      items.push(h('li', { 'data-change': f.id }, tag('Still raised', 'yellow'), ' ', h('strong', null, f.title), `, now by: ${factsText(f)}.`));
     }
     return [
       h('h4', { class: 'govuk-heading-m', id: 'what-if-changed', tabindex: '-1' }, 'What changes'),
