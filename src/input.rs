@@ -41,6 +41,8 @@ pub enum ErrorCode {
     Conflict,
     /// A value given twice where each must be unique.
     Duplicate,
+    /// Over one of the limits on size: a document, a list or a text (`params.max`).
+    TooLarge,
     /// Any other problem with the value.
     Invalid,
 }
@@ -133,15 +135,11 @@ impl fmt::Display for FieldError {
     }
 }
 
-/// Reads `text` as JSON into `T`, or every error found.
-pub fn from_json_str<T: DeserializeOwned>(text: &str) -> Result<T, Vec<FieldError>> {
-    let value: Value = serde_json::from_str(text).map_err(|e| {
-        vec![FieldError::coded(
-            "",
-            ErrorCode::NotJson,
-            format!("not valid JSON: {e}"),
-        )]
-    })?;
+/// Reads `text` (a document called `what`: "case", "policy profile", …) as
+/// JSON into `T`, strictly and within the limits (`strict.rs`), or every
+/// error found.
+pub fn from_json_str<T: DeserializeOwned>(text: &str, what: &str) -> Result<T, Vec<FieldError>> {
+    let value = crate::strict::parse(text, what).map_err(|e| vec![e])?;
     from_value(value)
 }
 
@@ -164,17 +162,14 @@ pub struct Partial<T> {
     pub shifted: bool,
 }
 
-/// Reads `text` as JSON into `T` leniently: see [`Partial`].
-pub fn read_partial_str<T: DeserializeOwned>(text: &str) -> Partial<T> {
-    match serde_json::from_str::<Value>(text) {
+/// Reads `text` (a document called `what`) as JSON into `T` leniently: see
+/// [`Partial`]. The JSON itself is read strictly (`strict.rs`).
+pub fn read_partial_str<T: DeserializeOwned>(text: &str, what: &str) -> Partial<T> {
+    match crate::strict::parse(text, what) {
         Ok(value) => read_partial(value),
-        Err(e) => Partial {
+        Err(error) => Partial {
             value: None,
-            errors: vec![FieldError::coded(
-                "",
-                ErrorCode::NotJson,
-                format!("not valid JSON: {e}"),
-            )],
+            errors: vec![error],
             shifted: false,
         },
     }
@@ -344,7 +339,7 @@ mod tests {
     }
 
     fn errors(text: &str) -> Vec<String> {
-        from_json_str::<Doc>(text)
+        from_json_str::<Doc>(text, "document")
             .unwrap_err()
             .iter()
             .map(|e| match e.path.as_str() {
@@ -356,8 +351,11 @@ mod tests {
 
     #[test]
     fn reads_a_good_document() {
-        let doc: Doc =
-            from_json_str(r#"{"name":"a","items":[{"count":2}],"tags":["red"]}"#).unwrap();
+        let doc: Doc = from_json_str(
+            r#"{"name":"a","items":[{"count":2}],"tags":["red"]}"#,
+            "document",
+        )
+        .unwrap();
         assert_eq!(doc.items[0].count, Some(2));
         assert_eq!(doc.tags, vec![Tag::Red]);
     }
@@ -429,7 +427,7 @@ mod tests {
             let theirs = serde_json::from_value::<Doc>(value)
                 .unwrap_err()
                 .to_string();
-            let ours = from_json_str::<Doc>(text).unwrap_err();
+            let ours = from_json_str::<Doc>(text, "document").unwrap_err();
             assert_eq!(ours[0].message, theirs, "{text}");
         }
     }

@@ -19,6 +19,7 @@ pub mod report;
 pub mod rulebook;
 pub mod scenario;
 pub mod schema;
+pub mod strict;
 pub mod text;
 mod tracked;
 pub mod validate;
@@ -114,7 +115,7 @@ fn read_case(
     options: &Options,
     clock_today: NaiveDate,
 ) -> Result<Case, Vec<FieldError>> {
-    let partial = input::read_partial_str::<Case>(text);
+    let partial = input::read_partial_str::<Case>(text, "case");
     let (case, mut errors) = match partial.value {
         Some(case) if partial.errors.is_empty() => return Ok(case),
         Some(case) => (case, partial.errors),

@@ -370,7 +370,7 @@ fn is_false(value: &bool) -> bool {
 impl PolicyProfile {
     /// Reads and validates a profile, reporting every bad field.
     pub fn from_json(text: &str) -> Result<PolicyProfile, Vec<FieldError>> {
-        let partial = input::read_partial_str::<PolicyProfile>(text);
+        let partial = input::read_partial_str::<PolicyProfile>(text, "policy profile");
         let mut errors = partial.errors;
         let Some(profile) = partial.value else {
             return Err(errors);

@@ -327,7 +327,7 @@ impl Scenario {
                 return Err(labelled(errors));
             }
         };
-        let mut case: serde_json::Value = input::from_json_str(case)?;
+        let mut case: serde_json::Value = input::from_json_str(case, "case")?;
         if let Some(fields) = case.as_object_mut() {
             fields.insert("today".into(), report.stamp.today.to_string().into());
         }
@@ -366,7 +366,7 @@ impl Scenario {
 
     /// Reads a scenario file, every problem with its field.
     pub fn from_json(text: &str) -> Result<Scenario, Vec<FieldError>> {
-        let scenario: Scenario = input::from_json_str(text)?;
+        let scenario: Scenario = input::from_json_str(text, "scenario")?;
         let mut errors = Vec::new();
         for (field, value) in [
             ("title", &scenario.title),

@@ -73,7 +73,7 @@ fn read_js_options<T: serde::de::DeserializeOwned + Default>(
         return Ok(T::default());
     }
     let text = json_text(&options, "options")?;
-    crate::input::from_json_str(&text)
+    crate::input::from_json_str(&text, "options")
         .map_err(|e| errors(e.into_iter().map(|f| f.within("options.")).collect()))
 }
 
@@ -191,7 +191,8 @@ impl KeptChecker {
     ) -> Result<JsValue, JsValue> {
         let text = json_text(&case, "case")?;
         let words: crate::scenario::ScenarioText =
-            crate::input::from_json_str(&json_text(&words, "scenario")?).map_err(errors)?;
+            crate::input::from_json_str(&json_text(&words, "scenario")?, "scenario")
+                .map_err(errors)?;
         let options = read_kept_options(options)?;
         crate::scenario::Scenario::author(&text, words, &self.inner, &options, clock_today())
             .map(|scenario| to_js(&scenario))

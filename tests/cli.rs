@@ -245,3 +245,55 @@ fn usage_errors_exit_2() {
     let o = sfo(&["frobnicate"]);
     assert_eq!(o.status.code(), Some(2));
 }
+
+#[test]
+fn a_device_or_an_endless_pipe_is_refused_at_the_limit_not_read_to_its_end() {
+    let zero = sfo(&["check", "/dev/zero"]);
+    assert_eq!(zero.status.code(), Some(2));
+    assert!(
+        stderr(&zero).contains("the case file is larger than 1 MB"),
+        "{}",
+        stderr(&zero)
+    );
+    let policy = sfo(&[
+        "check",
+        "examples/licence-murder-qualifies.json",
+        "--policy",
+        "/dev/zero",
+    ]);
+    assert_eq!(policy.status.code(), Some(2));
+    assert!(stderr(&policy).contains("the policy file is larger than 1 MB"));
+    // Standard input that never ends (as `yes |`): stopped after 1 MB.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_sfo-check"))
+        .args(["check", "-"])
+        .stdin(Stdio::piped())
+        .stderr(Stdio::piped())
+        .stdout(Stdio::null())
+        .spawn()
+        .expect("runs");
+    let mut input = child.stdin.take().unwrap();
+    let writer = std::thread::spawn(move || {
+        let chunk = "y\n".repeat(4096);
+        // Ends when the checker stops reading and closes the pipe.
+        while input.write_all(chunk.as_bytes()).is_ok() {}
+    });
+    let output = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("the case file is larger than 1 MB"));
+}
+
+#[test]
+fn a_file_with_a_byte_order_mark_is_read() {
+    let text = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("examples/licence-murder-qualifies.json"),
+    )
+    .unwrap();
+    let out = sfo_stdin(
+        &["check", "-", "--format", "text"],
+        &format!("\u{feff}{text}"),
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stdout(&out).contains("SFO: QUALIFIES"));
+}

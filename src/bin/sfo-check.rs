@@ -7,6 +7,7 @@ use sfo_check::calendar::{bank_holidays, Calendar, MAX_YEAR, MIN_YEAR};
 use sfo_check::date::parse_iso_date;
 use sfo_check::input::FieldError;
 use sfo_check::policy::PolicyProfile;
+use sfo_check::strict::{too_large, MAX_DOCUMENT_BYTES};
 use sfo_check::{Checker, Options};
 use std::io::Read;
 use std::process::ExitCode;
@@ -99,8 +100,8 @@ fn check_scenarios(dir: &str) -> ExitCode {
     let mut ids: Vec<(String, String)> = Vec::new();
     for path in &files {
         let name = path.display().to_string();
-        let read = std::fs::read_to_string(path)
-            .map_err(|e| vec![FieldError::new("", format!("cannot read it: {e}"))])
+        let read = read_input(&name, "scenario file")
+            .map_err(|e| vec![e])
             .and_then(|text| sfo_check::scenario::Scenario::from_json(&text));
         let outcome = read.and_then(|scenario| {
             scenario
@@ -164,7 +165,7 @@ fn calendar(policy: Option<&str>) -> Result<Calendar, (Vec<FieldError>, String)>
     let Some(path) = policy else {
         return Ok(Calendar::default());
     };
-    let text = read_input(path).map_err(|e| (vec![e], String::new()))?;
+    let text = read_input(path, "policy file").map_err(|e| (vec![e], String::new()))?;
     let profile = PolicyProfile::from_json(&text).map_err(|e| (e, path.to_string()))?;
     Ok(profile.calendar())
 }
@@ -180,14 +181,26 @@ fn in_range(name: &str, date: NaiveDate) -> Result<(), FieldError> {
     }
 }
 
-fn read_input(path: &str) -> Result<String, FieldError> {
-    let mut text = String::new();
-    let result = if path == "-" {
-        std::io::stdin().read_to_string(&mut text).map(|_| text)
+/// A file (or standard input, "-") holding a `what` ("case file", …), read
+/// only up to the limit: a device or an endless pipe is refused at 1 MB, never
+/// read to its end first.
+fn read_input(path: &str, what: &str) -> Result<String, FieldError> {
+    let cannot = |e: std::io::Error| FieldError::new("", format!("cannot read {path}: {e}"));
+    let source: Box<dyn Read> = if path == "-" {
+        Box::new(std::io::stdin())
     } else {
-        std::fs::read_to_string(path)
+        Box::new(std::fs::File::open(path).map_err(cannot)?)
     };
-    result.map_err(|e| FieldError::new("", format!("cannot read {path}: {e}")))
+    let mut bytes = Vec::new();
+    source
+        .take(MAX_DOCUMENT_BYTES as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(cannot)?;
+    if bytes.len() > MAX_DOCUMENT_BYTES {
+        return Err(too_large(what));
+    }
+    String::from_utf8(bytes)
+        .map_err(|_| FieldError::new("", format!("the {what} is not UTF-8 text")))
 }
 
 fn run(command: Command) -> Result<String, (Vec<FieldError>, String)> {
@@ -206,7 +219,7 @@ fn run(command: Command) -> Result<String, (Vec<FieldError>, String)> {
                 .map_err(one)?;
             let mut checker = Checker::new();
             for path in &policies {
-                let text = read_input(path).map_err(one)?;
+                let text = read_input(path, "policy file").map_err(one)?;
                 checker
                     .add_policy_json(&text)
                     .map_err(|e| (e, path.clone()))?;
@@ -224,7 +237,7 @@ fn run(command: Command) -> Result<String, (Vec<FieldError>, String)> {
                     )));
                 }
             }
-            let text = read_input(&case).map_err(one)?;
+            let text = read_input(&case, "case file").map_err(one)?;
             let options = Options {
                 today,
                 policy: policy_id,

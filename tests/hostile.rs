@@ -1,0 +1,85 @@
+//! Hostile and careless input: a key given twice, a list where an object
+//! belongs, and limits on sizes are errors naming their field, never a
+//! silent or wrong answer.
+
+use serde_json::{json, Value};
+use sfo_check::input::ErrorCode;
+use sfo_check::{Checker, Options};
+
+fn errors(text: &str) -> Vec<(String, ErrorCode, String)> {
+    let clock = chrono::NaiveDate::from_ymd_opt(2024, 7, 1).unwrap();
+    Checker::new()
+        .check(text, &Options::default(), clock)
+        .err()
+        .unwrap_or_default()
+        .into_iter()
+        .map(|e| (e.path, e.code, e.message))
+        .collect()
+}
+
+fn murder() -> Value {
+    json!({
+        "schema": "sfo-check/case@1", "today": "2024-07-01",
+        "supervision": [{"type": "licence", "start": "2023-11-06", "scheduled_end": "2024-11-05"}],
+        "offence": {"id": "murder", "alleged_from": "2024-05-10", "charged": "2024-05-13", "first_court_appearance": "2024-05-14"}
+    })
+}
+
+#[test]
+fn a_key_given_twice_is_an_error_not_the_last_one_silently() {
+    // The reproducer: the second id would make a murder "not listed".
+    let text = murder()
+        .to_string()
+        .replace(r#""id":"murder""#, r#""id":"murder","id":"not-listed""#);
+    let found = errors(&text);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(
+        (found[0].0.as_str(), found[0].1),
+        ("offence.id", ErrorCode::Duplicate)
+    );
+    // A second, empty list of events would drop every event.
+    let text = murder().to_string().replacen(
+        '{',
+        r#"{"events":[{"type":"custody-violence","date":"2024-01-02"}],"events":[],"#,
+        1,
+    );
+    assert_eq!(errors(&text)[0].0, "events");
+}
+
+#[test]
+fn a_list_where_an_object_belongs_is_refused() {
+    let mut case = murder();
+    case["offence"] = json!([
+        "murder",
+        null,
+        "2024-05-10",
+        null,
+        "2024-05-13",
+        "2024-05-14"
+    ]);
+    let found = errors(&case.to_string());
+    assert_eq!(found[0].0, "offence");
+    assert_eq!(found[0].1, ErrorCode::WrongType);
+}
+
+#[test]
+fn lists_over_500_items_and_documents_over_1_mb_name_their_limit() {
+    let mut case = murder();
+    case["events"] = Value::Array(vec![
+        json!({"type": "custody-violence", "date": "2024-01-02"});
+        501
+    ]);
+    let found = errors(&case.to_string());
+    assert_eq!(found.len(), 1);
+    assert_eq!(
+        (found[0].0.as_str(), found[0].1),
+        ("events", ErrorCode::TooLarge)
+    );
+    assert_eq!(found[0].2, "has more than 500 items");
+
+    let mut case = murder();
+    case["notes"] = Value::String("x".repeat(1024 * 1024));
+    let found = errors(&case.to_string());
+    assert_eq!((found[0].0.as_str(), found[0].1), ("", ErrorCode::TooLarge));
+    assert!(found[0].2.starts_with("the case is larger than 1 MB"));
+}
