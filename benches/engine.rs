@@ -121,7 +121,7 @@ fn main() {
         black_box(serde_json::from_str::<Value>(black_box(&text)).ok());
     });
     bench.measure("json-to-case", "  of which: JSON text to a case", || {
-        black_box(sfo_check::input::read_partial_str::<Case>(black_box(&text)).value);
+        black_box(sfo_check::input::read_partial_str::<Case>(black_box(&text), "case").value);
     });
     let report = checker.check(&text, &Options::default(), clock).unwrap();
     bench.measure(
