@@ -103,8 +103,26 @@ pub fn check_json(
     options: &Options,
     clock_today: NaiveDate,
 ) -> Result<Report, Vec<FieldError>> {
-    let case = read_case(text, policies, options, clock_today)?;
-    check(&case, policies, options, clock_today)
+    let case = read_case(text, policies, options, clock_today).map_err(capped)?;
+    check(&case, policies, options, clock_today).map_err(capped)
+}
+
+/// At most [`input::MAX_ERRORS`] errors, then one saying how many more: a
+/// person reads the first and fixes them; nothing else grows without bound.
+pub fn capped(mut errors: Vec<FieldError>) -> Vec<FieldError> {
+    if errors.len() > input::MAX_ERRORS {
+        let more = errors.len() - input::MAX_ERRORS;
+        errors.truncate(input::MAX_ERRORS);
+        errors.push(
+            FieldError::coded(
+                "",
+                input::ErrorCode::TooLarge,
+                format!("and {more} more errors"),
+            )
+            .with("more", more.to_string()),
+        );
+    }
+    errors
 }
 
 /// Reads a case, reporting every problem at once: what cannot be read, and
@@ -136,13 +154,13 @@ pub fn validate_json(
     options: &Options,
     clock_today: NaiveDate,
 ) -> Vec<FieldError> {
-    match read_case(text, policies, options, clock_today) {
+    capped(match read_case(text, policies, options, clock_today) {
         Ok(case) => match prepare(&case, policies, options, clock_today) {
             Ok(_) => Vec::new(),
             Err(errors) => errors,
         },
         Err(errors) => errors,
-    }
+    })
 }
 
 struct Prepared<'a> {

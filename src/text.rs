@@ -3,7 +3,31 @@
 use crate::date::long;
 use crate::registry::{Citation, KIND_IS_READING};
 use crate::report::{Finding, QualificationStatus, Report};
+use std::borrow::Cow;
 use std::fmt::Write;
+
+/// Text from a case or a profile, safe to print to a terminal: control
+/// characters (a newline, ESC, BEL) and bidirectional overrides are written
+/// as `\u{…}` escapes, so a value can never start a line of its own, hide
+/// text or change the terminal.
+pub fn safe(text: &str) -> Cow<'_, str> {
+    let unsafe_char = |c: char| {
+        c.is_control()
+            || matches!(c, '\u{061c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    };
+    if !text.chars().any(unsafe_char) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if unsafe_char(c) {
+            let _ = write!(out, "\\u{{{:x}}}", c as u32);
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
 
 /// "attempted" → "Attempted". ASCII only: a name that starts with another
 /// letter (a profile's own offence name, say) keeps its first letter as
@@ -32,14 +56,14 @@ pub fn lower_first(text: &str) -> String {
 
 /// The sources, one per line, with the status in words.
 fn write_sources(out: &mut String, citations: &[Citation], status_text: &str) {
-    let _ = writeln!(out, "      status: {status_text}");
+    let _ = writeln!(out, "      status: {}", safe(status_text));
     for c in citations {
         match &c.detail {
             Some(detail) => {
-                let _ = writeln!(out, "      source: {} — {detail}", c.text);
+                let _ = writeln!(out, "      source: {} — {}", safe(&c.text), safe(detail));
             }
             None => {
-                let _ = writeln!(out, "      source: {}", c.text);
+                let _ = writeln!(out, "      source: {}", safe(&c.text));
             }
         }
     }
@@ -55,9 +79,9 @@ pub fn render(report: &Report) -> String {
         QualificationStatus::Check => "CHECK WITH YOUR SFO LEAD",
     };
     if let Some(reference) = &report.reference {
-        let _ = writeln!(out, "Case: {reference}");
+        let _ = writeln!(out, "Case: {}", safe(reference));
     }
-    let _ = writeln!(out, "SFO: {headline}\n{}\n", q.summary);
+    let _ = writeln!(out, "SFO: {headline}\n{}\n", safe(&q.summary));
     for r in &q.reasons {
         let mark = match r.finding {
             Finding::Met => "met",
@@ -65,7 +89,13 @@ pub fn render(report: &Report) -> String {
             Finding::Pending => "pending",
             Finding::Check => "CHECK",
         };
-        let _ = writeln!(out, "  [{}] {} — {mark}: {}", r.rule, r.title, r.text);
+        let _ = writeln!(
+            out,
+            "  [{}] {} — {mark}: {}",
+            r.rule,
+            safe(r.title),
+            safe(&r.text)
+        );
         write_sources(&mut out, &r.citations, r.status_text);
     }
     let _ = writeln!(out, "\nDeadlines (working days in England and Wales):");
@@ -75,8 +105,19 @@ pub fn render(report: &Report) -> String {
             (_, Some(c)) => long(c),
             _ => "not yet dated".to_string(),
         };
-        let _ = writeln!(out, "  [{}] {}: {due} — {}", d.id, d.label, d.state_text);
-        let _ = writeln!(out, "      {} ({})", d.rule_text, d.status_text);
+        let _ = writeln!(
+            out,
+            "  [{}] {}: {due} — {}",
+            d.id,
+            safe(&d.label),
+            safe(&d.state_text)
+        );
+        let _ = writeln!(
+            out,
+            "      {} ({})",
+            safe(&d.rule_text),
+            safe(d.status_text)
+        );
         if d.counts_from.projected {
             let _ = writeln!(
                 out,
@@ -103,7 +144,7 @@ pub fn render(report: &Report) -> String {
         let _ = writeln!(out, "\nFlags — prompts to look again, not verdicts:");
     }
     for f in &report.flags {
-        let _ = writeln!(out, "  [{}] {}", f.id, f.title);
+        let _ = writeln!(out, "  [{}] {}", f.id, safe(f.title));
         let reading = if f.kind_is_reading {
             format!(" ({KIND_IS_READING})")
         } else {
@@ -113,16 +154,17 @@ pub fn render(report: &Report) -> String {
             let _ = writeln!(
                 out,
                 "      kind of inaccuracy {}: {}{reading}",
-                k.number, k.text
+                k.number,
+                safe(k.text)
             );
         }
         if !f.causes.is_empty() {
             let causes: Vec<&str> = f.causes.iter().map(|c| c.text).collect();
-            let _ = writeln!(out, "      causes: {}", causes.join("; "));
+            let _ = writeln!(out, "      causes: {}", safe(&causes.join("; ")));
         }
         let _ = writeln!(out, "      raised by:");
         for fact in &f.facts {
-            let _ = writeln!(out, "      - {}: {}", fact.label, fact.text);
+            let _ = writeln!(out, "      - {}: {}", safe(&fact.label), safe(&fact.text));
         }
         if !f.see_also.is_empty() {
             let ids: Vec<&str> = f.see_also.iter().map(|id| id.as_str()).collect();
@@ -132,14 +174,20 @@ pub fn render(report: &Report) -> String {
                 ids.join(", ")
             );
         }
-        let _ = writeln!(out, "      check: {}", f.check);
+        let _ = writeln!(out, "      check: {}", safe(f.check));
         write_sources(&mut out, &f.citations, f.status_text);
     }
     if !report.missing.is_empty() {
         let _ = writeln!(out, "\nMissing facts that would change the answer:");
         for m in &report.missing {
             let ids: Vec<&str> = m.rules.iter().map(|id| id.as_str()).collect();
-            let _ = writeln!(out, "  {}: {} [{}]", m.label, m.why, ids.join(", "));
+            let _ = writeln!(
+                out,
+                "  {}: {} [{}]",
+                safe(&m.label),
+                safe(&m.why),
+                ids.join(", ")
+            );
         }
     }
     let s = &report.stamp;
@@ -147,8 +195,8 @@ pub fn render(report: &Report) -> String {
         out,
         "\n{} · policy profile {} ({}, SHA-256 {}) · assessed on {} ({}) · bank holidays confirmed {}–{}{}",
         s.engine,
-        s.policy.id,
-        s.policy.selected,
+        safe(&s.policy.id),
+        safe(&s.policy.selected),
         &s.policy.sha256[..12.min(s.policy.sha256.len())],
         long(s.today),
         match s.today_source {

@@ -79,8 +79,36 @@ fn read_js_options<T: serde::de::DeserializeOwned + Default>(
 
 fn today_option(today: Option<String>) -> Result<Option<NaiveDate>, JsValue> {
     today
-        .map(|t| parse_iso_date(&t).map_err(|m| error("options.today", m)))
+        .map(|t| date_in_range(&JsValue::from_str(&t), "options.today"))
         .transpose()
+}
+
+/// A JS argument that must be a date (`YYYY-MM-DD` text) in the years the
+/// calendar covers; anything else is an error naming the argument.
+fn date_in_range(value: &JsValue, name: &str) -> Result<NaiveDate, JsValue> {
+    let text = value
+        .as_string()
+        .ok_or_else(|| error(name, "must be a date written YYYY-MM-DD, as text"))?;
+    let date = parse_iso_date(&text).map_err(|m| error(name, m))?;
+    if !(MIN_YEAR..=MAX_YEAR).contains(&chrono::Datelike::year(&date)) {
+        return Err(error(
+            name,
+            format!("must be in the years {MIN_YEAR} to {MAX_YEAR}"),
+        ));
+    }
+    Ok(date)
+}
+
+/// A JS argument that must be a whole number from `min` to `max`: never
+/// rounded, wrapped or read as 0 when it is not.
+fn whole_number(value: &JsValue, name: &str, min: f64, max: f64) -> Result<f64, JsValue> {
+    match value.as_f64() {
+        Some(n) if n.fract() == 0.0 && (min..=max).contains(&n) => Ok(n),
+        _ => Err(error(
+            name,
+            format!("must be a whole number from {min} to {max}"),
+        )),
+    }
 }
 
 fn read_options(options: JsValue) -> Result<(Options, PolicySet), JsValue> {
@@ -234,19 +262,18 @@ pub fn validate(case: JsValue, options: JsValue) -> JsValue {
 }
 
 #[wasm_bindgen(js_name = bankHolidays)]
-pub fn bank_holidays_js(year: i32) -> Result<JsValue, JsValue> {
-    if !(MIN_YEAR..=MAX_YEAR).contains(&year) {
-        return Err(error(
-            "year",
-            format!("must be from {MIN_YEAR} to {MAX_YEAR}"),
-        ));
-    }
+pub fn bank_holidays_js(year: JsValue) -> Result<JsValue, JsValue> {
+    let year = whole_number(&year, "year", MIN_YEAR.into(), MAX_YEAR.into())? as i32;
     Ok(to_js(&bank_holidays(year)))
 }
 
+/// The most working days added at once: more than the calendar's years hold.
+const MAX_WORKING_DAYS: f64 = 100_000.0;
+
 #[wasm_bindgen(js_name = addWorkingDays)]
-pub fn add_working_days_js(date: &str, n: u32) -> Result<String, JsValue> {
-    let start = parse_iso_date(date).map_err(|m| error("date", m))?;
+pub fn add_working_days_js(date: JsValue, n: JsValue) -> Result<String, JsValue> {
+    let start = date_in_range(&date, "date")?;
+    let n = whole_number(&n, "n", 0.0, MAX_WORKING_DAYS)? as u32;
     Calendar::default()
         .add_working_days(start, n)
         .map(|d| d.to_string())
@@ -259,17 +286,9 @@ pub fn add_working_days_js(date: &str, n: u32) -> Result<String, JsValue> {
 }
 
 #[wasm_bindgen(js_name = workingDays)]
-pub fn working_days_js(from: &str, to: &str) -> Result<f64, JsValue> {
-    let from = parse_iso_date(from).map_err(|m| error("from", m))?;
-    let to = parse_iso_date(to).map_err(|m| error("to", m))?;
-    for (name, date) in [("from", from), ("to", to)] {
-        if !(MIN_YEAR..=MAX_YEAR).contains(&chrono::Datelike::year(&date)) {
-            return Err(error(
-                name,
-                format!("must be in the years {MIN_YEAR} to {MAX_YEAR}"),
-            ));
-        }
-    }
+pub fn working_days_js(from: JsValue, to: JsValue) -> Result<f64, JsValue> {
+    let from = date_in_range(&from, "from")?;
+    let to = date_in_range(&to, "to")?;
     Ok(Calendar::default().working_days_between(from, to) as f64)
 }
 

@@ -297,3 +297,33 @@ fn a_file_with_a_byte_order_mark_is_read() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert!(stdout(&out).contains("SFO: QUALIFIES"));
 }
+
+#[test]
+fn a_value_can_never_start_a_line_or_change_the_terminal() {
+    // The reproducer: a reference that would print a fake first result line
+    // and hide the real one (ESC[8m), then set the terminal's title.
+    let mut case: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("examples/group-b-does-not-qualify.json"),
+        )
+        .unwrap(),
+    )
+    .unwrap();
+    case["reference"] = "X\nSFO: QUALIFIES\n\u{1b}[8m\u{1b}]0;owned\u{7}\u{202e}".into();
+    let out = sfo_stdin(&["check", "-", "--format", "text"], &case.to_string());
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(!text.contains('\u{1b}') && !text.contains('\u{7}') && !text.contains('\u{202e}'));
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(
+        lines[0],
+        r"Case: X\u{a}SFO: QUALIFIES\u{a}\u{1b}[8m\u{1b}]0;owned\u{7}\u{202e}"
+    );
+    assert_eq!(lines[1], "SFO: DOES NOT QUALIFY");
+    // An error that quotes a value stays on one line too.
+    case["offence"]["id"] = "murder\nSFO: QUALIFIES".into();
+    let out = sfo_stdin(&["check", "-"], &case.to_string());
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(stderr(&out).lines().count(), 1, "{}", stderr(&out));
+}

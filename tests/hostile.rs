@@ -40,7 +40,7 @@ fn a_key_given_twice_is_an_error_not_the_last_one_silently() {
     // A second, empty list of events would drop every event.
     let text = murder().to_string().replacen(
         '{',
-        r#"{"events":[{"type":"custody-violence","date":"2024-01-02"}],"events":[],"#,
+        r#"{"events":[{"type":"violence-in-custody","date":"2024-01-02"}],"events":[],"#,
         1,
     );
     assert_eq!(errors(&text)[0].0, "events");
@@ -66,7 +66,7 @@ fn a_list_where_an_object_belongs_is_refused() {
 fn lists_over_500_items_and_documents_over_1_mb_name_their_limit() {
     let mut case = murder();
     case["events"] = Value::Array(vec![
-        json!({"type": "custody-violence", "date": "2024-01-02"});
+        json!({"type": "violence-in-custody", "date": "2024-01-02"});
         501
     ]);
     let found = errors(&case.to_string());
@@ -82,4 +82,18 @@ fn lists_over_500_items_and_documents_over_1_mb_name_their_limit() {
     let found = errors(&case.to_string());
     assert_eq!((found[0].0.as_str(), found[0].1), ("", ErrorCode::TooLarge));
     assert!(found[0].2.starts_with("the case is larger than 1 MB"));
+}
+
+#[test]
+fn errors_stop_at_100_then_say_how_many_more() {
+    let mut case = murder();
+    // 400 events, each dated after the case's today: 400 errors of meaning.
+    case["events"] = Value::Array(vec![
+        json!({"type": "violence-in-custody", "date": "2025-01-02"});
+        400
+    ]);
+    let found = errors(&case.to_string());
+    assert_eq!(found.len(), 101);
+    assert_eq!(found[100].2, "and 300 more errors");
+    assert_eq!(found[100].1, ErrorCode::TooLarge);
 }

@@ -164,7 +164,7 @@ fn bad_input_comes_back_as_structured_errors() {
 
 #[wasm_bindgen_test]
 fn calendar_functions() {
-    let holidays = to_json(&wasm::bank_holidays_js(2023).unwrap());
+    let holidays = to_json(&wasm::bank_holidays_js(JsValue::from(2023)).unwrap());
     let dates: Vec<&str> = holidays
         .as_array()
         .unwrap()
@@ -186,21 +186,51 @@ fn calendar_functions() {
         ]
     );
     assert_eq!(
-        to_json(&wasm::bank_holidays_js(1700).unwrap_err())["errors"][0]["path"],
+        to_json(&wasm::bank_holidays_js(JsValue::from(1700)).unwrap_err())["errors"][0]["path"],
         "year"
     );
     assert_eq!(
-        wasm::add_working_days_js("2024-12-24", 4).unwrap(),
+        wasm::add_working_days_js(js("2024-12-24"), JsValue::from(4)).unwrap(),
         "2025-01-02"
     );
     assert_eq!(
-        to_json(&wasm::add_working_days_js("2024-02-30", 1).unwrap_err())["errors"][0]["message"],
+        to_json(&wasm::add_working_days_js(js("2024-02-30"), JsValue::from(1)).unwrap_err())
+            ["errors"][0]["message"],
         "not a real date: 2024-02-30 (February 2024 has 29 days)"
     );
     assert_eq!(
-        wasm::working_days_js("2024-12-24", "2025-01-02").unwrap(),
+        wasm::working_days_js(js("2024-12-24"), js("2025-01-02")).unwrap(),
         4.0
     );
+}
+
+/// Each wrong argument is an error naming it: never a trap, a wrapped or
+/// rounded number, or a value read as 0 (the issue's reproducers).
+#[wasm_bindgen_test]
+fn calendar_arguments_are_strict() {
+    let path_of = |thrown: JsValue| to_json(&thrown)["errors"][0]["path"].clone();
+    let day = js("2024-01-01");
+    for n in [4294967301.0, 1.9, f64::NAN, f64::INFINITY, -1.0] {
+        let thrown = wasm::add_working_days_js(day.clone(), JsValue::from(n)).unwrap_err();
+        assert_eq!(path_of(thrown), "n", "{n}");
+    }
+    let thrown = wasm::add_working_days_js(day.clone(), js("5")).unwrap_err();
+    assert_eq!(path_of(thrown), "n");
+    // A date that is not text names the date, not n.
+    let thrown = wasm::add_working_days_js(JsValue::from(20240101), JsValue::from(1)).unwrap_err();
+    assert_eq!(path_of(thrown), "date");
+    let thrown = wasm::working_days_js(JsValue::NULL, day.clone()).unwrap_err();
+    assert_eq!(path_of(thrown), "from");
+    let thrown = wasm::bank_holidays_js(JsValue::from(2024.7)).unwrap_err();
+    assert_eq!(path_of(thrown), "year");
+    // options.today is range-checked like the command line's --today.
+    let case = js(r#"{"schema":"sfo-check/case@1"}"#);
+    let thrown = wasm::check(case.clone(), js(r#"{"today":"0000-01-01"}"#)).unwrap_err();
+    assert_eq!(path_of(thrown), "options.today");
+    let thrown = wasm::check(case, js(r#"{"today":"1850-06-01"}"#)).unwrap_err();
+    let error = to_json(&thrown)["errors"][0].clone();
+    assert_eq!(error["path"], "options.today");
+    assert_eq!(error["message"], "must be in the years 1900 to 2200");
 }
 
 #[wasm_bindgen_test]

@@ -8,6 +8,7 @@ use sfo_check::date::parse_iso_date;
 use sfo_check::input::FieldError;
 use sfo_check::policy::PolicyProfile;
 use sfo_check::strict::{too_large, MAX_DOCUMENT_BYTES};
+use sfo_check::text::safe;
 use sfo_check::{Checker, Options};
 use std::io::Read;
 use std::process::ExitCode;
@@ -112,7 +113,7 @@ fn check_scenarios(dir: &str) -> ExitCode {
             Err(errors) => {
                 unreadable += 1;
                 for e in errors {
-                    eprintln!("{name}: {e}");
+                    eprintln!("{}: {}", safe(&name), safe(&e.to_string()));
                 }
             }
             Ok((mismatches, id)) => {
@@ -147,10 +148,12 @@ fn check_scenarios(dir: &str) -> ExitCode {
 
 fn fail(errors: &[FieldError], context: &str) -> ExitCode {
     for e in errors {
+        // One line each, whatever a value in it holds.
+        let line = safe(&e.to_string()).into_owned();
         if context.is_empty() {
-            eprintln!("error: {e}");
+            eprintln!("error: {line}");
         } else {
-            eprintln!("error: {context}: {e}");
+            eprintln!("error: {}: {line}", safe(context));
         }
     }
     ExitCode::from(2)
