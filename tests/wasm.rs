@@ -190,16 +190,22 @@ fn calendar_functions() {
         "year"
     );
     assert_eq!(
-        wasm::add_working_days_js(js("2024-12-24"), JsValue::from(4)).unwrap(),
+        wasm::add_working_days_js(JsValue::from_str("2024-12-24"), JsValue::from(4)).unwrap(),
         "2025-01-02"
     );
     assert_eq!(
-        to_json(&wasm::add_working_days_js(js("2024-02-30"), JsValue::from(1)).unwrap_err())
-            ["errors"][0]["message"],
+        to_json(
+            &wasm::add_working_days_js(JsValue::from_str("2024-02-30"), JsValue::from(1))
+                .unwrap_err()
+        )["errors"][0]["message"],
         "not a real date: 2024-02-30 (February 2024 has 29 days)"
     );
     assert_eq!(
-        wasm::working_days_js(js("2024-12-24"), js("2025-01-02")).unwrap(),
+        wasm::working_days_js(
+            JsValue::from_str("2024-12-24"),
+            JsValue::from_str("2025-01-02")
+        )
+        .unwrap(),
         4.0
     );
 }
@@ -209,12 +215,12 @@ fn calendar_functions() {
 #[wasm_bindgen_test]
 fn calendar_arguments_are_strict() {
     let path_of = |thrown: JsValue| to_json(&thrown)["errors"][0]["path"].clone();
-    let day = js("2024-01-01");
+    let day = JsValue::from_str("2024-01-01");
     for n in [4294967301.0, 1.9, f64::NAN, f64::INFINITY, -1.0] {
         let thrown = wasm::add_working_days_js(day.clone(), JsValue::from(n)).unwrap_err();
         assert_eq!(path_of(thrown), "n", "{n}");
     }
-    let thrown = wasm::add_working_days_js(day.clone(), js("5")).unwrap_err();
+    let thrown = wasm::add_working_days_js(day.clone(), JsValue::from_str("5")).unwrap_err();
     assert_eq!(path_of(thrown), "n");
     // A date that is not text names the date, not n.
     let thrown = wasm::add_working_days_js(JsValue::from(20240101), JsValue::from(1)).unwrap_err();

@@ -64,6 +64,8 @@ export const engine = {
   workingDays: (from, to) => attempt(() => wasm.workingDays(from, to)),
   defaultPolicy: () => wasm.defaultPolicy(),
   readPolicy: (policy) => attempt(() => wasm.readPolicy(policy)),
+  /** JSON text read strictly (no key twice) and within the limits, before the page reads it itself. */
+  readDocument: (text, what) => attempt(() => wasm.readDocument(String(text), what)),
   version: () => wasm.version(),
   vocabulary: () => wasm.vocabulary(),
   /**

@@ -190,3 +190,27 @@ test('download the deadlines as an iCalendar file', async ({ page }) => {
   expect(unfolded).toContain('DESCRIPTION:Case: Example 1: murder during licence\\nNotification submitted (D-NOTIFY): 5 working days after the first court appearance.');
   expect(unfolded).toContain('default — check against your region’s agreed timescales');
 });
+
+test('a file with a key given twice, or over 1 MB, is refused and the form keeps what it had', async ({ page }) => {
+  await openCase(page, QUALIFYING);
+  await expectStatus(page, 'Qualifies as an SFO');
+  // The reproducer: a second id that would make the murder "not listed".
+  const twice = JSON.stringify(QUALIFYING).replace('"id":"murder"', '"id":"murder","id":"not-listed"');
+  await page.setInputFiles('#open-case', { name: 'twice.json', mimeType: 'application/json', buffer: Buffer.from(twice) });
+  const problems = page.locator('#file-problems');
+  await expect(problems).toContainText('twice.json could not be opened');
+  await expect(problems).toContainText('Offence charged: is given twice in the same object');
+  await expect(page.locator('#offence-id')).toHaveValue('murder');
+  await expectStatus(page, 'Qualifies as an SFO');
+
+  const big = Buffer.from(JSON.stringify({ ...QUALIFYING, notes: 'x'.repeat(1024 * 1024) }));
+  await page.setInputFiles('#open-case', { name: 'big.json', mimeType: 'application/json', buffer: big });
+  await expect(problems).toContainText('big.json could not be opened');
+  await expect(problems).toContainText('larger than 1 MB');
+  await expect(page.locator('#reference')).toHaveValue(QUALIFYING.reference);
+
+  // A byte-order mark, as some editors write, is fine.
+  await page.setInputFiles('#open-case', { name: 'bom.json', mimeType: 'application/json', buffer: Buffer.from(`\uFEFF${JSON.stringify({ ...QUALIFYING, reference: 'With a mark' })}`) });
+  await expect(page.locator('#reference')).toHaveValue('With a mark');
+  await expectStatus(page, 'Qualifies as an SFO');
+});

@@ -25,9 +25,13 @@ export function download(name, type, text) {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
+/** The most the engine reads (strict.rs MAX_DOCUMENT_BYTES): a larger file is refused unread. */
+export const MAX_FILE_BYTES = 1024 * 1024;
+
 async function readFile(input) {
   const file = input.files?.[0];
   if (!file) return null;
+  if (file.size > MAX_FILE_BYTES) return { name: file.name, tooLarge: true };
   return { name: file.name, text: await file.text() };
 }
 
@@ -103,9 +107,21 @@ export class Files {
     const file = await readFile(input);
     input.value = '';
     if (!file) return;
+    if (file.tooLarge) {
+      this.refuse(file, 'The file is larger than 1 MB, the most this page reads: it is not an sfo-check case.', 'open-case');
+      return;
+    }
+    // The engine reads it first, strictly: a key given twice or a list over
+    // its limit is refused, never silently read.
+    const read = state.engine.readDocument(file.text, 'case file');
+    if (!read.ok && read.errors[0]?.code !== 'not-json') {
+      const e = read.errors[0];
+      this.refuse(file, e.path ? `${fieldLabel(e.path)}: ${e.message}` : e.message, 'open-case');
+      return;
+    }
     let obj;
     try {
-      obj = JSON.parse(file.text);
+      obj = JSON.parse(file.text.replace(/^\uFEFF/, ''));
     } catch {
       const check = state.engine.check(file.text, {});
       this.refuse(file, check.ok ? 'The file is not JSON.' : check.errors[0].message, 'open-case');

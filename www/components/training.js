@@ -13,6 +13,7 @@ import { fieldLabel, ruleTitle, vocabulary } from '../words.js';
 import { timeline } from '../timeline.js';
 import { dateBoxes, readDateBoxes } from '../date-boxes.js';
 import { Presenter } from './present.js';
+import { MAX_FILE_BYTES } from './files.js';
 import { WhatIf } from './what-if.js';
 
 // How each prediction is marked; `neutral` (a flag rightly left unticked)
@@ -103,8 +104,11 @@ export class Training {
     const problems = [];
     let added = 0;
     for (const file of input.files ?? []) {
-      const text = await file.text();
-      if (this.add(file.name, text, 'file', problems)) added += 1;
+      if (file.size > MAX_FILE_BYTES) {
+        problems.push({ text: `${file.name}: the file is larger than 1 MB, the most this page reads` });
+        continue;
+      }
+      if (this.add(file.name, await file.text(), 'file', problems)) added += 1;
     }
     input.value = '';
     this.showProblems(problems);
