@@ -474,8 +474,31 @@ pub fn validate(case: &Case, policy: &PolicyProfile, today: NaiveDate) -> Vec<Fi
             rosh.safeguarding_enquiry.completed,
             "rosh.safeguarding_enquiry.completed",
         ),
+        (
+            rosh.domestic_abuse_enquiry.requested,
+            "rosh.domestic_abuse_enquiry.requested",
+        ),
+        (
+            rosh.safeguarding_enquiry.requested,
+            "rosh.safeguarding_enquiry.requested",
+        ),
+        (rosh.previous.date, "rosh.previous.date"),
     ] {
         c.not_future(date, path);
+    }
+    // Recorded behaviour and custody incidents have happened too: a flag must
+    // never cite a date still to come.
+    for (i, behaviour) in circumstances.non_convicted_behaviour.iter().enumerate() {
+        c.not_future(
+            behaviour.date,
+            &format!("circumstances.non_convicted_behaviour[{i}].date"),
+        );
+    }
+    for (i, incident) in circumstances.custody_incidents.iter().enumerate() {
+        c.not_future(
+            incident.date,
+            &format!("circumstances.custody_incidents[{i}].date"),
+        );
     }
     for (i, e) in case.events.iter().enumerate() {
         c.required(&e.kind, format!("events[{i}].type"));

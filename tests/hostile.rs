@@ -97,3 +97,25 @@ fn errors_stop_at_100_then_say_how_many_more() {
     assert_eq!(found[100].2, "and 300 more errors");
     assert_eq!(found[100].1, ErrorCode::TooLarge);
 }
+
+#[test]
+fn dates_of_things_that_have_happened_cannot_be_after_today() {
+    // Today is Mon 1 Jul 2024: a call-out and a previous assessment dated
+    // later would be cited by flags as if they had happened.
+    let mut case = murder();
+    case["circumstances"] = json!({"non_convicted_behaviour": [{"type": "domestic-abuse-call-out", "date": "2024-08-01"}]});
+    case["rosh"] = json!({"date": "2024-04-02", "overall": "medium", "previous": {"date": "2024-09-01", "overall": "high"}});
+    let found = errors(&case.to_string());
+    let paths: Vec<(&str, ErrorCode)> = found.iter().map(|(p, c, _)| (p.as_str(), *c)).collect();
+    assert!(
+        paths.contains(&(
+            "circumstances.non_convicted_behaviour[0].date",
+            ErrorCode::InFuture
+        )),
+        "{found:?}"
+    );
+    assert!(
+        paths.contains(&("rosh.previous.date", ErrorCode::InFuture)),
+        "{found:?}"
+    );
+}
