@@ -41,6 +41,7 @@ async function start() {
 
   const announce = announcer($('announcer'));
   let timer = null;
+  let afterTimer = null;
   const scheduleUpdate = () => {
     clearTimeout(timer);
     timer = setTimeout(() => update(), 150);
@@ -141,7 +142,13 @@ async function start() {
     clearTimeout(timer);
     const raw = form.read();
     const built = caseFromRaw(raw);
-    print.showAnswers(form.answers(raw));
+    // The printed answers and the results' scroll check are their own task,
+    // after this one: with hundreds of rows, one long task would freeze typing.
+    clearTimeout(afterTimer);
+    afterTimer = setTimeout(() => {
+      print.showAnswers(form.answers(raw));
+      results.syncScrollable();
+    }, 0);
 
     if (!hasEntries(raw)) {
       state.report = null;
@@ -150,7 +157,6 @@ async function start() {
       hideTimeline();
       results.empty('Enter details of the case to see whether it qualifies as an SFO, its deadlines and any flags.');
       renderPolicy();
-      results.syncScrollable();
       return { errors: [] };
     }
 
@@ -178,7 +184,6 @@ async function start() {
       results.setLive(`Result: ${s.heading}. ${state.report.qualification.summary}`);
     }
     renderPolicy();
-    results.syncScrollable();
     return { errors: all, visible };
   }
 

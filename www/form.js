@@ -475,10 +475,41 @@ function eachField(root, fn) {
 }
 
 /** What was entered, exactly as typed: { values: { path: raw }, rows: { repeat: n } }. */
+/**
+ * The form's controls found once, by id and by name, for reading or writing
+ * every field: a selector per field would search the whole form each time,
+ * which grows with the square of the rows (500 events took seconds).
+ * Answers the few selectors the kinds use; anything else goes to the form.
+ */
+function fieldIndex(root) {
+  const byId = new Map();
+  const byName = new Map();
+  for (const el of root.querySelectorAll('[id]')) byId.set(el.id, el);
+  for (const input of root.querySelectorAll('input[name]')) {
+    if (!byName.has(input.name)) byName.set(input.name, []);
+    byName.get(input.name).push(input);
+  }
+  const named = /^input\[name="([^"]+)"\](:checked)?$/;
+  return {
+    querySelector(selector) {
+      if (/^#[\w-]+$/.test(selector)) return byId.get(selector.slice(1)) ?? null;
+      const m = named.exec(selector);
+      if (m) return (byName.get(m[1]) ?? []).find((i) => !m[2] || i.checked) ?? null;
+      return root.querySelector(selector);
+    },
+    querySelectorAll(selector) {
+      const m = named.exec(selector);
+      if (m) return (byName.get(m[1]) ?? []).filter((i) => !m[2] || i.checked);
+      return root.querySelectorAll(selector);
+    },
+  };
+}
+
 export function readRaw(root) {
   const values = {};
+  const index = fieldIndex(root);
   eachField(root, (field, path) => {
-    values[path] = kindOf(field).read(root, pathToId(path));
+    values[path] = kindOf(field).read(index, pathToId(path));
   });
   const rows = {};
   for (const path of REPEATS.keys()) rows[path] = rowCount(root, path);
@@ -668,10 +699,13 @@ export function rawFromCase(obj) {
     }
   };
   visit(SECTIONS);
+  // A leaf is accounted for when it, or a path it lies inside, was taken or
+  // dropped: its own prefixes are looked up, so this stays linear in the leaves.
+  const accounted = new Set([...taken, ...dropped]);
   for (const leaf of leafPaths(obj)) {
     if (!leaf) continue;
-    const known = [...taken, ...dropped].some((p) => leaf === p || leaf.startsWith(`${p}.`) || leaf.startsWith(`${p}[`));
-    if (!known) dropped.push(leaf);
+    const prefixes = [...leaf.matchAll(/[.[]/g)].map((m) => leaf.slice(0, m.index));
+    if (!accounted.has(leaf) && !prefixes.some((p) => accounted.has(p))) dropped.push(leaf);
   }
   return { raw: { values, rows }, dropped };
 }
@@ -679,8 +713,9 @@ export function rawFromCase(obj) {
 /** Puts raw answers into the form, adding rows as needed. */
 export function writeRaw(root, raw) {
   for (const node of REPEATS.values()) setRowCount(root, node.path, raw.rows[node.path] ?? 0);
+  const index = fieldIndex(root);
   eachField(root, (field, path) => {
-    kindOf(field).write(root, pathToId(path), raw.values[path] ?? emptyRaw(field));
+    kindOf(field).write(index, pathToId(path), raw.values[path] ?? emptyRaw(field));
   });
 }
 

@@ -23,6 +23,10 @@ export class Print {
 
   /** The answers entered, by section (form.js answers()). */
   showAnswers(sections) {
+    // Redrawn only when they change: a case can have hundreds of answers.
+    const key = JSON.stringify(sections);
+    if (key === this.shown) return;
+    this.shown = key;
     renderAnswers(this.list, sections);
   }
 
