@@ -423,12 +423,17 @@ export function buildForm(root) {
 }
 
 /** Renders `count` empty rows for a repeat (replacing what is there). */
+const LONG_LIST = 20;
+
 export function setRowCount(root, repeatPath, count) {
   const node = REPEATS.get(repeatPath);
   const container = root.querySelector(`[data-repeat="${repeatPath}"]`);
   const level = Number(container.dataset.rowLevel);
   const rows = container.querySelector('.app-repeat__rows');
   replace(rows, Array.from({ length: count }, (_, i) => buildRow(node, i, level)));
+  // Only a long list skips laying out its rows off screen (the usual few are
+  // laid out as normal, every control measurable).
+  container.classList.toggle('app-repeat--long', count > LONG_LIST);
   container.querySelector('.app-repeat__none').hidden = count > 0 || !node.titled;
   const add = container.querySelector('.app-repeat__add');
   const { item } = rowWords(repeatPath);
