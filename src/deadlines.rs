@@ -132,6 +132,7 @@ fn deadline(
         };
         let before_deadline = current_due.map(|due| requested <= due);
         let mut new_due = None;
+        let mut beyond_calendar = false;
         if ext.decision == Decision::Granted {
             new_due = match (ext.new_due, ext.extra_working_days) {
                 (Some(date), _) => Some(date.get()),
@@ -140,6 +141,10 @@ fn deadline(
                 }
                 (None, None) => None,
             };
+            beyond_calendar = new_due.is_none()
+                && current_due.is_some()
+                && ext.new_due.is_none()
+                && ext.extra_working_days.is_some();
             if new_due.is_some() {
                 current_due = new_due;
             }
@@ -150,6 +155,7 @@ fn deadline(
             decision: ext.decision,
             before_deadline,
             new_due,
+            beyond_calendar,
         });
     }
     let extended = current_due != original_due;

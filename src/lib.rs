@@ -245,6 +245,25 @@ pub fn check(
     let outcome = qualification::qualify(case, policy, calendar);
     let deadlines =
         deadlines::deadlines(case, policy, calendar, today, outcome.qualification.status);
+    let beyond: Vec<FieldError> = deadlines
+        .iter()
+        .flat_map(|d| &d.extensions)
+        .filter(|e| e.beyond_calendar)
+        .map(|e| {
+            FieldError::coded(
+                format!("review.extensions[{}].extra_working_days", e.index),
+                input::ErrorCode::OutOfRange,
+                format!(
+                    "the new due date would fall after {}, the last year the calendar covers",
+                    calendar::MAX_YEAR
+                ),
+            )
+            .with("max", calendar::MAX_YEAR.to_string())
+        })
+        .collect();
+    if !beyond.is_empty() {
+        return Err(beyond);
+    }
     let flags = flags::flags(case, policy, calendar, today);
     let mut missing = outcome.missing;
     for (field, present) in [

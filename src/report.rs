@@ -118,6 +118,11 @@ pub struct ExtensionResult {
     pub before_deadline: Option<bool>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub new_due: Option<NaiveDate>,
+    /// Granted with working days that run past the calendar's last year: an
+    /// error for the case, never a silently dropped extension.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub beyond_calendar: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]

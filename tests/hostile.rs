@@ -119,3 +119,26 @@ fn dates_of_things_that_have_happened_cannot_be_after_today() {
         "{found:?}"
     );
 }
+
+#[test]
+fn an_extension_running_past_the_calendar_is_an_error_not_dropped() {
+    // Court on Mon 1 Jun 2199: the notification is due in June 2199, and 400
+    // more working days would run past 2200, the calendar's last year.
+    let case = json!({
+        "schema": "sfo-check/case@1", "today": "2199-07-01",
+        "supervision": [{"type": "licence", "start": "2198-11-06", "scheduled_end": "2199-11-05"}],
+        "offence": {"id": "murder", "alleged_from": "2199-05-27", "charged": "2199-05-28", "first_court_appearance": "2199-06-01"},
+        "review": {"extensions": [{"step": "D-NOTIFY", "requested": "2199-06-02", "decision": "granted", "decided": "2199-06-03", "extra_working_days": 400}]}
+    });
+    let found = errors(&case.to_string());
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(
+        (found[0].0.as_str(), found[0].1),
+        ("review.extensions[0].extra_working_days", ErrorCode::OutOfRange)
+    );
+    assert!(found[0].2.contains("after 2200"));
+    // 100 days stays inside 2199–2200: read as before.
+    let mut fine = case.clone();
+    fine["review"]["extensions"][0]["extra_working_days"] = 100.into();
+    assert_eq!(errors(&fine.to_string()), []);
+}
