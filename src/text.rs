@@ -3,6 +3,7 @@
 use crate::date::long;
 use crate::registry::{Citation, KIND_IS_READING};
 use crate::report::{Finding, QualificationStatus, Report};
+use chrono::Datelike;
 use std::borrow::Cow;
 use std::fmt::Write;
 
@@ -125,10 +126,17 @@ pub fn render(report: &Report) -> String {
             );
         }
         if d.predicted {
-            let _ = writeln!(
-                out,
-                "      bank holidays for this year are predicted, not confirmed"
-            );
+            // Before the confirmed years nothing is "predicted": today's rules
+            // are applied to years whose holidays were different.
+            let early = d
+                .current_due
+                .is_some_and(|due| due.year() < report.stamp.calendar.confirmed_from);
+            let words = if early {
+                "bank holidays for this year are not confirmed (before the confirmed years: today's rules applied)"
+            } else {
+                "bank holidays for this year are predicted, not confirmed"
+            };
+            let _ = writeln!(out, "      {words}");
         }
         if let Some(before) = d.extension_requested_before_deadline {
             let when = if before { "before" } else { "after" };

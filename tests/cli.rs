@@ -327,3 +327,17 @@ fn a_value_can_never_start_a_line_or_change_the_terminal() {
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(stderr(&out).lines().count(), 1, "{}", stderr(&out));
 }
+
+#[test]
+fn years_before_1995_are_not_called_predicted() {
+    let out = sfo(&["bank-holidays", "1977"]);
+    assert_eq!(out.status.code(), Some(0));
+    let note = stderr(&out);
+    assert!(note.contains("1977 is before 1995"), "{note}");
+    assert!(
+        note.contains("not confirmed") && !note.contains("predicted"),
+        "{note}"
+    );
+    // Later years are still a prediction.
+    assert!(stderr(&sfo(&["bank-holidays", "2090"])).contains("so predicted"));
+}

@@ -134,7 +134,10 @@ fn an_extension_running_past_the_calendar_is_an_error_not_dropped() {
     assert_eq!(found.len(), 1, "{found:?}");
     assert_eq!(
         (found[0].0.as_str(), found[0].1),
-        ("review.extensions[0].extra_working_days", ErrorCode::OutOfRange)
+        (
+            "review.extensions[0].extra_working_days",
+            ErrorCode::OutOfRange
+        )
     );
     assert!(found[0].2.contains("after 2200"));
     // 100 days stays inside 2199–2200: read as before.

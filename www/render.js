@@ -127,7 +127,13 @@ export function renderDeadlines(report, icsAvailable) {
     if (d.completed) notes.push(`Done on ${longDate(d.completed)}.`);
     if (d.counts_from?.projected) notes.push(`Projected: ${d.counts_from.label}.`);
     else if (d.counts_from?.date) notes.push(`Counted from ${d.counts_from.label}, ${longDate(d.counts_from.date)}.`);
-    if (d.predicted) notes.push('Uses predicted bank holidays: the holidays for this year are not confirmed.');
+    if (d.predicted) {
+      // Before the confirmed years, today's rules stand in for holidays that were different: not a prediction.
+      const early = Number(String(d.current_due).slice(0, 4)) < report.stamp.calendar.confirmed_from;
+      notes.push(early
+        ? 'Uses bank holidays that are not confirmed: this year is before the confirmed years, so today’s rules were applied.'
+        : 'Uses predicted bank holidays: the holidays for this year are not confirmed.');
+    }
     notes.push(...extensionLines(d));
     return h('li', { class: `app-deadline app-deadline--${d.state.kind}`, 'data-step': d.id },
       h('h4', { class: 'govuk-heading-s govuk-!-margin-bottom-1' }, d.label, ' ', h('code', { class: 'app-rule-id' }, d.id)),

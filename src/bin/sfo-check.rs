@@ -261,8 +261,13 @@ fn run(command: Command) -> Result<String, (Vec<FieldError>, String)> {
                     format!("must be from {MIN_YEAR} to {MAX_YEAR}"),
                 )));
             }
-            if !sfo_check::calendar::is_confirmed_year(year) {
-                // A note, not an error: standard output stays one date per line.
+            // A note, not an error: standard output stays one date per line.
+            if year < sfo_check::calendar::FIRST_CONFIRMED_YEAR {
+                eprintln!(
+                    "note: {year} is before {}, the first confirmed year: computed with today's rules, not confirmed; holidays that were different then (such as Early May, from 1978, and one-off royal occasions) are not included",
+                    sfo_check::calendar::FIRST_CONFIRMED_YEAR
+                );
+            } else if !sfo_check::calendar::is_confirmed_year(year) {
                 eprintln!(
                     "note: {year} is outside the confirmed years ({}–{}): computed by rule, so predicted; one-off holidays may still be proclaimed",
                     sfo_check::calendar::FIRST_CONFIRMED_YEAR,
