@@ -4,7 +4,7 @@
 PORT ?= 8080
 CARGO ?= cargo
 
-.PHONY: serve build bundle test test-native test-wasm test-e2e test-bench lint setup setup-native schema bench mutants clean
+.PHONY: serve build bundle test test-native test-wasm test-e2e test-bench lint setup setup-native schema bench mutants fuzz clean
 
 serve: build
 	python3 scripts/serve.py $(PORT)
@@ -54,6 +54,11 @@ test-bench: bundle
 mutants: setup-native
 	[ -x .tools/bin/cargo-mutants ] || $(CARGO) install cargo-mutants --locked --root .tools
 	PATH="$(CURDIR)/.tools/bin:$$PATH" $(CARGO) mutants --timeout 120
+
+# A long run of the readers' and the text report's fuzz properties
+# (tests/fuzz.rs); `make test` runs a short one.
+fuzz: setup-native
+	SFO_FUZZ_CASES=$${SFO_FUZZ_CASES:-200000} $(CARGO) test --release --test fuzz
 
 schema:
 	$(CARGO) run --quiet --bin gen-schema
