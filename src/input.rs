@@ -226,6 +226,16 @@ fn read_partial<T: DeserializeOwned>(mut value: Value) -> Partial<T> {
         }
         removed_members.push(path);
     }
+    // Stopped at the cap: say so, rather than seem to have found them all.
+    if errors.len() >= MAX_ERRORS {
+        errors.push(FieldError::coded(
+            "",
+            ErrorCode::TooLarge,
+            format!(
+                "reading stopped after {MAX_ERRORS} errors: fix these and check again for any more"
+            ),
+        ));
+    }
     Partial {
         value: None,
         errors,

@@ -110,7 +110,11 @@ pub fn check_json(
 /// At most [`input::MAX_ERRORS`] errors, then one saying how many more: a
 /// person reads the first and fixes them; nothing else grows without bound.
 pub fn capped(mut errors: Vec<FieldError>) -> Vec<FieldError> {
-    if errors.len() > input::MAX_ERRORS {
+    // The reader's own note that it stopped at the cap is kept as it is.
+    let reader_stopped = errors.len() == input::MAX_ERRORS + 1
+        && errors[input::MAX_ERRORS].code == input::ErrorCode::TooLarge
+        && errors[input::MAX_ERRORS].path.is_empty();
+    if errors.len() > input::MAX_ERRORS && !reader_stopped {
         let more = errors.len() - input::MAX_ERRORS;
         errors.truncate(input::MAX_ERRORS);
         errors.push(

@@ -145,3 +145,20 @@ fn an_extension_running_past_the_calendar_is_an_error_not_dropped() {
     fine["review"]["extensions"][0]["extra_working_days"] = 100.into();
     assert_eq!(errors(&fine.to_string()), []);
 }
+
+#[test]
+fn a_read_that_stops_at_100_errors_says_so() {
+    let mut case = murder();
+    // 300 events whose dates are not real dates: reading stops at 100.
+    case["events"] = Value::Array(vec![
+        json!({"type": "violence-in-custody", "date": "2024-02-30"});
+        300
+    ]);
+    let found = errors(&case.to_string());
+    assert_eq!(found.len(), 101);
+    assert_eq!(found[99].0, "events[99].date");
+    assert_eq!(
+        found[100].2,
+        "reading stopped after 100 errors: fix these and check again for any more"
+    );
+}
