@@ -56,9 +56,9 @@ mutants: setup-native
 	PATH="$(CURDIR)/.tools/bin:$$PATH" $(CARGO) mutants --timeout 120
 
 # A long run of the readers' and the text report's fuzz properties
-# (tests/fuzz.rs); `make test` runs a short one.
+# (tests/properties.rs, fuzz_*); `make test` runs a short one.
 fuzz: setup-native
-	SFO_FUZZ_CASES=$${SFO_FUZZ_CASES:-200000} $(CARGO) test --release --test fuzz
+	SFO_FUZZ_CASES=$${SFO_FUZZ_CASES:-200000} $(CARGO) test --release --test properties fuzz_
 
 schema:
 	$(CARGO) run --quiet --bin gen-schema

@@ -355,6 +355,12 @@ fn json_value() -> impl Strategy<Value = Value> {
         "[a-z0-9 -]{0,12}".prop_map(Value::String),
         case_date().prop_map(|d| Value::String(d.to_string())),
         Just(Value::String("2024-02-31".into())),
+        // Text with control and bidirectional characters, for the text report.
+        "[\\x00-\\x1f\\u{202e}a-z\\n]{0,8}".prop_map(Value::String),
+        Just(Value::from("sfo-check/case@1")),
+        Just(Value::from("murder")),
+        Just(Value::from("licence")),
+        Just(Value::from("granted")),
     ];
     leaf.prop_recursive(4, 48, 6, |inner| {
         prop_oneof![
@@ -402,10 +408,92 @@ fn field_name() -> impl Strategy<Value = String> {
             "protects",
             "custody_incidents",
             "previous",
+            "schema",
+            "reference",
+            "policy",
+            "notification_submitted",
+            "review_submitted",
+            "qa_completed",
+            "decided",
+            "extra_working_days",
+            "public",
+            "assessor",
+            "role",
+            "note",
+            "notes",
+            "non_convicted_behaviour",
+            "category",
         ])
         .prop_map(String::from),
         "[a-z_]{1,8}",
     ]
+}
+
+// ------------------------------------------------------------ fuzzing
+
+// The readers and the text report under random documents (`json_value`), cut
+// short or with a key given twice: nothing panics; every failure is a list of
+// errors, each with a path made of keys and indexes; the text report carries
+// no control character but its own line breaks. `make test` runs a short pass;
+// `make fuzz` a long one (`SFO_FUZZ_CASES`).
+
+fn fuzz_cases() -> u32 {
+    std::env::var("SFO_FUZZ_CASES")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(256)
+}
+
+/// A document's text, sometimes cut short or given a key twice.
+fn fuzz_text(doc: &Value, cut: usize, twice: bool) -> String {
+    let mut text = doc.to_string();
+    if twice && text.starts_with('{') && text.len() > 2 {
+        text.insert_str(1, r#""today":"2024-01-01","today":"2024-01-02","#);
+        if text.ends_with(",}") {
+            text = text.replace(",}", "}");
+        }
+    }
+    if cut > 0 && cut < text.len() && text.is_char_boundary(cut) {
+        text.truncate(cut);
+    }
+    text
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(fuzz_cases()))]
+
+    #[test]
+    fn fuzz_the_case_reader_and_text_report(doc in json_value(), cut in 0usize..400, twice in any::<bool>()) {
+        let text = fuzz_text(&doc, cut, twice);
+        let clock = NaiveDate::from_ymd_opt(2024, 7, 1).unwrap();
+        match check_json(&text, &PolicySet::default(), &Options::default(), clock) {
+            Ok(report) => {
+                let rendered = sfo_check::text::render(&report);
+                let clean = !rendered.chars().any(|c| (c.is_control() && c != '\n') || c == '\u{202e}');
+                prop_assert!(clean, "{}", rendered);
+            }
+            Err(errors) => {
+                prop_assert!(!errors.is_empty());
+                prop_assert!(errors.len() <= sfo_check::input::MAX_ERRORS + 1);
+                for e in errors {
+                    prop_assert!(!e.message.is_empty());
+                    let place = e.path.chars().all(|c| c.is_ascii_alphanumeric() || "._[]-".contains(c));
+                    prop_assert!(place, "{}", e.path);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn fuzz_the_policy_reader(doc in json_value(), cut in 0usize..400, twice in any::<bool>()) {
+        let text = fuzz_text(&doc, cut, twice);
+        if let Err(errors) = PolicyProfile::from_json(&text) {
+            prop_assert!(!errors.is_empty());
+            for e in errors {
+                prop_assert!(!e.message.is_empty());
+            }
+        }
+    }
 }
 
 /// Profile ids the selection test draws from: the built-in one (which an
