@@ -8,7 +8,8 @@ use crate::registry::status_text;
 use crate::report::{CountsFrom, Deadline, ExtensionResult, QualificationStatus, State};
 use chrono::{Datelike, NaiveDate};
 
-fn anchor_date(case: &Case, anchor: Anchor) -> Option<NaiveDate> {
+/// The date a step counts from, as entered; `None` if not (yet) known.
+pub(crate) fn anchor_date(case: &Case, anchor: Anchor) -> Option<NaiveDate> {
     let date = match anchor {
         Anchor::SupervisionEnd => return supervision_end(case),
         Anchor::Charged => case.offence.charged,

@@ -232,6 +232,103 @@ fn flags_needing(field: &str) -> report::Missing {
     }
 }
 
+/// Errors for dates the calendar cannot reach, each on the case field it was
+/// counted from: the SFO window or a step's due date counted past the last
+/// year covered, or a granted extension running past it. One per field.
+fn beyond_calendar(
+    case: &Case,
+    policy: &policy::PolicyProfile,
+    calendar: &calendar::Calendar,
+    deadlines: &[report::Deadline],
+) -> Vec<FieldError> {
+    let error = |path: String, message: String| {
+        FieldError::coded(path, input::ErrorCode::OutOfRange, message)
+            .with("max", calendar::MAX_YEAR.to_string())
+    };
+    let after = format!(
+        "after {}, the last year the calendar covers",
+        calendar::MAX_YEAR
+    );
+    let mut errors = Vec::new();
+    if let Some(window) = policy.window_step() {
+        for w in qualification::period_windows(case, policy, calendar) {
+            if let (Some(_), None) = (w.end, w.close) {
+                let period = &case.supervision[w.index];
+                let field = if period.terminated.is_some() {
+                    "terminated"
+                } else {
+                    "scheduled_end"
+                };
+                errors.push(error(
+                    format!("supervision[{}].{field}", w.index),
+                    format!(
+                        "the SFO window would close {} after the end of supervision: {after}",
+                        window.offset.describe()
+                    ),
+                ));
+            }
+        }
+    }
+    for (step, deadline) in policy.timetable.iter().zip(deadlines) {
+        if deadline.counts_from.date.is_some() && deadline.original_due.is_none() {
+            if let Some(path) = anchor_path(case, policy, step) {
+                errors.push(error(
+                    path,
+                    format!(
+                        "\u{201c}{}\u{201d} would be due {} after {}: {after}",
+                        deadline.label,
+                        step.offset.describe(),
+                        deadline.counts_from.label
+                    ),
+                ));
+            }
+        }
+        for e in deadline.extensions.iter().filter(|e| e.beyond_calendar) {
+            errors.push(error(
+                format!("review.extensions[{}].extra_working_days", e.index),
+                format!("the new due date would fall {after}"),
+            ));
+        }
+    }
+    let mut seen = std::collections::BTreeSet::new();
+    errors.retain(|e| seen.insert(e.path.clone()));
+    errors
+}
+
+/// The case field a step is counted from, following a step counted from an
+/// earlier step's due date back to the date that was entered.
+fn anchor_path(case: &Case, policy: &policy::PolicyProfile, step: &policy::Step) -> Option<String> {
+    let mut step = step;
+    // A chain is never longer than the timetable; the bound keeps a cycle finite.
+    for _ in 0..=policy.timetable.len() {
+        let path = match step.counts_from {
+            policy::Anchor::SupervisionEnd => {
+                let (index, period) = case
+                    .supervision
+                    .iter()
+                    .enumerate()
+                    .max_by_key(|(_, p)| p.end())?;
+                let field = if period.terminated.is_some() {
+                    "terminated"
+                } else {
+                    "scheduled_end"
+                };
+                format!("supervision[{index}].{field}")
+            }
+            policy::Anchor::Charged => "offence.charged".into(),
+            policy::Anchor::FirstCourtAppearance => "offence.first_court_appearance".into(),
+            policy::Anchor::NotificationSubmitted => "review.notification_submitted".into(),
+            policy::Anchor::ReviewSubmitted => "review.review_submitted".into(),
+        };
+        if deadlines::anchor_date(case, step.counts_from).is_some() {
+            return Some(path);
+        }
+        let earlier = step.else_from_due_of.as_ref()?;
+        step = policy.timetable.iter().find(|s| s.id == *earlier)?;
+    }
+    None
+}
+
 /// Checks a case that has been read.
 pub fn check(
     case: &Case,
@@ -249,22 +346,7 @@ pub fn check(
     let outcome = qualification::qualify(case, policy, calendar);
     let deadlines =
         deadlines::deadlines(case, policy, calendar, today, outcome.qualification.status);
-    let beyond: Vec<FieldError> = deadlines
-        .iter()
-        .flat_map(|d| &d.extensions)
-        .filter(|e| e.beyond_calendar)
-        .map(|e| {
-            FieldError::coded(
-                format!("review.extensions[{}].extra_working_days", e.index),
-                input::ErrorCode::OutOfRange,
-                format!(
-                    "the new due date would fall after {}, the last year the calendar covers",
-                    calendar::MAX_YEAR
-                ),
-            )
-            .with("max", calendar::MAX_YEAR.to_string())
-        })
-        .collect();
+    let beyond = beyond_calendar(case, policy, calendar, &deadlines);
     if !beyond.is_empty() {
         return Err(beyond);
     }

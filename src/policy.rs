@@ -2,12 +2,12 @@
 //! conditional-review rule, supervision types, review intervals and extra
 //! non-working days, each value with its status and source.
 
-use crate::calendar::{Calendar, MAX_WORKING_DAYS};
+use crate::calendar::{Calendar, MAX_WORKING_DAYS, MAX_YEAR, MIN_YEAR};
 use crate::case::Level;
 use crate::date::Date;
 use crate::input::{self, FieldError};
 use crate::registry::{Citation, CitationId, OwnedWork, RuleId, RuleKind};
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
@@ -239,6 +239,9 @@ impl ReviewIntervals {
 
 impl Offset {
     /// The date `self` after `start` on `calendar`; `None` out of range.
+    /// The date `self` after `start`; `None` when it would fall outside the
+    /// years the calendar covers, whatever the unit, so no date is ever given
+    /// that the calendar cannot count working days to.
     pub fn apply(&self, calendar: &Calendar, start: NaiveDate) -> Option<NaiveDate> {
         match self.unit {
             Unit::WorkingDays => calendar.add_working_days(start, self.amount),
@@ -246,6 +249,7 @@ impl Offset {
             Unit::Weeks => start.checked_add_days(chrono::Days::new(u64::from(self.amount) * 7)),
             Unit::Months => start.checked_add_months(chrono::Months::new(self.amount)),
         }
+        .filter(|date| (MIN_YEAR..=MAX_YEAR).contains(&date.year()))
     }
 
     pub fn describe(&self) -> String {
