@@ -5,6 +5,8 @@
 //     including marshalling: median and 95th percentile of batches of calls;
 //   - cold start: navigation to the first result with a case opened from a file
 //     (median of five fresh contexts);
+//   - cases at the limits (written by the native half to target/bench-limits/):
+//     read and checked as the page does, one call at a time, slowest of ten;
 //   - sizes: the wasm module raw and gzipped, and the page's first load as
 //     transferred (served gzipped, as scripts/serve.py and any static host do).
 // Usage: node bench/browser.mjs [--native FILE] [--out FILE] [--quick]
@@ -37,6 +39,8 @@ const TARGETS = {
   nativeChecksPerSecondLargest: 100_000,
   addWorkingDaysMicroseconds: 1,
   coldStartMilliseconds: 500,
+  limitNativeMilliseconds: 50,
+  limitPageMilliseconds: 100,
   wasmGzipBytes: 120 * 1024,
   firstLoadGzipBytes: 200 * 1024,
 };
@@ -100,6 +104,34 @@ async function timeChecks(page, cases) {
   }, { cases, batches: BATCHES, calls: CALLS });
 }
 
+/** Cases at the limits, read and checked as the page does: slowest of ten calls. */
+async function timeLimits(page) {
+  const dir = join(ROOT, 'target/bench-limits');
+  if (!existsSync(dir)) return {};
+  const texts = Object.fromEntries(readdirSync(dir).filter((f) => f.endsWith('.json'))
+    .map((f) => [f.replace(/\.json$/, ''), readFileSync(join(dir, f), 'utf8')]));
+  return page.evaluate(async ({ texts, calls }) => {
+    const wasm = await import('/pkg/sfo_check.js');
+    const kept = new wasm.Checker();
+    const out = {};
+    for (const [name, text] of Object.entries(texts)) {
+      const times = [];
+      for (let i = 0; i < calls; i += 1) {
+        const start = performance.now();
+        try {
+          wasm.readCaseDocument(text, 'case');
+          kept.check(JSON.parse(text), {});
+        } catch { /* errors are an answer too */ }
+        times.push(performance.now() - start);
+      }
+      times.sort((a, b) => a - b);
+      out[name] = { median: times[Math.floor(times.length / 2)], slowest: times[times.length - 1] };
+    }
+    kept.free();
+    return out;
+  }, { texts, calls: QUICK ? 2 : 10 });
+}
+
 /** From navigation to the first result, a case opened from a file, cold. */
 async function coldStart(browser, file) {
   const context = await browser.newContext({ serviceWorkers: 'block' });
@@ -156,7 +188,13 @@ function table(results) {
   }
   lines.push('');
   for (const f of results.native ?? []) {
-    if (!f.key.startsWith('check:')) lines.push(`${pad(f.name.trim(), 52)}${padStart(us(f.microseconds), 12)}`);
+    if (!f.key.startsWith('check:') && !f.key.startsWith('limits:')) lines.push(`${pad(f.name.trim(), 52)}${padStart(us(f.microseconds), 12)}`);
+  }
+  lines.push('');
+  lines.push('at the limits (slowest call)                 native          in the page (read and check)');
+  for (const f of (results.native ?? []).filter((x) => x.key.startsWith('limits:'))) {
+    const b = results.browser.limits?.[f.key.slice('limits:'.length)];
+    lines.push(`${pad(f.name, 45)}${pad(`${f.slowest_milliseconds.toFixed(1)} ms`, 16)}${b ? `${b.slowest.toFixed(1)} ms` : '—'}`);
   }
   lines.push('');
   lines.push(`cold start: navigation to engine ready                      ${results.browser.readyMilliseconds.toFixed(0)} ms`);
@@ -199,6 +237,26 @@ function targets(results) {
       met: results.sizes.firstLoadBytes <= TARGETS.firstLoadGzipBytes,
     },
   ];
+  const atLimits = (results.native ?? []).filter((f) => f.key.startsWith('limits:'));
+  if (atLimits.length) {
+    const slowest = Math.max(...atLimits.map((f) => f.slowest_milliseconds));
+    rows.push({
+      what: 'slowest native call at the limits',
+      measured: `${slowest.toFixed(1)} ms`,
+      target: `under ${TARGETS.limitNativeMilliseconds} ms`,
+      met: slowest < TARGETS.limitNativeMilliseconds,
+    });
+  }
+  const inPage = Object.values(results.browser.limits ?? {});
+  if (inPage.length) {
+    const slowest = Math.max(...inPage.map((b) => b.slowest));
+    rows.push({
+      what: 'slowest read and check at the limits in the page',
+      measured: `${slowest.toFixed(1)} ms`,
+      target: `under ${TARGETS.limitPageMilliseconds} ms`,
+      met: slowest < TARGETS.limitPageMilliseconds,
+    });
+  }
   const largest = native['check:training-scenario-many-flags'];
   if (largest) {
     rows.push({
@@ -241,6 +299,7 @@ async function main() {
     const page = await (await browser.newContext({ serviceWorkers: 'block' })).newPage();
     await page.goto(`${ORIGIN}/`);
     const checks = await timeChecks(page, cases);
+    const limits = await timeLimits(page);
     const results = {
       date: new Date().toISOString(),
       quick: QUICK,
@@ -249,6 +308,7 @@ async function main() {
         batches: BATCHES,
         callsPerBatch: CALLS,
         checks,
+        limits,
         readyMilliseconds: cold.readyMilliseconds,
         coldStartMilliseconds: cold.milliseconds,
         coldStartRuns: starts.map((s) => Math.round(s.milliseconds)),

@@ -5,6 +5,13 @@
 //! `cargo bench --bench engine -- WORD` runs only the measures naming WORD;
 //! `--quick` measures briefly (as `make test` does, to prove it runs);
 //! `--json FILE` also writes the figures for `bench/browser.mjs` to merge.
+//!
+//! Cases at the limits (every list at 500 items, extensions and windows of
+//! 100,000 working days, a megabyte of errors) are timed one call at a time:
+//! the slowest is held to the 50 ms bound, or, in a `--quick` run of the
+//! unoptimised test build, to a ceiling 20 times that, which catches anything
+//! that grows out of bounds (those inputs once took 30 s) without judging
+//! the figures. Their texts go to `target/bench-limits/` for the browser half.
 
 use chrono::NaiveDate;
 use serde_json::{json, Value};
@@ -16,11 +23,17 @@ use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 const LARGEST: &str = "training-scenario-many-flags";
+/// No input within the limits may take longer to check natively.
+const BOUND_MS: f64 = 50.0;
+/// The unoptimised `--quick` build's ceiling.
+const QUICK_CEILING_MS: f64 = 20.0 * BOUND_MS;
+const MOST: usize = 500;
 
 struct Bench {
     only: Option<String>,
     quick: bool,
     figures: Vec<Value>,
+    over_bound: bool,
 }
 
 impl Bench {
@@ -75,6 +88,184 @@ impl Bench {
     }
 }
 
+impl Bench {
+    /// Times `run` one call at a time and holds the slowest to the bound.
+    fn at_the_limit(&mut self, key: &str, name: &str, mut run: impl FnMut()) {
+        if self
+            .only
+            .as_ref()
+            .is_some_and(|word| !name.contains(word.as_str()) && !key.contains(word.as_str()))
+        {
+            return;
+        }
+        let calls = if self.quick { 2 } else { 30 };
+        let mut times: Vec<f64> = (0..calls)
+            .map(|_| {
+                let start = Instant::now();
+                run();
+                start.elapsed().as_secs_f64() * 1e3
+            })
+            .collect();
+        times.sort_by(f64::total_cmp);
+        let (median, slowest) = (times[times.len() / 2], times[times.len() - 1]);
+        let bound = if self.quick {
+            QUICK_CEILING_MS
+        } else {
+            BOUND_MS
+        };
+        let verdict = if slowest < bound { "within" } else { "OVER" };
+        println!(
+            "{name:<52} {median:>8.2} ms median {slowest:>8.2} ms slowest ({verdict} {bound} ms)"
+        );
+        self.figures.push(json!({
+            "key": key,
+            "name": name,
+            "microseconds": median * 1e3,
+            "slowest_milliseconds": slowest,
+            "bound_milliseconds": bound,
+            "calls": calls,
+        }));
+        self.over_bound |= slowest >= bound;
+    }
+}
+
+/// Cases at the limits, each as (key, what it holds, case text).
+fn cases_at_the_limits(root: &str) -> Vec<(&'static str, &'static str, String)> {
+    let text = std::fs::read_to_string(format!("{root}/examples/{LARGEST}.json")).unwrap();
+    let base: Value = serde_json::from_str(&text).unwrap();
+    let day = |i: usize| {
+        let d = NaiveDate::from_ymd_opt(2005, 1, 3).unwrap() + chrono::Days::new(i as u64 * 7);
+        d.format("%Y-%m-%d").to_string()
+    };
+    let note = "n".repeat(200);
+    // The lists filled to `sizes` (supervision, events, extensions, custody
+    // incidents, recorded behaviour, orders), with 500 previous convictions
+    // and the longest reference.
+    let filled = |sizes: [usize; 6]| {
+        let mut case = base.clone();
+        // Licence periods a week apart, the last covering the offence.
+        case["supervision"] = (1..sizes[0])
+            .map(|i| json!({"type": "licence", "start": day(i), "scheduled_end": day(i + 1)}))
+            .chain([
+                json!({"type": "licence", "start": "2024-03-04", "scheduled_end": "2025-09-01"}),
+            ])
+            .collect();
+        case["events"] = (0..sizes[1])
+            .map(|i| json!({"type": "domestic-abuse-call-out", "date": day(i), "note": note}))
+            .collect();
+        case["review"]["extensions"] = (0..sizes[2])
+            .map(|i| {
+                json!({"step": "D-REVIEW", "requested": "2024-11-11", "decision": "granted",
+                       "decided": "2024-11-12", "extra_working_days": 1 + i % 3})
+            })
+            .collect();
+        let c = &mut case["circumstances"];
+        c["custody_incidents"] = (0..sizes[3])
+            .map(|i| json!({"type": "weapon", "date": day(i), "considered_in_assessment": false}))
+            .collect();
+        c["non_convicted_behaviour"] = (0..sizes[4])
+            .map(|i| json!({"type": "domestic-abuse-call-out", "date": day(i)}))
+            .collect();
+        c["orders"] = (0..sizes[5])
+            .map(|_| json!({"type": "restraining", "protects": ["known-adult", "children"]}))
+            .collect();
+        c["previous_convictions"] = (0..MOST).map(|_| json!("domestic-abuse")).collect();
+        case["reference"] = "x".repeat(10_000).into();
+        case
+    };
+    // The most rows a case holds, spread two ways.
+    let periods_and_events = filled([MOST, MOST, 0, 0, 0, 0]);
+    let every_list = filled([200, 200, 200, 150, 150, 100]);
+    // Every list at 500: over the rows a case holds, refused.
+    let too_many = filled([MOST; 6]);
+
+    let mut far = base.clone();
+    // Each extension 100,000 working days: past 2200, so each is an error.
+    far["review"]["extensions"] = (0..MOST)
+        .map(|_| {
+            json!({"step": "D-REVIEW", "requested": "2024-11-11", "decision": "granted",
+                   "decided": "2024-11-12", "extra_working_days": 100_000})
+        })
+        .collect();
+
+    // A megabyte of events whose dates are not real dates.
+    let mut bad = base;
+    bad["events"] = (0..MOST)
+        .map(
+            |_| json!({"type": "new-relationship", "date": "2024-02-30", "note": "b".repeat(1800)}),
+        )
+        .collect();
+
+    let cases = vec![
+        (
+            "limits:periods-and-events",
+            "500 periods and 500 events (1,000 rows)",
+            periods_and_events,
+        ),
+        (
+            "limits:every-list",
+            "1,000 rows across every list",
+            every_list,
+        ),
+        (
+            "limits:too-many-rows",
+            "every list at 500 (refused)",
+            too_many,
+        ),
+        (
+            "limits:far-extensions",
+            "500 extensions of 100,000 working days",
+            far,
+        ),
+        (
+            "limits:bad-events",
+            "500 events with impossible dates (1 MB)",
+            bad,
+        ),
+    ];
+    cases
+        .into_iter()
+        .map(|(key, name, case)| {
+            let text = case.to_string();
+            assert!(
+                text.len() <= sfo_check::strict::MAX_DOCUMENT_BYTES,
+                "{key}: {} bytes",
+                text.len()
+            );
+            (key, name, text)
+        })
+        .collect()
+}
+
+/// The built-in profile at the limits: its SFO window at 100,000 working
+/// days, 500 offences and 500 extra closures.
+fn policy_at_the_limits() -> String {
+    let mut policy: Value = serde_json::from_str(DEFAULT_POLICY_JSON).unwrap();
+    policy["id"] = "at-the-limits".into();
+    for step in policy["timetable"].as_array_mut().unwrap() {
+        if step["counts_from"] == "supervision-end" {
+            step["offset"]["amount"] = 100_000.into();
+        }
+    }
+    let offence = policy["offences"][0].clone();
+    let builtin = policy["offences"].as_array().unwrap().len();
+    for i in builtin..MOST {
+        let mut more = offence.clone();
+        more["id"] = format!("listed-offence-{i}").into();
+        more["name"] = format!("Listed offence {i}").into();
+        policy["offences"].as_array_mut().unwrap().push(more);
+    }
+    let first = NaiveDate::from_ymd_opt(2024, 1, 2).unwrap();
+    policy["extra_non_working_days"] = (0..MOST as u64)
+        .map(|i| {
+            let date = first + chrono::Days::new(i);
+            json!({"date": date.format("%Y-%m-%d").to_string(), "name": "Office closure",
+                   "status": "confirmed", "sources": [{"title": "Regional notice"}]})
+        })
+        .collect();
+    policy.to_string()
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let json_file = args
@@ -88,6 +279,7 @@ fn main() {
             .cloned(),
         quick: args.iter().any(|a| a == "--quick"),
         figures: Vec::new(),
+        over_bound: false,
     };
     let root = env!("CARGO_MANIFEST_DIR");
     let checker = Checker::new();
@@ -162,8 +354,57 @@ fn main() {
             black_box(calendar.working_days_between(black_box(start), end));
         },
     );
+    let limits_dir = std::path::Path::new(root).join("target/bench-limits");
+    std::fs::create_dir_all(&limits_dir).unwrap();
+    let limits = cases_at_the_limits(root);
+    for (key, name, text) in &limits {
+        let outcome = checker.check(text, &Options::default(), clock);
+        // Each must be answered as meant: a report, or its errors capped.
+        match (*key, &outcome) {
+            ("limits:periods-and-events" | "limits:every-list", Ok(_)) => {}
+            ("limits:too-many-rows", Err(e)) if e.len() == 1 => {}
+            ("limits:far-extensions" | "limits:bad-events", Err(e)) if e.len() == 101 => {}
+            _ => panic!("{key}: unexpected outcome {:?}", outcome.err()),
+        }
+        let file = key.trim_start_matches("limits:");
+        std::fs::write(limits_dir.join(format!("{file}.json")), text).unwrap();
+        bench.at_the_limit(key, name, || {
+            black_box(
+                checker
+                    .check(black_box(text), &Options::default(), clock)
+                    .ok(),
+            );
+        });
+    }
+    let policy = policy_at_the_limits();
+    let mut wide = Checker::new();
+    wide.add_policy_json(&policy).unwrap();
+    let (_, _, every_list) = &limits[1];
+    let wide_options = Options {
+        policy: Some("at-the-limits".into()),
+        ..Options::default()
+    };
+    assert!(wide.check(every_list, &wide_options, clock).is_err());
+    bench.at_the_limit(
+        "limits:policy",
+        "1,000 rows, a policy at the limits",
+        || {
+            black_box(wide.check(black_box(every_list), &wide_options, clock).ok());
+        },
+    );
+    bench.at_the_limit(
+        "limits:read-policy",
+        "read, check and add a policy at the limits",
+        || {
+            black_box(Checker::new().add_policy_json(black_box(&policy)).ok());
+        },
+    );
     if let Some(file) = json_file {
         let doc = json!({ "native": bench.figures });
         std::fs::write(&file, serde_json::to_string_pretty(&doc).unwrap()).unwrap();
+    }
+    if bench.over_bound {
+        eprintln!("a case at the limits took longer than its bound");
+        std::process::exit(1);
     }
 }

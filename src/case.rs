@@ -35,6 +35,44 @@ pub struct Case {
     pub events: Vec<Event>,
 }
 
+/// The most rows a case holds across its lists (supervision periods, events,
+/// extensions, custody incidents, recorded behaviour and orders), besides the
+/// 500 of any one list: enough for any real case, and few enough that the
+/// page's form stays quick to type in.
+pub const MAX_ROWS: usize = 1_000;
+
+impl Case {
+    /// The items in the lists the page shows as rows.
+    pub fn rows(&self) -> usize {
+        let c = &self.circumstances;
+        self.supervision.len()
+            + self.events.len()
+            + self.review.extensions.len()
+            + c.custody_incidents.len()
+            + c.non_convicted_behaviour.len()
+            + c.orders.len()
+    }
+
+    /// The error for a case over [`MAX_ROWS`], if it is.
+    pub fn too_many_rows(&self) -> Option<crate::input::FieldError> {
+        let rows = self.rows();
+        (rows > MAX_ROWS).then(|| {
+            crate::input::FieldError::coded(
+                "",
+                crate::input::ErrorCode::TooLarge,
+                format!(
+                    "the case has {} items in its lists (supervision periods, events, \
+                     extensions, custody incidents, recorded behaviour and orders): \
+                     the most a case holds is {}",
+                    crate::text::count(rows as u64),
+                    crate::text::count(MAX_ROWS as u64)
+                ),
+            )
+            .with("max", MAX_ROWS.to_string())
+        })
+    }
+}
+
 #[derive(Debug, Clone, Default, PartialEq, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, default)]
 pub struct SupervisionPeriod {

@@ -637,7 +637,10 @@ fn check_offset(error: &mut impl FnMut(String, &str), path: String, offset: Offs
         Unit::Months => 1_200,
     };
     if offset.amount > limit {
-        error(path, &format!("must be at most {limit}"));
+        error(
+            path,
+            &format!("must be at most {}", crate::text::count(limit)),
+        );
     }
 }
 
@@ -804,7 +807,7 @@ mod tests {
 
     #[test]
     fn offsets_are_bounded_for_each_unit() {
-        let limits = [
+        let limits: [(&str, u32); 4] = [
             ("working-days", 100_000),
             ("calendar-days", 36_500),
             ("weeks", 5_200),
@@ -825,7 +828,7 @@ mod tests {
                 .iter()
                 .map(|e| (e.path.as_str(), e.message.as_str()))
                 .collect();
-            let message = format!("must be at most {limit}");
+            let message = format!("must be at most {}", crate::text::count(limit));
             assert_eq!(
                 found,
                 [

@@ -85,7 +85,10 @@ impl<'de> Visitor<'de> for Strict<'_> {
             return Err(framed(
                 self.0,
                 "too-large",
-                format!("is longer than {MAX_TEXT_CHARS} characters"),
+                format!(
+                    "is longer than {} characters",
+                    crate::text::count(MAX_TEXT_CHARS as u64)
+                ),
             ));
         }
         Ok(Value::String(v.to_string()))

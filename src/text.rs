@@ -7,6 +7,19 @@ use chrono::Datelike;
 use std::borrow::Cow;
 use std::fmt::Write;
 
+/// A count as people write it: 1,000 and 100,000.
+pub fn count(n: impl Into<u64>) -> String {
+    let digits = n.into().to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    out
+}
+
 /// Text from a case or a profile, safe to print to a terminal: control
 /// characters (a newline, ESC, BEL) and bidirectional overrides are written
 /// as `\u{…}` escapes, so a value can never start a line of its own, hide
@@ -221,4 +234,21 @@ pub fn render(report: &Report) -> String {
         }
     );
     out
+}
+
+#[cfg(test)]
+mod count_tests {
+    use super::count;
+
+    #[test]
+    fn counts_are_grouped_in_thousands() {
+        let written: Vec<String> = [0u64, 7, 999, 1_000, 10_000, 100_000, 1_234_567]
+            .into_iter()
+            .map(count)
+            .collect();
+        assert_eq!(
+            written,
+            ["0", "7", "999", "1,000", "10,000", "100,000", "1,234,567"]
+        );
+    }
 }

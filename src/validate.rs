@@ -157,6 +157,10 @@ fn all_dates(case: &Case) -> Vec<(String, Date)> {
 
 /// Checks `case` against `policy`, with `today` the date the case is assessed on.
 pub fn validate(case: &Case, policy: &PolicyProfile, today: NaiveDate) -> Vec<FieldError> {
+    // Too many rows: the one thing to fix, before thousands of others.
+    if let Some(error) = case.too_many_rows() {
+        return vec![error];
+    }
     let mut c = Checker {
         errors: Vec::new(),
         today,
@@ -329,7 +333,10 @@ pub fn validate(case: &Case, policy: &PolicyProfile, today: NaiveDate) -> Vec<Fi
             c.coded(
                 at("extra_working_days"),
                 ErrorCode::OutOfRange,
-                format!("must be at most {MAX_WORKING_DAYS} working days"),
+                format!(
+                    "must be at most {} working days",
+                    crate::text::count(MAX_WORKING_DAYS)
+                ),
             )
             .params
             .insert("max", MAX_WORKING_DAYS.to_string());

@@ -297,12 +297,25 @@ pub fn working_days_js(from: JsValue, to: JsValue) -> Result<f64, JsValue> {
 
 /// Reads JSON text as the engine does (strictly, within the limits) before a
 /// page takes it apart itself: throws `{ errors }` for a key given twice, a
-/// size over a limit or text that is not JSON, naming where.
+/// size over a limit or text that is not JSON, naming where. `what` names the
+/// document in messages ("the case file is larger than 1 MB").
 #[wasm_bindgen(js_name = readDocument)]
 pub fn read_document(text: &str, what: &str) -> Result<(), JsValue> {
     crate::strict::parse(text, what)
         .map(|_| ())
         .map_err(|e| errors(vec![e]))
+}
+
+/// As `readDocument`, for a case: one with more rows than a case holds is
+/// refused too, before the page draws them.
+#[wasm_bindgen(js_name = readCaseDocument)]
+pub fn read_case_document(text: &str, what: &str) -> Result<(), JsValue> {
+    read_document(text, what)?;
+    let case = crate::input::read_partial_str::<crate::case::Case>(text, what).value;
+    match case.as_ref().and_then(crate::case::Case::too_many_rows) {
+        Some(error) => Err(errors(vec![error])),
+        None => Ok(()),
+    }
 }
 
 #[wasm_bindgen(js_name = defaultPolicy)]

@@ -162,3 +162,29 @@ fn a_read_that_stops_at_100_errors_says_so() {
         "reading stopped after 100 errors: fix these and check again for any more"
     );
 }
+
+#[test]
+fn a_case_holds_at_most_1000_rows_across_its_lists() {
+    // 500 events and 500 periods are 1,000 rows: read. One more order is
+    // refused as a whole, naming the limit, before any other check.
+    let mut case = murder();
+    case["events"] = Value::Array(vec![
+        json!({"type": "violence-in-custody", "date": "2024-01-02"});
+        500
+    ]);
+    let period = case["supervision"][0].clone();
+    case["supervision"] = Value::Array(vec![period; 500]);
+    assert_eq!(errors(&case.to_string()), []);
+    case["circumstances"] = json!({"orders": [{"type": "restraining", "protects": ["children"]}]});
+    let found = errors(&case.to_string());
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!((found[0].0.as_str(), found[0].1), ("", ErrorCode::TooLarge));
+    assert!(
+        found[0]
+            .2
+            .starts_with("the case has 1,001 items in its lists"),
+        "{}",
+        found[0].2
+    );
+    assert!(found[0].2.ends_with("the most a case holds is 1,000"));
+}

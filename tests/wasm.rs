@@ -240,6 +240,30 @@ fn calendar_arguments_are_strict() {
 }
 
 #[wasm_bindgen_test]
+fn the_page_reads_a_file_strictly_and_a_case_within_its_rows() {
+    let thrown = |result: Result<(), JsValue>| to_json(&result.unwrap_err())["errors"][0].clone();
+    // A key given twice, in any document.
+    let twice = r#"{"offence":{"id":"murder","id":"not-listed"}}"#;
+    let error = thrown(wasm::read_document(twice, "case file"));
+    assert_eq!(
+        (error["path"].as_str(), error["code"].as_str()),
+        (Some("offence.id"), Some("duplicate"))
+    );
+    // 1,000 rows are read; 1,001 are refused for a case, naming the limit.
+    let rows = |n: usize| {
+        let events = vec![r#"{"type":"new-relationship","date":"2024-01-02"}"#; 500].join(",");
+        let periods = vec![r#"{"type":"licence"}"#; n - 500].join(",");
+        format!(r#"{{"events":[{events}],"supervision":[{periods}]}}"#)
+    };
+    assert!(wasm::read_case_document(&rows(1000), "case file").is_ok());
+    let error = thrown(wasm::read_case_document(&rows(1001), "case file"));
+    assert_eq!(error["code"], "too-large");
+    assert_eq!(error["params"]["max"], "1000");
+    // The rows are a case's limit, not any document's.
+    assert!(wasm::read_document(&rows(1001), "case file").is_ok());
+}
+
+#[wasm_bindgen_test]
 fn policies_cross_the_boundary_intact() {
     let policy = to_json(&wasm::default_policy());
     assert_eq!(policy["id"], "ew-default-2024");
