@@ -41,7 +41,6 @@ async function start() {
 
   const announce = announcer($('announcer'));
   let timer = null;
-  let afterTimer = null;
   const scheduleUpdate = () => {
     clearTimeout(timer);
     timer = setTimeout(() => update(), 150);
@@ -113,7 +112,9 @@ async function start() {
     if (key === drawn) return;
     drawn = key;
     const { timeline } = await import('./timeline.js');
-    // A later update may have drawn or hidden it meanwhile.
+    // Drawn in a task of its own (a case can have hundreds of periods); a
+    // later update may have drawn or hidden it meanwhile.
+    await new Promise((resolve) => { setTimeout(resolve, 0); });
     if (key !== drawn) return;
     const profile = entryFor(state, report.stamp.policy.id)?.profile;
     const calendar = calendarOf(state.engine, profile?.extra_non_working_days ?? []);
@@ -140,15 +141,13 @@ async function start() {
    */
   function update({ force = false, focusSummary = false } = {}) {
     clearTimeout(timer);
+    // A case still being drawn into the form is checked once it is all in.
+    if (form.busy) return { errors: [] };
     const raw = form.read();
     const built = caseFromRaw(raw);
-    // The printed answers and the results' scroll check are their own task,
-    // after this one: with hundreds of rows, one long task would freeze typing.
-    clearTimeout(afterTimer);
-    afterTimer = setTimeout(() => {
-      print.showAnswers(form.answers(raw));
-      results.syncScrollable();
-    }, 0);
+    // The printed answers are drawn after this task, a slice at a time: with
+    // hundreds of rows, one long task would freeze typing.
+    print.showAnswers(() => form.answers(raw));
 
     if (!hasEntries(raw)) {
       state.report = null;

@@ -66,6 +66,7 @@ export const engine = {
   readPolicy: (policy) => attempt(() => wasm.readPolicy(policy)),
   /** JSON text read strictly (no key twice) and within the limits, before the page reads it itself. */
   readDocument: (text, what) => attempt(() => wasm.readDocument(String(text), what)),
+  readCaseDocument: (text, what) => attempt(() => wasm.readCaseDocument(String(text), what)),
   version: () => wasm.version(),
   vocabulary: () => wasm.vocabulary(),
   /**

@@ -17,6 +17,19 @@ export const CASE_SCHEMA = 'sfo-check/case@1';
 
 /** supervision[0].scheduled_end -> supervision-0-scheduled-end */
 export function pathToId(path) {
+  let id = ids.get(path);
+  if (id === undefined) {
+    id = idOf(path);
+    // Paths are bounded by the form's rows; the bound keeps a stray caller from growing it.
+    if (ids.size > 100_000) ids.clear();
+    ids.set(path, id);
+  }
+  return id;
+}
+
+const ids = new Map();
+
+function idOf(path) {
   return String(path)
     .replace(/\[(\d+)\]/g, '.$1')
     .split('.')
@@ -200,15 +213,15 @@ const YES_NO = [['yes', 'Yes'], ['no', 'No'], ['unknown', 'Not known']];
 
 // Text, number and select are one control found by its id.
 const byId = {
-  read: (root, id) => root.querySelector(`#${id}`).value,
-  write: (root, id, value) => { root.querySelector(`#${id}`).value = value; },
+  read: (controls, id) => controls.byId(id).value,
+  write: (controls, id, value) => { controls.byId(id).value = value; },
 };
 
 // Radios and yes/no are one checked input of a name.
 const oneOf = {
-  read: (root, id) => root.querySelector(`input[name="${id}"]:checked`)?.value ?? '',
-  write: (root, id, value) => {
-    for (const input of root.querySelectorAll(`input[name="${id}"]`)) input.checked = input.value === value;
+  read: (controls, id) => controls.byName(id).find((i) => i.checked)?.value ?? '',
+  write: (controls, id, value) => {
+    for (const input of controls.byName(id)) input.checked = input.value === value;
   },
 };
 
@@ -221,7 +234,8 @@ const chosenText = (options, value) =>
  * - missing: the verb for "required, but missing" (Enter / Select)
  * - build(field, path, id): the form group
  * - empty(): the raw answer when nothing is entered
- * - read(root, id) / write(root, id, raw): the raw answer from / into the form
+ * - read(controls, id) / write(controls, id, raw): the raw answer from / into
+ *   the form, its controls found through fieldIndex()
  * - toValue(field, raw, name): raw -> { value } | { omit } | { error, parts?, incomplete? }
  * - fromValue(field, value): case value (not null) -> { raw, ok }; ok false: the form cannot take it
  * - answer(root, field, id, raw): the words for the printed answers
@@ -232,15 +246,15 @@ const KINDS = {
     missing: 'Enter',
     build: dateField,
     empty: () => ({ day: '', month: '', year: '' }),
-    read: (root, id) => ({
-      day: root.querySelector(`#${id}-day`).value,
-      month: root.querySelector(`#${id}-month`).value,
-      year: root.querySelector(`#${id}-year`).value,
+    read: (controls, id) => ({
+      day: controls.byId(`${id}-day`).value,
+      month: controls.byId(`${id}-month`).value,
+      year: controls.byId(`${id}-year`).value,
     }),
-    write: (root, id, value) => {
-      root.querySelector(`#${id}-day`).value = value.day;
-      root.querySelector(`#${id}-month`).value = value.month;
-      root.querySelector(`#${id}-year`).value = value.year;
+    write: (controls, id, value) => {
+      controls.byId(`${id}-day`).value = value.day;
+      controls.byId(`${id}-month`).value = value.month;
+      controls.byId(`${id}-year`).value = value.year;
     },
     toValue: (field, raw, name) => {
       const d = dateFromParts(raw, name);
@@ -292,7 +306,7 @@ const KINDS = {
     empty: () => '',
     read: byId.read,
     // A value the select does not offer is kept as an extra option.
-    write: (root, id, value) => setSelectValue(root.querySelector(`#${id}`), value),
+    write: (controls, id, value) => setSelectValue(controls.byId(id), value),
     toValue: (field, raw) => {
       if (!raw) return { omit: true };
       return { value: field.numeric && /^\d+$/.test(raw) ? Number(raw) : raw };
@@ -326,9 +340,9 @@ const KINDS = {
     missing: 'Select',
     build: (field, path, id) => choiceField(field, path, id, 'checkbox', optionsOf(field), false),
     empty: () => [],
-    read: (root, id) => [...root.querySelectorAll(`input[name="${id}"]:checked`)].map((i) => i.value),
-    write: (root, id, value) => {
-      for (const input of root.querySelectorAll(`input[name="${id}"]`)) input.checked = value.includes(input.value);
+    read: (controls, id) => controls.byName(id).filter((i) => i.checked).map((i) => i.value),
+    write: (controls, id, value) => {
+      for (const input of controls.byName(id)) input.checked = value.includes(input.value);
     },
     toValue: (field, raw) => (raw.length ? { value: [...raw] } : { omit: true }),
     fromValue: (field, value) => {
@@ -431,6 +445,12 @@ export function setRowCount(root, repeatPath, count) {
   const level = Number(container.dataset.rowLevel);
   const rows = container.querySelector('.app-repeat__rows');
   replace(rows, Array.from({ length: count }, (_, i) => buildRow(node, i, level)));
+  showRowCount(container, node, count);
+}
+
+/** What a list's frame says and does for `count` rows. */
+function showRowCount(container, node, count) {
+  const repeatPath = node.path;
   // Only a long list skips laying out its rows off screen (the usual few are
   // laid out as normal, every control measurable).
   container.classList.toggle('app-repeat--long', count > LONG_LIST);
@@ -440,8 +460,11 @@ export function setRowCount(root, repeatPath, count) {
   replace(add, count ? `Add another ${item}` : `Add ${/^[aeiou]/.test(item) ? 'an' : 'a'} ${item}`);
 }
 
+/** The rows a repeat holds: its own list's children, never a search of the whole form. */
 export function rowCount(root, repeatPath) {
-  return root.querySelectorAll(`[data-row="${repeatPath}"]`).length;
+  // Found by id (a lookup, where a compound selector would scan every element).
+  const rows = root.querySelector(`#${pathToId(repeatPath)}`)?.querySelector('.app-repeat__rows');
+  return rows ? rows.children.length : 0;
 }
 
 export function repeatNode(path) {
@@ -479,14 +502,30 @@ function eachField(root, fn) {
   visit(SECTIONS);
 }
 
-/** What was entered, exactly as typed: { values: { path: raw }, rows: { repeat: n } }. */
 /**
  * The form's controls found once, by id and by name, for reading or writing
  * every field: a selector per field would search the whole form each time,
  * which grows with the square of the rows (500 events took seconds).
- * Answers the few selectors the kinds use; anything else goes to the form.
  */
 function fieldIndex(root) {
+  const kept = indexes.get(root);
+  // Rows added or removed, or options filled, since it was built: build anew.
+  if (kept && !kept.stale && !movesControls(kept.observer.takeRecords())) return kept.index;
+  kept?.observer.disconnect();
+  const index = controlsWithin(root);
+  // Typing adds or removes no control, so one index serves every keystroke
+  // (error messages come and go; rows and controls make it stale).
+  const entry = { index, stale: false };
+  entry.observer = new MutationObserver((records) => { entry.stale ||= movesControls(records); });
+  entry.observer.observe(root, { childList: true, subtree: true, attributes: true, attributeFilter: ['id', 'name'] });
+  indexes.set(root, entry);
+  return index;
+}
+
+const indexes = new WeakMap();
+
+/** The controls inside `root`, by id and by name, found once. */
+function controlsWithin(root) {
   const byId = new Map();
   const byName = new Map();
   for (const el of root.querySelectorAll('[id]')) byId.set(el.id, el);
@@ -494,22 +533,20 @@ function fieldIndex(root) {
     if (!byName.has(input.name)) byName.set(input.name, []);
     byName.get(input.name).push(input);
   }
-  const named = /^input\[name="([^"]+)"\](:checked)?$/;
+  const none = [];
   return {
-    querySelector(selector) {
-      if (/^#[\w-]+$/.test(selector)) return byId.get(selector.slice(1)) ?? null;
-      const m = named.exec(selector);
-      if (m) return (byName.get(m[1]) ?? []).find((i) => !m[2] || i.checked) ?? null;
-      return root.querySelector(selector);
-    },
-    querySelectorAll(selector) {
-      const m = named.exec(selector);
-      if (m) return (byName.get(m[1]) ?? []).filter((i) => !m[2] || i.checked);
-      return root.querySelectorAll(selector);
-    },
+    byId: (id) => byId.get(id) ?? null,
+    byName: (name) => byName.get(name) ?? none,
   };
 }
 
+const CONTROLS = 'input, select, textarea';
+const isOrHoldsControl = (node) => node.nodeType === Node.ELEMENT_NODE
+  && (node.matches(CONTROLS) || node.querySelector(CONTROLS) !== null);
+const movesControls = (records) => records.some((r) => r.type === 'attributes'
+  || [...r.addedNodes, ...r.removedNodes].some(isOrHoldsControl));
+
+/** What was entered, exactly as typed: { values: { path: raw }, rows: { repeat: n } }. */
 export function readRaw(root) {
   const values = {};
   const index = fieldIndex(root);
@@ -717,11 +754,60 @@ export function rawFromCase(obj) {
 
 /** Puts raw answers into the form, adding rows as needed. */
 export function writeRaw(root, raw) {
-  for (const node of REPEATS.values()) setRowCount(root, node.path, raw.rows[node.path] ?? 0);
+  const steps = writeSteps(root, raw, Infinity);
+  while (!steps.next().done);
+}
+
+/**
+ * As writeRaw, a slice of rows per task, so opening a case with hundreds of
+ * rows never freezes the page; `progress(done, total)` after each slice.
+ */
+export async function writeRawInSlices(root, raw, progress = () => {}) {
+  const total = Object.values(raw.rows).reduce((sum, n) => sum + n, 0);
+  const nextTask = () => new Promise((resolve) => { setTimeout(resolve, 0); });
+  const steps = writeSteps(root, raw, ROWS_PER_TASK);
+  for (let step = steps.next(); !step.done; step = steps.next()) {
+    progress(step.value, total);
+    await nextTask();
+  }
+  // The controls found now, in a task of their own, not in the first check's.
+  await nextTask();
+  fieldIndex(root);
+}
+
+const ROWS_PER_TASK = 100;
+
+/**
+ * Writes the single answers, then builds each list's rows with their answers
+ * (each row's controls found within it, before it joins the form), yielding
+ * the rows built so far after every `slice` rows.
+ */
+function* writeSteps(root, raw, slice) {
+  for (const node of REPEATS.values()) setRowCount(root, node.path, 0);
   const index = fieldIndex(root);
   eachField(root, (field, path) => {
     kindOf(field).write(index, pathToId(path), raw.values[path] ?? emptyRaw(field));
   });
+  let built = 0;
+  for (const node of REPEATS.values()) {
+    const count = raw.rows[node.path] ?? 0;
+    const container = root.querySelector(`#${pathToId(node.path)}`);
+    const rows = container.querySelector('.app-repeat__rows');
+    const level = Number(container.dataset.rowLevel);
+    // Marked long before its rows arrive, so they are never laid out in full first.
+    showRowCount(container, node, count);
+    for (let i = 0; i < count; i++) {
+      const row = buildRow(node, i, level);
+      const controls = controlsWithin(row);
+      for (const field of node.children) {
+        const path = `${node.path}[${i}].${field.key}`;
+        kindOf(field).write(controls, pathToId(path), raw.values[path] ?? emptyRaw(field));
+      }
+      rows.append(row);
+      built += 1;
+      if (built % slice === 0) yield built;
+    }
+  }
 }
 
 /** Removes row `index` of a repeat, keeping every other answer. */

@@ -248,17 +248,32 @@ export function renderErrorList(list, errors) {
 
 /** The answers entered, as summary lists (for print, and a scenario's facts under a heading of `level`). */
 export function renderAnswers(container, sections, level = 'h3') {
-  if (!sections.length) {
-    replace(container, h('p', { class: 'govuk-body' }, 'No answers entered.'));
-    return;
-  }
-  replace(container, sections.map((s) => [
-    h(level, { class: 'govuk-heading-s' }, s.title),
-    h('dl', { class: 'govuk-summary-list app-answers' }, s.rows.map(([key, value, isDate]) =>
-      h('div', { class: 'govuk-summary-list__row' },
+  const steps = answerParts(sections, level);
+  let step = steps.next();
+  while (!step.done) step = steps.next();
+  replace(container, step.value);
+}
+
+/**
+ * The answers as nodes, built a few rows at a time: yields after every
+ * `slice` rows so a long list can be built across tasks; returns the nodes.
+ */
+export function* answerParts(sections, level = 'h3', slice = Infinity) {
+  if (!sections.length) return [h('p', { class: 'govuk-body' }, 'No answers entered.')];
+  const nodes = [];
+  let built = 0;
+  for (const s of sections) {
+    const list = h('dl', { class: 'govuk-summary-list app-answers' });
+    nodes.push(h(level, { class: 'govuk-heading-s' }, s.title), list);
+    for (const [key, value, isDate] of s.rows) {
+      list.append(h('div', { class: 'govuk-summary-list__row' },
         h('dt', { class: 'govuk-summary-list__key' }, key),
-        h('dd', { class: 'govuk-summary-list__value' }, isDate ? longDate(value) : value)))),
-  ]));
+        h('dd', { class: 'govuk-summary-list__value' }, isDate ? longDate(value) : value)));
+      built += 1;
+      if (built % slice === 0) yield;
+    }
+  }
+  return nodes;
 }
 
 export { hidden };

@@ -3,7 +3,7 @@
 // asks the page to check it again as answers change.
 
 import {
-  buildForm, readRaw, writeRaw, hasEntries, setPolicyOptions, addRow, removeRow, rowCount, repeatNode, rowWords, answers,
+  buildForm, readRaw, writeRaw, writeRawInSlices, hasEntries, setPolicyOptions, addRow, removeRow, rowCount, repeatNode, rowWords, answers,
 } from '../form.js';
 import { cap } from '../words.js';
 
@@ -58,6 +58,23 @@ export class CaseForm {
 
   write(raw) {
     writeRaw(this.root, raw);
+  }
+
+  /**
+   * As write, a slice of rows per task, for a case with many rows: the form
+   * is not read (nor checked) until every row is in. It stays usable: what is
+   * typed meanwhile is in a field already written, so nothing is lost (making
+   * it inert would restyle every control twice, a long task of its own).
+   */
+  async writeInSlices(raw) {
+    this.busy = true;
+    this.root.setAttribute('aria-busy', 'true');
+    try {
+      await writeRawInSlices(this.root, raw);
+    } finally {
+      this.busy = false;
+      this.root.removeAttribute('aria-busy');
+    }
   }
 
   /** Empties every answer, with each repeat back to its first rows. */

@@ -11,6 +11,9 @@ import { resolveTarget, targetId } from '../targets.js';
 import { checkCase } from '../state.js';
 import { fieldLabel } from '../words.js';
 
+// Up to this many rows a case is drawn in one go (quicker); more, a slice per task.
+const ROWS_AT_ONCE = 200;
+
 export function slug(text) {
   return String(text ?? '').toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60);
 }
@@ -113,7 +116,7 @@ export class Files {
     }
     // The engine reads it first, strictly: a key given twice or a list over
     // its limit is refused, never silently read.
-    const read = state.engine.readDocument(file.text, 'case file');
+    const read = state.engine.readCaseDocument(file.text, 'case file');
     if (!read.ok && read.errors[0]?.code !== 'not-json') {
       const e = read.errors[0];
       this.refuse(file, e.path ? `${fieldLabel(e.path)}: ${e.message}` : e.message, 'open-case');
@@ -140,7 +143,13 @@ export class Files {
       return;
     }
     const { raw, dropped } = rawFromCase(obj);
-    this.form.write(raw);
+    const rows = Object.values(raw.rows).reduce((sum, n) => sum + n, 0);
+    if (rows > ROWS_AT_ONCE) {
+      replace(this.status, `Opening ${file.name}: ${rows.toLocaleString('en-GB')} rows…`);
+      await this.form.writeInSlices(raw);
+    } else {
+      this.form.write(raw);
+    }
     this.onNewCase('opened');
     replace(this.status, '');
     if (dropped.length) {

@@ -38,7 +38,10 @@ export class Results {
     root.addEventListener('click', (event) => {
       if (event.target.closest('#download-ics') && state.report) onDownloadIcs(state.report);
     });
-    window.addEventListener('resize', () => this.syncScrollable());
+    // Scrollable or not is known after layout: observed, never forced.
+    const observer = new ResizeObserver(() => this.syncScrollable());
+    observer.observe(root);
+    observer.observe(this.body);
   }
 
   placeholder(text) {
