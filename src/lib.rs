@@ -151,18 +151,19 @@ fn read_case(
     Err(errors)
 }
 
-/// Reads and validates a case without evaluating it.
+/// The errors `check_json` would give, without building the report's JSON.
 pub fn validate_json(
     text: &str,
     policies: &PolicySet,
     options: &Options,
     clock_today: NaiveDate,
 ) -> Vec<FieldError> {
+    // Evaluated too: a date worked out past the calendar is an error found
+    // only then, and validate must find every error check does.
     capped(match read_case(text, policies, options, clock_today) {
-        Ok(case) => match prepare(&case, policies, options, clock_today) {
-            Ok(_) => Vec::new(),
-            Err(errors) => errors,
-        },
+        Ok(case) => check(&case, policies, options, clock_today)
+            .err()
+            .unwrap_or_default(),
         Err(errors) => errors,
     })
 }

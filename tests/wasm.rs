@@ -252,8 +252,11 @@ fn the_page_reads_a_file_strictly_and_a_case_within_its_rows() {
     // 1,000 rows are read; 1,001 are refused for a case, naming the limit.
     let rows = |n: usize| {
         let events = vec![r#"{"type":"new-relationship","date":"2024-01-02"}"#; 500].join(",");
-        let periods = vec![r#"{"type":"licence"}"#; n - 500].join(",");
-        format!(r#"{{"events":[{events}],"supervision":[{periods}]}}"#)
+        let periods = vec![r#"{"type":"licence"}"#; 500].join(",");
+        let orders = vec![r#"{"type":"restraining"}"#; n - 1000].join(",");
+        format!(
+            r#"{{"events":[{events}],"supervision":[{periods}],"circumstances":{{"orders":[{orders}]}}}}"#
+        )
     };
     assert!(wasm::read_case_document(&rows(1000), "case file").is_ok());
     let error = thrown(wasm::read_case_document(&rows(1001), "case file"));
