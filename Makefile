@@ -1,10 +1,11 @@
 # sfo-check: `make serve` builds and serves the page; `make test` runs every check.
-# Both install what they need on first run (scripts/setup.sh).
+# Both install what they need on first run (scripts/setup.sh): serving needs no
+# root and no browser; only the test targets install Chromium.
 
 PORT ?= 8080
 CARGO ?= cargo
 
-.PHONY: serve build bundle test test-native test-wasm test-e2e test-bench lint setup setup-native schema bench mutants fuzz clean
+.PHONY: serve build bundle test test-native test-wasm test-e2e test-bench test-serve-setup lint setup setup-native setup-browser schema bench mutants fuzz clean
 
 serve: build
 	python3 scripts/serve.py $(PORT)
@@ -16,7 +17,10 @@ bundle: build
 	node scripts/bundle.mjs
 
 setup:
-	bash scripts/setup.sh
+	bash scripts/setup.sh build
+
+setup-browser:
+	bash scripts/setup.sh browser
 
 setup-native:
 	bash scripts/setup.sh native
@@ -28,24 +32,30 @@ lint: setup-native
 test-native: setup-native
 	$(CARGO) test
 
-test-wasm: build
+test-wasm: build setup-browser
 	$(CARGO) clippy --lib --test wasm --target wasm32-unknown-unknown --no-default-features -- -D warnings
 	CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=120 \
 	  CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=$(CURDIR)/.tools/bin/wasm-bindgen-test-runner \
 	  $(CARGO) test --target wasm32-unknown-unknown --no-default-features --test wasm
 
-test-e2e: bundle
+test-e2e: bundle setup-browser
 	npx playwright test
 
-test: lint test-native test-wasm test-e2e test-bench
+# make serve's set-up and build with Chromium, chromedriver, apt-get and sudo
+# replaced by stubs that fail: proves serving needs none of them.
+test-serve-setup:
+	bash scripts/check-serve-setup.sh
+
+test: lint test-native test-serve-setup test-wasm test-e2e test-bench
 
 # Native and browser figures side by side; writes bench/results.json.
-bench: build
+bench: build setup-browser
 	$(CARGO) bench --bench engine -- --json target/bench-native.json
 	node bench/browser.mjs --native target/bench-native.json
 
-# make test proves the benchmark runs (one example, briefly); it never judges the figures.
-test-bench: bundle
+# make test proves the benchmark runs (one example, briefly); it judges no figure
+# but a 1 s ceiling on each case at the limits, which only an unbounded cost breaks.
+test-bench: bundle setup-browser
 	$(CARGO) test --bench engine -- --quick --json target/bench-native-quick.json
 	node bench/browser.mjs --quick --native target/bench-native-quick.json --out test-results/bench-quick.json
 

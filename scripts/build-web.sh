@@ -5,6 +5,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+[ -d target/wasm32-unknown-unknown/wasm ] ||
+  echo "build: compiling the engine for the browser for the first time (about 2 minutes on 2 cores)" >&2
 cargo rustc --lib --crate-type cdylib --profile wasm --target wasm32-unknown-unknown --no-default-features
 rm -rf www/pkg
 .tools/bin/wasm-bindgen --target web --no-typescript --out-dir www/pkg \
