@@ -339,6 +339,38 @@ impl Calendar {
         table.date(low)
     }
 
+    /// The n-th working day before `end` (`end` is day 0), so that
+    /// `add_working_days(result, n) == end` when `end` is a working day: the
+    /// day a reminder n working days ahead falls on. `None` outside the
+    /// supported years.
+    pub fn working_days_before(&self, end: NaiveDate, n: u32) -> Option<NaiveDate> {
+        let table = Table::get();
+        let to = table.index(end)?;
+        if n == 0 {
+            return Some(end);
+        }
+        let up_to_end = self.count(table, to);
+        let end_works = up_to_end
+            > if to == 0 {
+                0
+            } else {
+                self.count(table, to - 1)
+            };
+        let before = up_to_end - u32::from(end_works);
+        // The first day whose count reaches the target is that working day.
+        let target = (before + 1).checked_sub(n).filter(|t| *t >= 1)?;
+        let (mut low, mut high) = (0, to);
+        while low < high {
+            let mid = low + (high - low) / 2;
+            if self.count(table, mid) >= target {
+                high = mid;
+            } else {
+                low = mid + 1;
+            }
+        }
+        (low < to).then(|| table.date(low)).flatten()
+    }
+
     /// Working days after `from` up to and including `to`; negative when `to`
     /// comes first (then it counts the working days after `to` up to `from`).
     pub fn working_days_between(&self, from: NaiveDate, to: NaiveDate) -> i64 {
@@ -583,6 +615,49 @@ mod tests {
             cal.add_working_days(d(MIN_YEAR, 1, 1), MAX_WORKING_DAYS),
             None
         );
+    }
+
+    #[test]
+    fn working_days_before_counts_back_over_holidays_and_closures() {
+        let cal = Calendar::default();
+        // Thu 2 Jan 2025: New Year's Day, Christmas and Boxing Day are skipped.
+        assert_eq!(
+            cal.working_days_before(d(2025, 1, 2), 1),
+            Some(d(2024, 12, 31))
+        );
+        assert_eq!(
+            cal.working_days_before(d(2025, 1, 2), 5),
+            Some(d(2024, 12, 23))
+        );
+        assert_eq!(
+            cal.working_days_before(d(2025, 1, 2), 0),
+            Some(d(2025, 1, 2))
+        );
+        // From a Saturday, the first working day before is the Friday.
+        assert_eq!(
+            cal.working_days_before(d(2024, 6, 8), 1),
+            Some(d(2024, 6, 7))
+        );
+        // An office closure on Tue 31 Dec 2024 is skipped too.
+        let closed = Calendar::new([(d(2024, 12, 31), "Office closure".to_string())]);
+        assert_eq!(
+            closed.working_days_before(d(2025, 1, 2), 1),
+            Some(d(2024, 12, 30))
+        );
+        // Before the first year covered: none.
+        assert_eq!(cal.working_days_before(d(MIN_YEAR, 1, 3), 5), None);
+        assert_eq!(cal.working_days_before(d(1899, 12, 30), 1), None);
+        // The inverse of add_working_days for every working day of 2024.
+        let mut day = d(2024, 1, 1);
+        while day.year() == 2024 {
+            if cal.is_working_day(day) {
+                for n in [1, 5, 20] {
+                    let before = cal.working_days_before(day, n).unwrap();
+                    assert_eq!(cal.add_working_days(before, n), Some(day), "{day} {n}");
+                }
+            }
+            day = day.succ_opt().unwrap();
+        }
     }
 
     #[test]

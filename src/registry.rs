@@ -467,6 +467,9 @@ pub struct Entry {
     pub citations: &'static [Cite],
     pub status: Status,
     pub check_against: CheckAgainst,
+    /// For a step someone must do: what it is, for a calendar event's title
+    /// ("SFO notification" due / done).
+    pub calendar_noun: Option<&'static str>,
 }
 
 impl Entry {
@@ -509,6 +512,7 @@ const fn entry(id: RuleId, kind: RuleKind, title: &'static str, statement: &'sta
         citations: &[],
         status: Status::Confirmed,
         check_against: CheckAgainst::PolicyFramework,
+        calendar_noun: None,
     }
 }
 
@@ -557,6 +561,7 @@ pub static ENTRIES: [Entry; 26] = [
         citations: &[SFO_PROCESS, cite(SfoCheckDefault)],
         status: Status::Default,
         check_against: CheckAgainst::RegionalTimescales,
+        calendar_noun: Some("SFO notification"),
         ..entry(RuleId::DNotify, RuleKind::Step, "Notification submitted",
             "The SFO notification is submitted after the first court appearance on the charge. The number of working days allowed is an sfo-check default.")
     },
@@ -565,6 +570,7 @@ pub static ENTRIES: [Entry; 26] = [
         citations: &[cite(ParliamentaryAnswer2019), cite(SfoCheckDefault)],
         status: Status::Default,
         check_against: CheckAgainst::RegionalTimescales,
+        calendar_noun: Some("SFO review"),
         ..entry(RuleId::DReview, RuleKind::Step, "SFO review submitted",
             "The review is submitted a set time after the notification (counted from the notification's due date while it has not been submitted). Reviews had \u{201c}three months\u{201d} in 2019; 60 working days is the default.")
     },
@@ -573,6 +579,7 @@ pub static ENTRIES: [Entry; 26] = [
         citations: &[QA_FINDINGS, cite(SfoCheckDefault)],
         status: Status::Default,
         check_against: CheckAgainst::RegionalTimescales,
+        calendar_noun: Some("SFO quality assurance"),
         ..entry(RuleId::DQa, RuleKind::Step, "Quality assurance completed",
             "HM Prison and Probation Service quality-assures every review after it is submitted. The timescale is an sfo-check default.")
     },

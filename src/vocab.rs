@@ -83,6 +83,9 @@ pub struct RuleView {
     pub citations: Vec<Citation>,
     pub status: Status,
     pub status_text: &'static str,
+    /// For a step someone must do: what it is, for a calendar event's title.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub calendar_noun: Option<&'static str>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -114,6 +117,7 @@ impl RuleView {
             citations: e.cited(),
             status: e.status,
             status_text: status_text(e.status, e.check_against),
+            calendar_noun: e.calendar_noun,
         }
     }
 }

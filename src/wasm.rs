@@ -288,6 +288,23 @@ pub fn add_working_days_js(date: JsValue, n: JsValue) -> Result<String, JsValue>
         })
 }
 
+/// The n-th working day before `date` (`date` is day 0): where a reminder
+/// n working days ahead of a due date falls.
+#[wasm_bindgen(js_name = workingDaysBefore)]
+pub fn working_days_before_js(date: JsValue, n: JsValue) -> Result<String, JsValue> {
+    let end = date_in_range(&date, "date")?;
+    let n = whole_number(&n, "n", 0, MAX_WORKING_DAYS)?.unsigned_abs();
+    Calendar::default()
+        .working_days_before(end, n)
+        .map(|d| d.to_string())
+        .ok_or_else(|| {
+            error(
+                "n",
+                format!("the result falls outside the years {MIN_YEAR} to {MAX_YEAR}"),
+            )
+        })
+}
+
 #[wasm_bindgen(js_name = workingDays)]
 pub fn working_days_js(from: JsValue, to: JsValue) -> Result<f64, JsValue> {
     let from = date_in_range(&from, "from")?;

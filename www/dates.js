@@ -27,10 +27,10 @@ export function todayIso(now = new Date()) {
   return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}`;
 }
 
-/** The ISO date after `iso` (for all-day calendar events). */
-export function nextDayIso(iso) {
+/** The ISO date `days` calendar days after `iso` (before, when negative). */
+export function addDaysIso(iso, days) {
   const d = parseIso(iso);
   if (!d) return null;
-  d.setUTCDate(d.getUTCDate() + 1);
+  d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
 }

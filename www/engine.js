@@ -61,6 +61,7 @@ export const engine = {
   validate: (caseData, options) => wasm.validate(caseData, options ?? {}),
   bankHolidays: (year) => attempt(() => wasm.bankHolidays(year)),
   addWorkingDays: (date, n) => attempt(() => wasm.addWorkingDays(date, n)),
+  workingDaysBefore: (date, n) => attempt(() => wasm.workingDaysBefore(date, n)),
   workingDays: (from, to) => attempt(() => wasm.workingDays(from, to)),
   defaultPolicy: () => wasm.defaultPolicy(),
   readPolicy: (policy) => attempt(() => wasm.readPolicy(policy)),

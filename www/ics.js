@@ -1,8 +1,11 @@
 // Builds an iCalendar file (RFC 5545) of a report's deadlines: one all-day
-// VEVENT per timetable step that has a current due date. Pure: the same
-// report, reference and time give the same text.
+// VEVENT per step still to be done (not past, not done, not needed), each
+// with reminders 5 and 1 working days before by the engine's calendar; done
+// steps too when asked, for a record. Pure: the same report, calendar and
+// time give the same text.
 
-import { longDate, nextDayIso } from './dates.js';
+import { addDaysIso, longDate } from './dates.js';
+import { ruleCalendarNoun } from './words.js';
 
 const CRLF = '\r\n';
 
@@ -57,37 +60,77 @@ export function utcStamp(date) {
 
 const compact = (iso) => iso.replace(/-/g, '');
 
-function summaryFor(deadline) {
-  if (deadline.counts_from?.event === 'supervision-end') {
-    return `SFO: ${deadline.label} (${deadline.id}) – last day an offence can qualify`;
-  }
-  return `SFO: ${deadline.label} due (${deadline.id})`;
+/** Reminders, in working days before the due date. */
+export const REMINDERS = [5, 1];
+
+const TO_DO = new Set(['due-in', 'due-today', 'open']);
+const DONE = new Set(['done', 'done-on-time', 'done-late']);
+
+/**
+ * The steps that go in the calendar: each with a due date that is still to
+ * come (today counts) and not done; done ones too with `includeDone`.
+ */
+export function calendarSteps(report, { includeDone = false } = {}) {
+  return (report?.deadlines ?? []).filter((d) => d.current_due
+    && (TO_DO.has(d.state?.kind) || (includeDone && DONE.has(d.state?.kind))));
+}
+
+/** Dated steps left out because they are past their date and not done. */
+export const pastSteps = (report) => (report?.deadlines ?? [])
+  .filter((d) => d.current_due && ['overdue', 'closed'].includes(d.state?.kind));
+
+function titleFor(deadline, report) {
+  const noun = ruleCalendarNoun(deadline.id);
+  const what = !noun ? deadline.label : `${noun} ${DONE.has(deadline.state.kind) ? 'done' : 'due'}`;
+  return report.reference ? `${what} — ${report.reference}` : what;
 }
 
 function descriptionFor(deadline, report) {
   const lines = [];
   if (report.reference) lines.push(`Case: ${report.reference}`);
-  lines.push(`${deadline.label} (${deadline.id}): ${deadline.rule_text}.`);
+  const from = deadline.counts_from?.date
+    ? ` (${deadline.counts_from.projected ? 'counted from the due date of an earlier step, ' : ''}${longDate(deadline.counts_from.date)})`
+    : '';
+  lines.push(`${deadline.label} (${deadline.id}): ${deadline.rule_text}${from}.`);
   if (deadline.original_due && deadline.original_due !== deadline.current_due) {
     lines.push(`Extended: originally due ${longDate(deadline.original_due)}.`);
   }
-  lines.push(`State on ${longDate(report.stamp.today)}: ${deadline.state_text}.`);
+  if (deadline.completed) lines.push(`Done on ${longDate(deadline.completed)}.`);
   lines.push(`Status: ${deadline.status_text}.`);
-  if (deadline.counts_from?.projected) lines.push("Projected: counted from an earlier step's due date.");
-  if (deadline.predicted) lines.push('Bank holidays for this year are predicted, not confirmed.');
+  if (deadline.predicted) lines.push('Bank holidays for this year are not confirmed.');
   for (const c of deadline.citations) lines.push(`Source: ${c.text}${c.detail ? ` (${c.detail.replace(/\.$/, '')})` : ''}.`);
-  lines.push(`Policy profile: ${deadline.policy}. Worked out by ${report.stamp.engine}.`);
+  lines.push(`Policy profile: ${deadline.policy}. Worked out by ${report.stamp.engine} on ${longDate(report.stamp.today)}.`);
   return lines.join('\n');
 }
 
 /**
- * The .ics text for `report` (an sfo-check/report@1 object). `now` is the
- * DTSTAMP. Steps the case does not need (state not-required) and steps with
- * no date yet are left out.
+ * A reminder `days` working days before `due` (at 09:00 that day, as the
+ * event's own floating time): the trigger counts back from the start of
+ * the all-day event.
  */
-export function buildIcs(report, { now = new Date() } = {}) {
+function alarm(due, days, calendar, title) {
+  const on = calendar.workingDaysBefore(due, days);
+  const back = Math.round((Date.parse(due) - Date.parse(on)) / 86_400_000);
+  // 09:00 on a day `back` days earlier is (back - 1) days and 15 hours before midnight.
+  const trigger = back > 1 ? `-P${back - 1}DT15H` : '-PT15H';
+  return [
+    'BEGIN:VALARM',
+    'ACTION:DISPLAY',
+    `TRIGGER:${trigger}`,
+    `DESCRIPTION:${escapeText(`${title}: in ${days} working day${days === 1 ? '' : 's'} (${longDate(due)})`)}`,
+    'END:VALARM',
+  ];
+}
+
+/**
+ * The .ics text for `report` (an sfo-check/report@1 object). `calendar`
+ * gives working days before a date (calendar.js, with the profile's
+ * closures); `now` is the DTSTAMP. UIDs name the step and the case, never the
+ * date, so a calendar that imports the file again updates each event.
+ */
+export function buildIcs(report, { now = new Date(), calendar, includeDone = false } = {}) {
   const stamp = utcStamp(now);
-  const refHash = hashText(report.reference ?? '');
+  const caseId = hashText(report.reference ?? '');
   const lines = [
     'BEGIN:VCALENDAR',
     'VERSION:2.0',
@@ -95,27 +138,25 @@ export function buildIcs(report, { now = new Date() } = {}) {
     'CALSCALE:GREGORIAN',
     'METHOD:PUBLISH',
   ];
-  for (const deadline of icsDeadlines(report)) {
+  for (const deadline of calendarSteps(report, { includeDone })) {
     const due = deadline.current_due;
+    const title = titleFor(deadline, report);
+    const toDo = TO_DO.has(deadline.state.kind);
     lines.push(
       'BEGIN:VEVENT',
-      `UID:${deadline.id}-${due}-${refHash}@sfo-check.invalid`,
+      `UID:${deadline.id}-${caseId}@sfo-check.invalid`,
       `DTSTAMP:${stamp}`,
+      // A later file wins when imported again: its sequence is the minute it was made.
+      `SEQUENCE:${Math.max(0, Math.floor(now.getTime() / 60_000) - 28_401_120)}`,
       `DTSTART;VALUE=DATE:${compact(due)}`,
-      `DTEND;VALUE=DATE:${compact(nextDayIso(due))}`,
-      `SUMMARY:${escapeText(summaryFor(deadline) + (report.reference ? ` – ${report.reference}` : ''))}`,
+      `DTEND;VALUE=DATE:${compact(addDaysIso(due, 1))}`,
+      `SUMMARY:${escapeText(title)}`,
       `DESCRIPTION:${escapeText(descriptionFor(deadline, report))}`,
       'TRANSP:TRANSPARENT',
+      ...(toDo && calendar ? REMINDERS.flatMap((days) => alarm(due, days, calendar, title)) : []),
       'END:VEVENT',
     );
   }
   lines.push('END:VCALENDAR');
   return lines.map(foldLine).join(CRLF) + CRLF;
-}
-
-/** The deadlines that go in the calendar. */
-export function icsDeadlines(report) {
-  return (report?.deadlines ?? []).filter(
-    (d) => d.current_due && d.state?.kind !== 'not-required',
-  );
 }

@@ -75,6 +75,8 @@ export const fieldQuestion = (path) => {
 
 
 export const ruleTitle = (id) => rules.get(id)?.title ?? id;
+/** For a step someone must do: what it is, for a calendar title ("SFO notification"). */
+export const ruleCalendarNoun = (id) => rules.get(id)?.calendar_noun ?? null;
 
 export function describeOffset(offset) {
   const unit = vocab?.units.find((u) => u.value === offset.unit);

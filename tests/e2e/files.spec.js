@@ -164,31 +164,29 @@ test('save the case as JSON: it round-trips the fields entered', async ({ page }
   expect(JSON.parse(await readFile(await again.path(), 'utf8'))).toEqual(saved);
 });
 
-test('download the deadlines as an iCalendar file', async ({ page }) => {
+test('download the deadlines as an iCalendar file: steps still to do, with reminders; done steps for a record', async ({ page }) => {
   await page.setInputFiles('#open-case', EXAMPLE);
   await expectStatus(page, 'Qualifies as an SFO');
+  await expect(page.locator('#result-deadlines-title').locator('..')).toContainText('with reminders 5 and 1 working days before');
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download-ics')]);
   expect(download.suggestedFilename()).toBe('sfo-deadlines-example-1-murder-during-licence.ics');
   const text = await readFile(await download.path(), 'utf8');
-
   expect(text.startsWith('BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//sfo-check//SFO deadlines//EN\r\nCALSCALE:GREGORIAN\r\n')).toBe(true);
-  expect(text.endsWith('END:VCALENDAR\r\n')).toBe(true);
   expect(text.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/); // every line ends CRLF
-  for (const line of text.split('\r\n')) expect(Buffer.byteLength(line)).toBeLessThanOrEqual(75);
-
-  const events = text.split('BEGIN:VEVENT').slice(1);
-  // D-QA is not dated until the review is submitted, so it has no event.
-  expect(events).toHaveLength(3);
   const unfolded = text.replace(/\r\n /g, '');
-  const starts = [...unfolded.matchAll(/^DTSTART;VALUE=DATE:(\d{8})$/gm)].map((m) => m[1]);
-  expect(starts).toEqual(['20241213', '20240521', '20240813']);
-  const ends = [...unfolded.matchAll(/^DTEND;VALUE=DATE:(\d{8})$/gm)].map((m) => m[1]);
-  expect(ends).toEqual(['20241214', '20240522', '20240814']);
-  expect(unfolded).toMatch(/^UID:D-NOTIFY-2024-05-21-[0-9a-f]{8}@sfo-check\.invalid$/m);
-  expect(unfolded).toMatch(/^DTSTAMP:\d{8}T\d{6}Z$/m);
-  expect(unfolded).toContain('SUMMARY:SFO: Notification submitted due (D-NOTIFY) – Example 1: murder during licence');
-  expect(unfolded).toContain('DESCRIPTION:Case: Example 1: murder during licence\\nNotification submitted (D-NOTIFY): 5 working days after the first court appearance.');
-  expect(unfolded).toContain('default — check against your region’s agreed timescales');
+  // On Mon 1 Jul 2024 the notification is done: the window (Fri 13 Dec) and the review (Tue 13 Aug) are to do.
+  expect([...unfolded.matchAll(/^DTSTART;VALUE=DATE:(\d{8})$/gm)].map((m) => m[1])).toEqual(['20241213', '20240813']);
+  expect(unfolded).toContain('SUMMARY:SFO review due — Example 1: murder during licence');
+  expect(unfolded.match(/BEGIN:VALARM/g)).toHaveLength(4);
+
+  // For a record, the done notification too (the choice survives the results being redrawn).
+  await page.check('#ics-include-done');
+  await page.fill('#reference', 'Example 1 again');
+  await expect(page.locator('#ics-include-done')).toBeChecked();
+  const [record] = await Promise.all([page.waitForEvent('download'), page.click('#download-ics')]);
+  const recordText = (await readFile(await record.path(), 'utf8')).replace(/\r\n /g, '');
+  expect(recordText).toContain('SUMMARY:SFO notification done — Example 1 again');
+  expect(recordText.match(/BEGIN:VEVENT/g)).toHaveLength(3);
 });
 
 test('a file with a key given twice, or over 1 MB, is refused and the form keeps what it had', async ({ page }) => {

@@ -8,7 +8,8 @@ import { renderErrorList } from '../render.js';
 import { caseFromRaw, rawFromCase } from '../form.js';
 import { buildIcs } from '../ics.js';
 import { resolveTarget, targetId } from '../targets.js';
-import { checkCase } from '../state.js';
+import { checkCase, entryFor } from '../state.js';
+import { calendarOf } from '../calendar.js';
 import { fieldLabel } from '../words.js';
 
 // Up to this many rows a case is drawn in one go (quicker); more, a slice per task.
@@ -81,10 +82,12 @@ export class Files {
     replace(this.status, `Saved as ${name} in your downloads.`);
   }
 
-  /** The report's deadlines as a calendar file. */
-  saveDeadlines(report) {
+  /** The report's deadlines as a calendar file, reminders counted as the profile that worked them out counts. */
+  saveDeadlines(report, { includeDone = false } = {}) {
     const name = `sfo-deadlines-${slug(report.reference) || todayIso()}.ics`;
-    download(name, 'text/calendar', buildIcs(report, { now: new Date() }));
+    const profile = entryFor(this.state, report.stamp.policy.id)?.profile;
+    const calendar = calendarOf(this.state.engine, profile?.extra_non_working_days ?? []);
+    download(name, 'text/calendar', buildIcs(report, { now: new Date(), calendar, includeDone }));
     replace(this.status, `Deadlines saved as ${name} in your downloads.`);
     this.announce(`Deadlines saved as ${name}.`);
   }

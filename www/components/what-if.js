@@ -19,12 +19,6 @@ const factsText = (flag) => flag.facts.map((x) => x.text).join('; ');
 
 const CHANGEABLE = new Set(['date', 'select', 'radios', 'yesno', 'number']);
 
-const shiftIso = (iso, days) => {
-  const d = parseIso(iso);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-};
-
 /** The facts one could change: every date and choice the case has, and every single choice it leaves blank. */
 function changeableFacts(raw) {
   const facts = [];
@@ -145,12 +139,7 @@ export class WhatIf {
 
   /** The working day `by` (±1) working days from `iso`, by the engine's calendar. */
   workingDayFrom(iso, by) {
-    if (by > 0) return this.calendar.addWorkingDays(iso, 1);
-    for (let back = 1; back <= 14; back++) {
-      const day = shiftIso(iso, -back);
-      if (this.calendar.workingDays(shiftIso(day, -1), day) === 1) return day;
-    }
-    return null;
+    return by > 0 ? this.calendar.addWorkingDays(iso, 1) : this.calendar.workingDaysBefore(iso, 1);
   }
 
   /** The control holding the new value. */
