@@ -8,11 +8,12 @@ import { loadEngine, buildStamp } from './engine.js';
 import { h, replace, announcer, focusStatic } from './dom.js';
 import { caseFromRaw, hasEntries } from './form.js';
 import { STATUS } from './render.js';
-import { parseIso } from './dates.js';
+import { calendarOf } from './calendar.js';
 import { createState, refreshEntries, checkCase, shownEntry, entryFor } from './state.js';
 import { CaseForm } from './components/case-form.js';
 import { ErrorSummary, caseErrors } from './components/errors.js';
 import { Results } from './components/results.js';
+import { StatusBar } from './components/status-bar.js';
 import { PolicyPanel } from './components/policy-panel.js';
 import { Files } from './components/files.js';
 import { Print } from './components/print.js';
@@ -65,7 +66,15 @@ async function start() {
   initAll();
 
   const errors = new ErrorSummary($('error-summary'), { form: form.root });
-  const results = new Results($('results'), { state, onDownloadIcs: (report) => files.saveDeadlines(report) });
+  const results = new Results($('results'), { state, onDownloadIcs: (report, options) => files.saveDeadlines(report, options) });
+  const statusBar = new StatusBar($('status-bar'));
+  // Alt+Shift+R: to the results from anywhere in the form (on a phone they are far below it).
+  document.addEventListener('keydown', (event) => {
+    if (event.altKey && event.shiftKey && event.code === 'KeyR' && !$('check-view').hidden && !$('app').hidden) {
+      event.preventDefault();
+      results.focusTitle();
+    }
+  });
   const files = new Files($('toolbar'), {
     state,
     form,
@@ -155,6 +164,7 @@ async function start() {
       errors.show([]);
       hideTimeline();
       results.empty('Enter details of the case to see whether it qualifies as an SFO, its deadlines and any flags.');
+      statusBar.hide();
       renderPolicy();
       return { errors: [] };
     }
@@ -167,17 +177,19 @@ async function start() {
     if (all.length) {
       hideTimeline();
       if (visible.length) {
-        results.markStale('Results are out of date: fix the errors above.');
+        results.markStale('Results are out of date until the errors in the form are fixed.');
         results.setLive(`Results are out of date: there ${visible.length === 1 ? 'is 1 error' : `are ${visible.length} errors`} to fix.`);
       } else {
         results.markStale('Results will update when you finish this answer.');
       }
+      statusBar.stale(visible.length);
       if (focusSummary && visible.length) errors.focus();
     } else {
       state.report = result.value;
       state.rowMap = built.rowMap;
       state.caseProfileId = built.case.policy ?? '';
       results.show();
+      statusBar.show(state.report);
       showTimeline(built.case, state.report);
       const s = STATUS[state.report.qualification.status];
       results.setLive(`Result: ${s.heading}. ${state.report.qualification.summary}`);
@@ -189,44 +201,6 @@ async function start() {
   update();
   await views.follow();
   document.documentElement.dataset.ready = 'true';
-}
-
-function dayBefore(iso) {
-  const day = parseIso(iso);
-  day.setUTCDate(day.getUTCDate() - 1);
-  return day.toISOString().slice(0, 10);
-}
-
-/**
- * The engine's calendar as the timeline uses it (values, or a throw), with a
- * policy profile's extra non-working days (office closures) skipped too, as
- * the engine skips them for that profile's deadlines; they are named like
- * bank holidays.
- */
-function calendarOf(engine, extraDays = []) {
-  const value = (result) => {
-    if (!result.ok) throw new Error(result.errors[0]?.message ?? 'calendar');
-    return result.value;
-  };
-  const extra = new Set(extraDays.map((d) => d.date));
-  const nextWorkingDay = (date) => {
-    let day = value(engine.addWorkingDays(date, 1));
-    while (extra.has(day)) day = value(engine.addWorkingDays(day, 1));
-    return day;
-  };
-  return {
-    bankHolidays: (year) => [...value(engine.bankHolidays(year)),
-      ...extraDays.filter((d) => d.date.startsWith(`${year}-`)).map((d) => ({ date: d.date, name: d.name }))],
-    addWorkingDays: (date, n) => {
-      if (!extra.size) return value(engine.addWorkingDays(date, n));
-      let day = date;
-      for (let i = 0; i < n; i += 1) day = nextWorkingDay(day);
-      return day;
-    },
-    // Working days after `from` up to `to`, less the closures on what would be working days.
-    workingDays: (from, to) => value(engine.workingDays(from, to)) - extraDays
-      .filter((d) => d.date > from && d.date <= to && value(engine.workingDays(dayBefore(d.date), d.date)) === 1).length,
-  };
 }
 
 /**

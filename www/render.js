@@ -118,7 +118,7 @@ function extensionLines(d) {
   return lines;
 }
 
-export function renderDeadlines(report, icsAvailable) {
+export function renderDeadlines(report, calendar) {
   const items = report.deadlines.map((d) => {
     const [word, colour] = STATE[d.state.kind] ?? [d.state.kind, 'grey'];
     // The tag says the state; the detail comes from its kind and count.
@@ -147,9 +147,31 @@ export function renderDeadlines(report, icsAvailable) {
   return section('result-deadlines-title', 'Deadlines',
     h('p', { class: 'govuk-body-s' }, 'Working days in England and Wales, counted on ', h('strong', null, longDate(report.stamp.today)), '.'),
     h('ol', { class: 'govuk-list app-timeline' }, items),
-    icsAvailable
-      ? h('button', { type: 'button', class: 'govuk-button govuk-button--secondary app-no-print', id: 'download-ics' }, 'Download deadlines for your calendar (.ics)')
-      : h('p', { class: 'govuk-body-s app-no-print' }, 'There are no dated deadlines to add to a calendar yet.'));
+    renderCalendarDownload(calendar));
+}
+
+/**
+ * The calendar download: `calendar` says how many steps are still to do and
+ * done (ics.js calendarSteps), which dated steps are past, and whether done
+ * steps are included.
+ */
+function renderCalendarDownload({ toDo, done, past, includeDone }) {
+  if (!toDo && !done) {
+    return h('p', { class: 'govuk-body-s app-no-print' }, past.length
+      ? `Nothing is still to do that a calendar could remind you of: ${past.join(', ')} ${past.length === 1 ? 'is' : 'are'} past ${past.length === 1 ? 'its' : 'their'} date.`
+      : 'There are no dated deadlines to add to a calendar yet.');
+  }
+  return h('div', { class: 'app-no-print app-calendar-download' },
+    h('p', { class: 'govuk-body-s' },
+      'The calendar file holds each step still to do, with reminders 5 and 1 working days before.',
+      past.length ? ` Past their date, so not in it: ${past.join(', ')}.` : ''),
+    done ? h('div', { class: 'govuk-checkboxes govuk-checkboxes--small', 'data-module': 'govuk-checkboxes' },
+      h('div', { class: 'govuk-checkboxes__item' },
+        h('input', { class: 'govuk-checkboxes__input', id: 'ics-include-done', type: 'checkbox', checked: includeDone }),
+        h('label', { class: 'govuk-label govuk-checkboxes__label', for: 'ics-include-done' },
+          `Include the ${done === 1 ? 'step' : `${done} steps`} already done, for a record`))) : null,
+    h('button', { type: 'button', class: 'govuk-button govuk-button--secondary', id: 'download-ics', disabled: !toDo && !includeDone },
+      'Download deadlines for your calendar (.ics)'));
 }
 
 /** The five kinds of inaccuracy, each with how many flags point to it. */

@@ -62,7 +62,7 @@ test('supervision that ends before it starts, and a court appearance before the 
     .toContainText('the court appearance is before the charge');
 
   // The last good result stays, greyed, with a note.
-  await expect(page.locator('#results-stale')).toHaveText('Results are out of date: fix the errors above.');
+  await expect(page.locator('#results-stale')).toHaveText('Results are out of date until the errors in the form are fixed.');
   await expect(page.locator('#results-body')).toHaveClass(/app-results--stale/);
   await expect(page.locator('#result-status-heading')).toHaveText('Qualifies as an SFO');
   await expect(page.locator('#download-ics')).toBeDisabled();
@@ -98,7 +98,7 @@ test('a half-filled date is a page error once you leave it, and Check now focuse
   await expect(summary(page)).toContainText('Months since the assessor qualified must be a whole number, like 12');
   await expect(page.locator('#rosh-assessor-months-qualified')).toHaveValue('ten');
   // No result yet: there never was a good one.
-  await expect(page.locator('#results-body')).toContainText('No results yet: fix the errors above.');
+  await expect(page.locator('#results-body')).toContainText('No results yet: fix the errors in the form first.');
 });
 
 test('a missing required answer in a row, and an error in an opened file', async ({ page }) => {

@@ -48,7 +48,7 @@ test('a qualifying case entered by keyboard only', async ({ page }) => {
 
   // The skip link comes first and moves focus to the main content.
   await page.keyboard.press('Tab');
-  await expect(page.locator('.govuk-skip-link')).toBeFocused();
+  await expect(page.locator('.govuk-skip-link').first()).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(page.locator('#main-content')).toBeFocused();
   // Then the toolbar, and the first field of the case.

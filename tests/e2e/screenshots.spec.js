@@ -41,7 +41,7 @@ test('errors', async ({ page }) => {
   await expectAbove(summary, page.locator('#case-form'));
   // The old result stays beside it, greyed, saying it is out of date.
   await expectFullyVisible(page.locator('#results-stale'));
-  await expect(page.locator('#results-stale')).toHaveText('Results are out of date: fix the errors above.');
+  await expect(page.locator('#results-stale')).toHaveText('Results are out of date until the errors in the form are fixed.');
   await expectNoOverlap(page, ['#error-summary', '#results']);
   await expectNoSidewaysScroll(page);
   await page.screenshot({ path: shot('errors') });

@@ -5,7 +5,7 @@ import { h, replace, onFieldLink, focusStatic } from '../dom.js';
 import { longDate } from '../dates.js';
 import { renderQualification, renderReasons, renderDeadlines, renderFlags, renderMissing, renderStamp, tag } from '../render.js';
 import { explainSelection } from '../policy.js';
-import { icsDeadlines } from '../ics.js';
+import { calendarSteps, pastSteps } from '../ics.js';
 import { buildStamp } from '../engine.js';
 import { reportTarget, reportLabel } from '../targets.js';
 import { toFormPath } from '../form.js';
@@ -15,7 +15,7 @@ import { profileKind, selection } from '../state.js';
 export class Results {
   /**
    * @param {HTMLElement} root - the results section
-   * @param {{ state: object, onDownloadIcs: (report: object) => void }} config -
+   * @param {{ state: object, onDownloadIcs: (report: object, options: { includeDone: boolean }) => void }} config -
    *   the shared state (reads report, rowMap and the policy), and what to do
    *   when the deadlines are asked for as a calendar file
    */
@@ -36,7 +36,15 @@ export class Results {
       if (flag) flag.open = true;
     });
     root.addEventListener('click', (event) => {
-      if (event.target.closest('#download-ics') && state.report) onDownloadIcs(state.report);
+      if (event.target.closest('#download-ics') && state.report) onDownloadIcs(state.report, { includeDone: this.includeDone });
+    });
+    // Kept here, so redrawing the results keeps the choice.
+    this.includeDone = false;
+    root.addEventListener('change', (event) => {
+      if (event.target.id !== 'ics-include-done') return;
+      this.includeDone = event.target.checked;
+      const button = root.querySelector('#download-ics');
+      if (button) button.disabled = !this.includeDone && !calendarSteps(state.report).length;
     });
     // Scrollable or not is known after layout: observed, never forced.
     const observer = new ResizeObserver(() => this.syncScrollable());
@@ -94,7 +102,12 @@ export class Results {
     replace(this.body,
       renderQualification(report, note),
       renderReasons(report),
-      renderDeadlines(report, icsDeadlines(report).length > 0),
+      renderDeadlines(report, {
+        toDo: calendarSteps(report).length,
+        done: calendarSteps(report, { includeDone: true }).length - calendarSteps(report).length,
+        past: pastSteps(report).map((d) => d.label),
+        includeDone: this.includeDone,
+      }),
       renderFlags(report, target, open, vocabulary().inaccuracy_kinds),
       renderMissing(report, target),
       renderStamp(report, kind, why, produced, buildStamp()));
@@ -103,7 +116,7 @@ export class Results {
   /** The results shown no longer match the form: say so (or, with none shown, say why there are none). */
   markStale(text) {
     if (!this.state.report) {
-      this.placeholder(text.startsWith('Results will') ? 'Results will show when you finish this answer.' : 'No results yet: fix the errors above.');
+      this.placeholder(text.startsWith('Results will') ? 'Results will show when you finish this answer.' : 'No results yet: fix the errors in the form first.');
       return;
     }
     this.stale.hidden = false;
