@@ -165,6 +165,7 @@ async function start() {
       hideTimeline();
       results.empty('Enter details of the case to see whether it qualifies as an SFO, its deadlines and any flags.');
       statusBar.hide();
+      print.setReport(null);
       renderPolicy();
       return { errors: [] };
     }
@@ -190,6 +191,7 @@ async function start() {
       state.caseProfileId = built.case.policy ?? '';
       results.show();
       statusBar.show(state.report);
+      print.setReport(state.report, buildStamp());
       showTimeline(built.case, state.report);
       const s = STATUS[state.report.qualification.status];
       results.setLive(`Result: ${s.heading}. ${state.report.qualification.summary}`);

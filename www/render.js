@@ -5,7 +5,7 @@
 import { h, hidden, replace } from './dom.js';
 import { longDate } from './dates.js';
 import { statusLine } from './citations.js';
-import { ruleTitle, vocabulary } from './words.js';
+import { cap, ruleTitle, vocabulary } from './words.js';
 
 export const STATUS = {
   qualifies: { heading: 'Qualifies as an SFO', tag: 'Qualifies', colour: 'green' },
@@ -147,7 +147,25 @@ export function renderDeadlines(report, calendar) {
   return section('result-deadlines-title', 'Deadlines',
     h('p', { class: 'govuk-body-s' }, 'Working days in England and Wales, counted on ', h('strong', null, longDate(report.stamp.today)), '.'),
     h('ol', { class: 'govuk-list app-timeline' }, items),
+    printedDeadlines(report),
     renderCalendarDownload(calendar));
+}
+
+/** On paper the deadlines are a table, a row a step (never split across pages). */
+function printedDeadlines(report) {
+  const cell = (...content) => h('td', { class: 'govuk-table__cell' }, ...content);
+  return h('table', { class: 'govuk-table app-print-only app-print-deadlines' },
+    h('thead', { class: 'govuk-table__head' }, h('tr', { class: 'govuk-table__row' },
+      ['Step', 'Due', 'State', 'Rule'].map((title) => h('th', { class: 'govuk-table__header', scope: 'col' }, title)))),
+    h('tbody', { class: 'govuk-table__body' }, report.deadlines.map((d) => {
+      const [word] = STATE[d.state.kind] ?? [d.state.kind];
+      const due = d.current_due ? longDate(d.current_due) : 'Not dated yet';
+      return h('tr', { class: 'govuk-table__row' },
+        cell(h('strong', null, d.label), ' ', h('span', { class: 'app-rule-id' }, d.id)),
+        cell(d.extended && d.original_due !== d.current_due ? [due, h('br'), `(was ${longDate(d.original_due)})`] : due),
+        cell(`${word} ${stateDetail(d)}`.trim(), d.completed ? [h('br'), `Done on ${longDate(d.completed)}`] : null),
+        cell(`${cap(d.rule_text)}.`, statusLine(d.status, `${d.status_text} (policy profile ${d.policy})`, d.citations)));
+    })));
 }
 
 /**
@@ -201,7 +219,7 @@ export function renderFlags(report, targetFor, openIds, kinds) {
   const shownUnder = new Map();
   const key = (fact) => `${fact.field}\u0000${fact.text}`;
   return section('result-flags-title', `Flags (${report.flags.length})`, intro, kindsKey(report, kinds),
-    report.flags.map((f) => {
+    h('div', { class: 'app-flags' }, report.flags.map((f) => {
       const fresh = f.facts.filter((fact) => !shownUnder.has(key(fact)));
       const earlier = [...new Set(f.facts.filter((fact) => shownUnder.has(key(fact))).map((fact) => shownUnder.get(key(fact))))];
       for (const fact of fresh) shownUnder.set(key(fact), f.id);
@@ -225,7 +243,7 @@ export function renderFlags(report, targetFor, openIds, kinds) {
           h('h4', { class: 'govuk-heading-s govuk-!-margin-bottom-1' }, 'What to check'),
           h('p', { class: 'govuk-body' }, f.check),
           statusLine(f.status, f.status_text, f.citations)));
-    }));
+    })));
 }
 
 export function renderMissing(report, targetFor) {

@@ -2,6 +2,7 @@
 // the "Printed on" line and the print button.
 
 import { replace } from '../dom.js';
+import { longDate } from '../dates.js';
 import { answerParts } from '../render.js';
 
 // Rows of answers drawn per task: a case at the limits has thousands.
@@ -19,12 +20,42 @@ export class Print {
     this.root = root;
     this.list = root.querySelector('#answers-list');
     this.printedOn = printedOn;
+    this.title = document.getElementById('print-title');
+    this.calculation = document.getElementById('print-stamp');
+    this.screenTitle = document.title;
+    this.documentTitle = '';
     button.addEventListener('click', () => window.print());
     window.addEventListener('beforeprint', () => {
       this.stamp();
       this.finish();
+      // A saved PDF is named from the title: the case and the day it was checked.
+      if (this.documentTitle) {
+        this.screenTitle = document.title;
+        document.title = this.documentTitle;
+      }
+    });
+    window.addEventListener('afterprint', () => {
+      if (this.documentTitle) document.title = this.screenTitle;
     });
     this.stamp();
+  }
+
+  /**
+   * The record's heading for `report` (null: no result): the case and the day
+   * it was checked, and how the result was worked out.
+   */
+  setReport(report, build) {
+    if (!report) {
+      replace(this.title, 'SFO check');
+      replace(this.calculation, '');
+      this.documentTitle = '';
+      return;
+    }
+    const { stamp } = report;
+    const reference = report.reference?.trim() || 'a case with no reference';
+    replace(this.title, `SFO check: ${reference}, checked on ${longDate(stamp.today)}`);
+    replace(this.calculation, `Worked out by ${stamp.engine} (build ${build.id}${build.module ? `, engine module ${build.module}` : ''}) with the policy profile ${stamp.policy.title} (${stamp.policy.id}, SHA-256 ${stamp.policy.sha256.slice(0, 12)}); bank holidays confirmed for ${stamp.calendar.confirmed_from} to ${stamp.calendar.confirmed_to}${stamp.calendar.predicted_dates_used ? ', some dates here use years that are not confirmed' : ''}.`);
+    this.documentTitle = `SFO check – ${reference} – ${longDate(stamp.today)}`;
   }
 
   /**

@@ -5,6 +5,7 @@ import { h, replace, onFieldLink, focusStatic } from '../dom.js';
 import { longDate } from '../dates.js';
 import { renderQualification, renderReasons, renderDeadlines, renderFlags, renderMissing, renderStamp, tag } from '../render.js';
 import { explainSelection } from '../policy.js';
+import { numberSources } from '../citations.js';
 import { calendarSteps, pastSteps } from '../ics.js';
 import { buildStamp } from '../engine.js';
 import { reportTarget, reportLabel } from '../targets.js';
@@ -111,6 +112,8 @@ export class Results {
       renderFlags(report, target, open, vocabulary().inaccuracy_kinds),
       renderMissing(report, target),
       renderStamp(report, kind, why, produced, buildStamp()));
+    const sources = numberSources(this.body);
+    if (sources) this.body.append(sources);
   }
 
   /** The results shown no longer match the form: say so (or, with none shown, say why there are none). */
