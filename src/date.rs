@@ -56,10 +56,9 @@ pub fn parse_iso_date(text: &str) -> Result<NaiveDate, String> {
         parts[1].parse::<u32>().map_err(|_| shape_error())?,
         parts[2].parse::<u32>().map_err(|_| shape_error())?,
     );
+    // Said in words, as a person writes a date: never the ISO text back.
     if !(1..=12).contains(&month) {
-        return Err(format!(
-            "not a real date: {text} (there is no month {month})"
-        ));
+        return Err(format!("is not a real date, as there is no month {month}"));
     }
     match NaiveDate::from_ymd_opt(year, month, day) {
         Some(date) => Ok(date),
@@ -67,10 +66,10 @@ pub fn parse_iso_date(text: &str) -> Result<NaiveDate, String> {
             let first = NaiveDate::from_ymd_opt(year, month, 1);
             let month_name = first.map(|f| format!("{} {}", MONTHS[f.month0() as usize], f.year()));
             match (month_name, days_in_month(year, month)) {
-                (Some(name), Some(days)) => {
-                    Err(format!("not a real date: {text} ({name} has {days} days)"))
-                }
-                _ => Err(format!("not a real date: {text}")),
+                (Some(name), Some(days)) => Err(format!(
+                    "{day} {name} is not a real date ({name} has {days} days)"
+                )),
+                _ => Err("is not a real date".to_string()),
             }
         }
     }
@@ -166,15 +165,15 @@ mod tests {
     fn explains_impossible_dates() {
         assert_eq!(
             parse_iso_date("2023-02-29").unwrap_err(),
-            "not a real date: 2023-02-29 (February 2023 has 28 days)"
+            "29 February 2023 is not a real date (February 2023 has 28 days)"
         );
         assert_eq!(
             parse_iso_date("2024-02-31").unwrap_err(),
-            "not a real date: 2024-02-31 (February 2024 has 29 days)"
+            "31 February 2024 is not a real date (February 2024 has 29 days)"
         );
         assert_eq!(
             parse_iso_date("2024-13-01").unwrap_err(),
-            "not a real date: 2024-13-01 (there is no month 13)"
+            "is not a real date, as there is no month 13"
         );
         assert_eq!(
             parse_iso_date("31/02/2024").unwrap_err(),

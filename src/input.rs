@@ -104,7 +104,7 @@ impl FieldError {
             ErrorCode::WrongType
         } else if message.starts_with("unknown variant") {
             ErrorCode::UnknownValue
-        } else if message.starts_with("not a real date") || message.contains("YYYY-MM-DD") {
+        } else if message.contains("not a real date") || message.contains("YYYY-MM-DD") {
             ErrorCode::BadDate
         } else if message.starts_with("invalid value") {
             ErrorCode::OutOfRange
@@ -383,7 +383,7 @@ mod tests {
         );
         assert_eq!(
             found[1],
-            "items[0].start: not a real date: 2024-02-31 (February 2024 has 29 days)"
+            "items[0].start: 31 February 2024 is not a real date (February 2024 has 29 days)"
         );
         assert!(
             found[2].starts_with("items[1].count: invalid type"),

@@ -101,7 +101,7 @@ fn bad_dates_and_numbers_exit_2_with_the_reason() {
     assert_eq!(o.status.code(), Some(2));
     assert_eq!(
         stderr(&o),
-        "error: DATE: not a real date: 2024-02-30 (February 2024 has 29 days)\n"
+        "error: DATE: 30 February 2024 is not a real date (February 2024 has 29 days)\n"
     );
     let o = sfo(&["add-working-days", "2024-02-01", "-3"]);
     assert_eq!(o.status.code(), Some(2));

@@ -141,7 +141,7 @@ fn bad_input_comes_back_as_structured_errors() {
     assert_eq!(errors[0]["path"], "supervision[0].start");
     assert_eq!(
         errors[0]["message"],
-        "not a real date: 2024-02-31 (February 2024 has 29 days)"
+        "31 February 2024 is not a real date (February 2024 has 29 days)"
     );
     assert_eq!(errors[1]["path"], "ofence");
 
@@ -193,12 +193,19 @@ fn calendar_functions() {
         wasm::add_working_days_js(JsValue::from_str("2024-12-24"), JsValue::from(4)).unwrap(),
         "2025-01-02"
     );
+    // Back from Thu 2 Jan 2025: New Year's Day, Boxing Day and Christmas skipped.
+    assert_eq!(
+        wasm::working_days_before_js(JsValue::from_str("2025-01-02"), JsValue::from(5)).unwrap(),
+        "2024-12-23"
+    );
+    let thrown = wasm::working_days_before_js(JsValue::from_str("2025-01-02"), JsValue::from(-1));
+    assert_eq!(to_json(&thrown.unwrap_err())["errors"][0]["path"], "n");
     assert_eq!(
         to_json(
             &wasm::add_working_days_js(JsValue::from_str("2024-02-30"), JsValue::from(1))
                 .unwrap_err()
         )["errors"][0]["message"],
-        "not a real date: 2024-02-30 (February 2024 has 29 days)"
+        "30 February 2024 is not a real date (February 2024 has 29 days)"
     );
     assert_eq!(
         wasm::working_days_js(

@@ -674,6 +674,60 @@ export function toFormPath(path, rowMap) {
   });
 }
 
+// ---------------------------------------------------------------- drafts
+
+/** A draft: the form's answers exactly as typed, saved when some cannot be read yet. */
+export const DRAFT_SCHEMA = 'sfo-check/draft@1';
+
+/** The draft document for `raw`, naming the answers that still have errors. */
+export function draftOf(raw, errors, savedAt = new Date()) {
+  return {
+    schema: DRAFT_SCHEMA,
+    saved: savedAt.toISOString(),
+    note: 'A draft from sfo-check: the answers as typed, some not yet readable. Open it in sfo-check to carry on.',
+    answers_with_errors: errors.map((e) => ({ field: e.path, problem: e.message })),
+    form: raw,
+  };
+}
+
+const MAX_TEXT = 10_000;
+const isText = (v) => typeof v === 'string' && v.length <= MAX_TEXT;
+
+/**
+ * A draft's form answers read back strictly: { raw, dropped }. Every answer
+ * must belong to a field of the form and have its kind's shape (text, a date's
+ * three boxes, chosen values); rows are whole numbers within the limits.
+ * Anything else is dropped and named, never written into the form.
+ */
+export function rawFromDraft(form) {
+  const dropped = [];
+  const rows = {};
+  const values = {};
+  const given = isObject(form) ? form : {};
+  if (!isObject(form) || !isObject(form.values) || !isObject(form.rows)) dropped.push('form');
+  let total = 0;
+  for (const [path, node] of REPEATS) {
+    const n = given.rows?.[path] ?? node.initial;
+    const ok = Number.isInteger(n) && n >= 0 && n <= 500 && total + n <= 1000;
+    if (!ok) dropped.push(path);
+    rows[path] = ok ? n : 0;
+    total += rows[path];
+  }
+  for (const [path, value] of Object.entries(isObject(given.values) ? given.values : {})) {
+    const field = fieldFor(path);
+    const row = /^(.*?)\[(\d+)\]/.exec(path);
+    const inRows = !row || (REPEATS.has(row[1]) && Number(row[2]) < rows[row[1]]);
+    const shaped = field && inRows && (field.kind === 'date'
+      ? isObject(value) && ['day', 'month', 'year'].every((k) => isText(value[k])) && Object.keys(value).length === 3
+      : field.kind === 'checkboxes'
+        ? Array.isArray(value) && value.length <= 50 && value.every(isText)
+        : isText(value));
+    if (shaped) values[path] = field.kind === 'checkboxes' ? [...value] : (field.kind === 'date' ? { ...value } : value);
+    else dropped.push(path);
+  }
+  return { raw: { values, rows }, dropped };
+}
+
 // ---------------------------------------------------------------- case -> raw
 
 const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);

@@ -1,6 +1,7 @@
 // Every kind of error appears in the GOV.UK error summary and beside its
 // field, links to the field, and never clears what was typed.
 import { test, expect } from '@playwright/test';
+import { readFile } from 'node:fs/promises';
 import { openApp, fillDate, openCase, expectStatus, QUALIFYING } from './helpers.js';
 
 test.beforeEach(async ({ page }) => {
@@ -16,8 +17,8 @@ test('an impossible date shows the engine message, links to the day box and keep
 
   await expect(summary(page)).toBeVisible();
   await expect(summary(page).locator('[role="alert"]')).toBeAttached();
-  const link = summary(page).getByRole('link', { name: /not a real date: 2024-02-31 \(February 2024 has 29 days\)/ });
-  await expect(link).toHaveText('Supervision period 1: start date: not a real date: 2024-02-31 (February 2024 has 29 days)');
+  const link = summary(page).getByRole('link', { name: /31 February 2024 is not a real date \(February 2024 has 29 days\)/ });
+  await expect(link).toHaveText('Supervision period 1: start date: 31 February 2024 is not a real date (February 2024 has 29 days)');
   await expect(link).toHaveAttribute('href', '#supervision-0-start-day');
 
   const group = page.locator('[data-field="supervision[0].start"]');
@@ -121,4 +122,45 @@ test('a missing required answer in a row, and an error in an opened file', async
   // The rest of the file was loaded.
   await expectStatus(page, 'Qualifies as an SFO');
   await expect(page.locator('#supervision-0-start-day')).toHaveValue('6');
+});
+
+test('saving with errors is never refused: a draft keeps exactly what was typed, and opening it shows the same errors', async ({ page }) => {
+  await page.fill('#reference', 'Draft case');
+  await page.selectOption('#supervision-0-type', 'licence');
+  await fillDate(page, 'supervision-0-start', 31, 2, 2024);
+  await fillDate(page, 'supervision-0-scheduled-end', 5, 11, 2024);
+  await fillDate(page, 'offence-charged', 13, 'Mayy', 2024);
+  await page.locator('#reference').focus();
+  await expect(summary(page)).toBeVisible();
+  const shown = await summary(page).locator('li').allTextContents();
+  expect(shown.length).toBeGreaterThan(0);
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#save-case')]);
+  expect(download.suggestedFilename()).toBe('sfo-draft-draft-case.json');
+  await expect(page.locator('#save-status')).toContainText('Saved as a draft, sfo-draft-draft-case.json');
+  const draft = JSON.parse(await readFile(await download.path(), 'utf8'));
+  expect(draft.schema).toBe('sfo-check/draft@1');
+  // Exactly as typed, the bad values included, and marked as such.
+  expect(draft.form.values['supervision[0].start']).toEqual({ day: '31', month: '2', year: '2024' });
+  expect(draft.form.values['offence.charged']).toEqual({ day: '13', month: 'Mayy', year: '2024' });
+  expect(draft.answers_with_errors.map((e) => e.field).sort()).toEqual(['offence.charged', 'supervision[0].start']);
+
+  // Start again, then open the draft: everything is back, with the same errors.
+  await page.click('#start-again');
+  await page.click('#confirm-clear');
+  await expect(page.locator('#reference')).toHaveValue('');
+  await page.setInputFiles('#open-case', await download.path());
+  await expect(page.locator('#reference')).toHaveValue('Draft case');
+  await expect(page.locator('#offence-charged-month')).toHaveValue('Mayy');
+  await expect(page.locator('#supervision-0-start-day')).toHaveValue('31');
+  await expect(page.locator('#supervision-0-scheduled-end-year')).toHaveValue('2024');
+  await expect(summary(page).locator('li')).toHaveText(shown);
+  await expect(page.locator('#save-status')).toContainText('Opened the draft');
+
+  // A draft with something the form does not hold: loaded without it, and named.
+  const odd = { ...draft, form: { ...draft.form, values: { ...draft.form.values, 'rosh.colour': 'blue', reference: { day: '1' } } } };
+  await page.setInputFiles('#open-case', { name: 'odd.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(odd)) });
+  await expect(page.locator('#file-problems')).toContainText('Some of odd.json was not loaded');
+  await expect(page.locator('#reference')).toHaveValue('');
+  await expect(page.locator('#offence-charged-month')).toHaveValue('Mayy');
 });

@@ -5,7 +5,7 @@
 import { h, replace, onFieldLink, focusStatic } from '../dom.js';
 import { todayIso } from '../dates.js';
 import { renderErrorList } from '../render.js';
-import { caseFromRaw, rawFromCase } from '../form.js';
+import { caseFromRaw, rawFromCase, draftOf, rawFromDraft, DRAFT_SCHEMA } from '../form.js';
 import { buildIcs } from '../ics.js';
 import { resolveTarget, targetId } from '../targets.js';
 import { checkCase, entryFor } from '../state.js';
@@ -71,8 +71,14 @@ export class Files {
     const raw = this.form.read();
     const built = caseFromRaw(raw);
     if (built.errors.length) {
-      this.update({ force: true, focusSummary: true });
-      replace(this.status, 'The case was not saved: fix the dates and numbers in the errors above first.');
+      // Never refused: a draft keeps exactly what was typed, the bad values too.
+      const draftName = `sfo-draft-${slug(raw.values.reference ?? '') || todayIso()}.json`;
+      const { errors } = this.update({ force: true });
+      download(draftName, 'application/json', `${JSON.stringify(draftOf(raw, errors), null, 2)}\n`);
+      this.state.dirty = false;
+      const n = errors.length;
+      replace(this.status, `Saved as a draft, ${draftName}, in your downloads: it keeps everything you typed, including ${n === 1 ? 'the answer' : `the ${n} answers`} with errors. Open it here to carry on.`);
+      this.announce(`Saved as a draft, ${draftName}.`);
       return;
     }
     const reference = built.case.reference;
@@ -137,6 +143,10 @@ export class Files {
       this.refuse(file, 'The file is not an sfo-check case: it must be a JSON object ({ ... }).', 'open-case');
       return;
     }
+    if (obj.schema === DRAFT_SCHEMA) {
+      await this.openDraft(file, obj);
+      return;
+    }
     if (obj.schema !== undefined && obj.schema !== 'sfo-check/case@1') {
       const isPolicy = String(obj.schema).startsWith('sfo-check/policy');
       this.refuse(file, isPolicy
@@ -170,6 +180,23 @@ export class Files {
       this.announce(`Opened ${file.name}.`);
       this.focusResults();
     }
+  }
+
+  /** A draft: its answers as typed go back into the form, with their errors shown. */
+  async openDraft(file, draft) {
+    const { raw, dropped } = rawFromDraft(draft.form);
+    const rows = Object.values(raw.rows).reduce((sum, n) => sum + n, 0);
+    if (rows > ROWS_AT_ONCE) await this.form.writeInSlices(raw);
+    else this.form.write(raw);
+    this.onNewCase('opened');
+    replace(this.status, `Opened the draft ${file.name}.`);
+    if (dropped.length) {
+      this.showProblems(`Some of ${file.name} was not loaded`, dropped.map((path) => ({
+        text: `${fieldLabel(path)}: this is not an answer the form holds, so it was not loaded`, target: 'open-case',
+      })));
+    } else this.hideProblems();
+    const { visible } = this.update({ force: true, focusSummary: true });
+    if (!visible?.length) this.announce(`Opened the draft ${file.name}.`);
   }
 
   startAgain() {
