@@ -247,7 +247,7 @@ fn beyond_calendar(
             .with("max", calendar::MAX_YEAR.to_string())
     };
     let after = format!(
-        "after {}, the last year the calendar covers",
+        "which is after {}, the last year the calendar covers",
         calendar::MAX_YEAR
     );
     let mut errors = Vec::new();
@@ -263,7 +263,7 @@ fn beyond_calendar(
                 errors.push(error(
                     format!("supervision[{}].{field}", w.index),
                     format!(
-                        "the SFO window would close {} after the end of supervision: {after}",
+                        "the SFO window would close {} after the end of supervision, {after}",
                         window.offset.describe()
                     ),
                 ));
@@ -276,7 +276,7 @@ fn beyond_calendar(
                 errors.push(error(
                     path,
                     format!(
-                        "\u{201c}{}\u{201d} would be due {} after {}: {after}",
+                        "\u{201c}{}\u{201d} would be due {} after {}, {after}",
                         deadline.label,
                         step.offset.describe(),
                         deadline.counts_from.label
@@ -287,7 +287,10 @@ fn beyond_calendar(
         for e in deadline.extensions.iter().filter(|e| e.beyond_calendar) {
             errors.push(error(
                 format!("review.extensions[{}].extra_working_days", e.index),
-                format!("the new due date would fall {after}"),
+                format!(
+                    "the new due date would fall after {}, the last year the calendar covers",
+                    calendar::MAX_YEAR
+                ),
             ));
         }
     }

@@ -47,7 +47,7 @@ impl Checker {
                 let e = self.coded(
                     later.1,
                     ErrorCode::OutOfOrder,
-                    format!("{what} ({name}: {})", long(a.get())),
+                    format!("{what} (the {name} is {})", long(a.get())),
                 );
                 e.params.insert("other", earlier.1.to_string());
                 e.params.insert("other_date", a.to_string());

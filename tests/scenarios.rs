@@ -161,7 +161,7 @@ fn bad_scenario_files_name_the_field() {
     doc["case"]["offence"]["charged"] = "2024-05-01".into();
     assert_eq!(
         errors(&doc),
-        ["case.offence.charged: charged before the alleged offence (date of the alleged offence: Fri 10 May 2024)"]
+        ["case.offence.charged: charged before the alleged offence (the date of the alleged offence is Fri 10 May 2024)"]
     );
     let mut doc = scenario(right_expect());
     doc["case"].as_object_mut().unwrap().remove("today");

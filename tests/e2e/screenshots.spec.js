@@ -48,7 +48,7 @@ test('errors', async ({ page }) => {
 
   // Following a link: the field's label, its message and its boxes in view,
   // the message between the label and the boxes.
-  await summary.getByRole('link', { name: /Supervision period 1: start date/ }).click();
+  await summary.getByRole('link', { name: /Start date for supervision period 1/ }).click();
   await expect(page.locator('#supervision-0-start-day')).toBeFocused();
   const group = page.locator('[data-field="supervision[0].start"]');
   await expectFullyVisible(group.locator('legend, .govuk-error-message, input'));

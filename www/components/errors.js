@@ -6,7 +6,7 @@
 import { h, onFieldLink, focusStatic } from '../dom.js';
 import { renderErrorList } from '../render.js';
 import { fieldFor, nameFor, toFormPath, missingVerb, errorMarks } from '../form.js';
-import { fieldLabel } from '../words.js';
+import { cap } from '../words.js';
 import { resolveTarget, targetId, unitOf } from '../targets.js';
 
 /**
@@ -19,7 +19,9 @@ function engineError(error, rowMap) {
   const path = toFormPath(error.path, rowMap);
   const text = error.code === 'required'
     ? `${missingVerb(fieldFor(path))} the ${nameFor(path)}`
-    : `${fieldLabel(path)}: ${error.message}`;
+    // The field named in words ("Start date for supervision period 1"), so
+    // the entry has one colon, between the field and what is wrong.
+    : `${cap(nameFor(path))}: ${error.message}`;
   return { text, path, el: resolveTarget(path) };
 }
 
