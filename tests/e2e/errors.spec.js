@@ -164,3 +164,25 @@ test('saving with errors is never refused: a draft keeps exactly what was typed,
   await expect(page.locator('#reference')).toHaveValue('');
   await expect(page.locator('#offence-charged-month')).toHaveValue('Mayy');
 });
+
+test('a date with a missing year is one entry in the summary, in words, with one colon at most', async ({ page }) => {
+  await page.selectOption('#supervision-0-type', 'licence');
+  await fillDate(page, 'supervision-0-start', 6, 11, 2023);
+  await fillDate(page, 'supervision-0-scheduled-end', 5, 11, '');
+  await page.selectOption('#offence-id', 'murder');
+  await fillDate(page, 'offence-alleged-from', 10, 5, 2024);
+  await fillDate(page, 'offence-charged', 13, 5, 2024);
+  await fillDate(page, 'offence-first-court-appearance', 10, 5, 2024);
+  await page.click('#check-now');
+  const entries = summary(page).locator('li');
+  await expect(entries).toHaveText([
+    'Scheduled end date for supervision period 1 must include a year',
+    'Date of the first court appearance: the court appearance is before the charge (the date charged is Mon 13 May 2024)',
+  ]);
+  for (const text of await entries.allTextContents()) {
+    expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+    expect(text.split(':').length).toBeLessThanOrEqual(2);
+  }
+  // The panel beside the form does not point "above".
+  await expect(page.locator('#results-body')).toContainText('fix the errors in the form first');
+});
