@@ -275,27 +275,26 @@ const MAX_WORKING_DAYS: i32 = 100_000;
 
 #[wasm_bindgen(js_name = addWorkingDays)]
 pub fn add_working_days_js(date: JsValue, n: JsValue) -> Result<String, JsValue> {
-    let start = date_in_range(&date, "date")?;
-    let n = whole_number(&n, "n", 0, MAX_WORKING_DAYS)?.unsigned_abs();
-    Calendar::default()
-        .add_working_days(start, n)
-        .map(|d| d.to_string())
-        .ok_or_else(|| {
-            error(
-                "n",
-                format!("the result falls outside the years {MIN_YEAR} to {MAX_YEAR}"),
-            )
-        })
+    count_working_days(date, n, Calendar::add_working_days)
 }
 
 /// The n-th working day before `date` (`date` is day 0): where a reminder
 /// n working days ahead of a due date falls.
 #[wasm_bindgen(js_name = workingDaysBefore)]
 pub fn working_days_before_js(date: JsValue, n: JsValue) -> Result<String, JsValue> {
-    let end = date_in_range(&date, "date")?;
+    count_working_days(date, n, Calendar::working_days_before)
+}
+
+/// `date` moved `n` working days by `step` (forward or back), each argument
+/// checked strictly.
+fn count_working_days(
+    date: JsValue,
+    n: JsValue,
+    step: fn(&Calendar, NaiveDate, u32) -> Option<NaiveDate>,
+) -> Result<String, JsValue> {
+    let date = date_in_range(&date, "date")?;
     let n = whole_number(&n, "n", 0, MAX_WORKING_DAYS)?.unsigned_abs();
-    Calendar::default()
-        .working_days_before(end, n)
+    step(&Calendar::default(), date, n)
         .map(|d| d.to_string())
         .ok_or_else(|| {
             error(
