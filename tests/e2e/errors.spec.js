@@ -183,6 +183,8 @@ test('a date with a missing year is one entry in the summary, in words, with one
     expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}/);
     expect(text.split(':').length).toBeLessThanOrEqual(2);
   }
-  // The panel beside the form does not point "above".
-  await expect(page.locator('#results-body')).toContainText('fix the errors in the form first');
+  // The panel beside the form does not point "above": whether it holds an
+  // earlier result (greyed) or none yet, it names the errors in the form.
+  await expect(page.locator('#results')).toContainText(/the errors in the form (are fixed|first)/);
+  await expect(page.locator('#results')).not.toContainText('above');
 });
