@@ -67,7 +67,7 @@ async function start() {
 
   const errors = new ErrorSummary($('error-summary'), { form: form.root });
   const results = new Results($('results'), { state, onDownloadIcs: (report, options) => files.saveDeadlines(report, options) });
-  const statusBar = new StatusBar($('status-bar'));
+  const statusBar = new StatusBar($('status-bar'), $('results'));
   // Alt+Shift+R: to the results from anywhere in the form (on a phone they are far below it).
   document.addEventListener('keydown', (event) => {
     if (event.altKey && event.shiftKey && event.code === 'KeyR' && !$('check-view').hidden && !$('app').hidden) {

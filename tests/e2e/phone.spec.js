@@ -69,6 +69,11 @@ test('on a phone each part of the bar links to its part of the results', async (
   await openApp(page);
   await openCase(page, QUALIFYING);
   await expectStatus(page, 'Qualifies as an SFO');
+  // Opening a case shows its results, so the bar steps aside; back in the form it returns.
+  await expect(page.locator('#results-title')).toBeFocused();
+  await expect(page.locator('#status-bar')).toBeHidden();
+  await page.focus('#reference');
+  await expect(page.locator('#status-bar')).toBeVisible();
   const links = page.locator('#status-bar a');
   await expect(links).toHaveText([
     'Qualifies as an SFO',
@@ -77,6 +82,7 @@ test('on a phone each part of the bar links to its part of the results', async (
   ]);
   await links.nth(1).click();
   await expect(page.locator('#result-deadlines-title')).toBeInViewport();
+  await expect(page.locator('#status-bar')).toBeHidden();
 });
 
 test('the results are one keystroke from anywhere in the form, two from the top of the page', async ({ page }) => {
@@ -110,6 +116,8 @@ for (const [outcome, caseData, heading] of OUTCOMES) {
     await openApp(page);
     await openCase(page, caseData);
     await expect(page.locator('#status-bar .app-status-bar__status')).toHaveText(heading);
+    await page.focus('#reference');
+    await expect(page.locator('#status-bar')).toBeVisible();
     const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
     expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
   });

@@ -20,11 +20,18 @@ export function nextDeadline(report) {
 }
 
 export class StatusBar {
-  /** @param {HTMLElement} root - the bar, empty and hidden */
-  constructor(root) {
+  /**
+   * @param {HTMLElement} root - the bar, empty and hidden
+   * @param {HTMLElement} results - the results panel: while any of it is on
+   *   screen the bar steps aside, so the status is never shown twice
+   */
+  constructor(root, results) {
     this.root = root;
     this.shown = '';
     this.cueTimer = null;
+    new IntersectionObserver(([entry]) => {
+      root.classList.toggle('app-status-bar--beside-results', entry.isIntersecting);
+    }).observe(results);
   }
 
   /** The report in brief. */
