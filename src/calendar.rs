@@ -323,8 +323,15 @@ impl Calendar {
             return Some(start);
         }
         let target = self.count(table, from) + n;
-        // The first day whose count reaches the target is the n-th working day.
-        let (mut low, mut high) = (from + 1, table.counts.len());
+        let day = self.first_reaching(table, from + 1, table.counts.len(), target);
+        (day < table.counts.len())
+            .then(|| table.date(day))
+            .flatten()
+    }
+
+    /// The first day in `low..high` whose running count of working days
+    /// reaches `target` (`high` if none does): that day is a working day.
+    fn first_reaching(&self, table: &Table, mut low: usize, mut high: usize, target: u32) -> usize {
         while low < high {
             let mid = low + (high - low) / 2;
             if self.count(table, mid) >= target {
@@ -333,10 +340,7 @@ impl Calendar {
                 low = mid + 1;
             }
         }
-        if low == table.counts.len() {
-            return None;
-        }
-        table.date(low)
+        low
     }
 
     /// The n-th working day before `end` (`end` is day 0), so that
@@ -349,26 +353,11 @@ impl Calendar {
         if n == 0 {
             return Some(end);
         }
-        let up_to_end = self.count(table, to);
-        let end_works = up_to_end
-            > if to == 0 {
-                0
-            } else {
-                self.count(table, to - 1)
-            };
-        let before = up_to_end - u32::from(end_works);
-        // The first day whose count reaches the target is that working day.
+        // Working days strictly before `end`; the n-th back is the day that count reaches.
+        let before = self.count(table, to) - u32::from(self.is_working_day(end));
         let target = (before + 1).checked_sub(n).filter(|t| *t >= 1)?;
-        let (mut low, mut high) = (0, to);
-        while low < high {
-            let mid = low + (high - low) / 2;
-            if self.count(table, mid) >= target {
-                high = mid;
-            } else {
-                low = mid + 1;
-            }
-        }
-        (low < to).then(|| table.date(low)).flatten()
+        let day = self.first_reaching(table, 0, to, target);
+        (day < to).then(|| table.date(day)).flatten()
     }
 
     /// Working days after `from` up to and including `to`; negative when `to`

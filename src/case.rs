@@ -93,6 +93,15 @@ impl SupervisionPeriod {
     pub fn end(&self) -> Option<NaiveDate> {
         self.terminated.or(self.scheduled_end).map(|d| d.get())
     }
+
+    /// The field `end` comes from: `terminated` when given, else `scheduled_end`.
+    pub fn end_field(&self) -> &'static str {
+        if self.terminated.is_some() {
+            "terminated"
+        } else {
+            "scheduled_end"
+        }
+    }
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Deserialize, JsonSchema)]

@@ -254,12 +254,7 @@ fn beyond_calendar(
     if let Some(window) = policy.window_step() {
         for w in qualification::period_windows(case, policy, calendar) {
             if let (Some(_), None) = (w.end, w.close) {
-                let period = &case.supervision[w.index];
-                let field = if period.terminated.is_some() {
-                    "terminated"
-                } else {
-                    "scheduled_end"
-                };
+                let field = case.supervision[w.index].end_field();
                 errors.push(error(
                     format!("supervision[{}].{field}", w.index),
                     format!(
@@ -312,12 +307,7 @@ fn anchor_path(case: &Case, policy: &policy::PolicyProfile, step: &policy::Step)
                     .iter()
                     .enumerate()
                     .max_by_key(|(_, p)| p.end())?;
-                let field = if period.terminated.is_some() {
-                    "terminated"
-                } else {
-                    "scheduled_end"
-                };
-                format!("supervision[{index}].{field}")
+                format!("supervision[{index}].{}", period.end_field())
             }
             policy::Anchor::Charged => "offence.charged".into(),
             policy::Anchor::FirstCourtAppearance => "offence.first_court_appearance".into(),
