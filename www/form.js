@@ -814,16 +814,12 @@ export function writeRaw(root, raw) {
 
 /**
  * As writeRaw, a slice of rows per task, so opening a case with hundreds of
- * rows never freezes the page; `progress(done, total)` after each slice.
+ * rows never freezes the page.
  */
-export async function writeRawInSlices(root, raw, progress = () => {}) {
-  const total = Object.values(raw.rows).reduce((sum, n) => sum + n, 0);
+export async function writeRawInSlices(root, raw) {
   const nextTask = () => new Promise((resolve) => { setTimeout(resolve, 0); });
   const steps = writeSteps(root, raw, ROWS_PER_TASK);
-  for (let step = steps.next(); !step.done; step = steps.next()) {
-    progress(step.value, total);
-    await nextTask();
-  }
+  while (!steps.next().done) await nextTask();
   // The controls found now, in a task of their own, not in the first check's.
   await nextTask();
   fieldIndex(root);
@@ -834,7 +830,7 @@ const ROWS_PER_TASK = 100;
 /**
  * Writes the single answers, then builds each list's rows with their answers
  * (each row's controls found within it, before it joins the form), yielding
- * the rows built so far after every `slice` rows.
+ * after every `slice` rows.
  */
 function* writeSteps(root, raw, slice) {
   for (const node of REPEATS.values()) setRowCount(root, node.path, 0);
@@ -859,7 +855,7 @@ function* writeSteps(root, raw, slice) {
       }
       rows.append(row);
       built += 1;
-      if (built % slice === 0) yield built;
+      if (built % slice === 0) yield;
     }
   }
 }

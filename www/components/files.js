@@ -156,13 +156,7 @@ export class Files {
       return;
     }
     const { raw, dropped } = rawFromCase(obj);
-    const rows = Object.values(raw.rows).reduce((sum, n) => sum + n, 0);
-    if (rows > ROWS_AT_ONCE) {
-      replace(this.status, `Opening ${file.name}: ${rows.toLocaleString('en-GB')} rows…`);
-      await this.form.writeInSlices(raw);
-    } else {
-      this.form.write(raw);
-    }
+    await this.writeForm(file, raw);
     this.onNewCase('opened');
     replace(this.status, '');
     if (dropped.length) {
@@ -182,12 +176,21 @@ export class Files {
     }
   }
 
+  /** An opened file's answers into the form: a long case a slice at a time, saying so. */
+  async writeForm(file, raw) {
+    const rows = Object.values(raw.rows).reduce((sum, n) => sum + n, 0);
+    if (rows <= ROWS_AT_ONCE) {
+      this.form.write(raw);
+      return;
+    }
+    replace(this.status, `Opening ${file.name}: ${rows.toLocaleString('en-GB')} rows…`);
+    await this.form.writeInSlices(raw);
+  }
+
   /** A draft: its answers as typed go back into the form, with their errors shown. */
   async openDraft(file, draft) {
     const { raw, dropped } = rawFromDraft(draft.form);
-    const rows = Object.values(raw.rows).reduce((sum, n) => sum + n, 0);
-    if (rows > ROWS_AT_ONCE) await this.form.writeInSlices(raw);
-    else this.form.write(raw);
+    await this.writeForm(file, raw);
     this.onNewCase('opened');
     replace(this.status, `Opened the draft ${file.name}.`);
     if (dropped.length) {
