@@ -42,20 +42,23 @@ fn days_in_month(year: i32, month: u32) -> Option<u32> {
 /// Parses `YYYY-MM-DD`, explaining what is wrong when it is not a real date.
 pub fn parse_iso_date(text: &str) -> Result<NaiveDate, String> {
     let shape_error = || format!("expected a date as YYYY-MM-DD, got \"{text}\"");
-    let parts: Vec<&str> = text.split('-').collect();
-    let well_formed = parts.len() == 3
-        && parts[0].len() == 4
-        && parts[1].len() == 2
-        && parts[2].len() == 2
-        && parts.iter().all(|p| p.bytes().all(|b| b.is_ascii_digit()));
+    let bytes = text.as_bytes();
+    let well_formed = bytes.len() == 10
+        && bytes[4] == b'-'
+        && bytes[7] == b'-'
+        && bytes
+            .iter()
+            .enumerate()
+            .all(|(i, b)| i == 4 || i == 7 || b.is_ascii_digit());
     if !well_formed {
         return Err(shape_error());
     }
-    let (year, month, day) = (
-        parts[0].parse::<i32>().map_err(|_| shape_error())?,
-        parts[1].parse::<u32>().map_err(|_| shape_error())?,
-        parts[2].parse::<u32>().map_err(|_| shape_error())?,
-    );
+    let digits = |range: std::ops::Range<usize>| {
+        bytes[range]
+            .iter()
+            .fold(0u32, |n, b| n * 10 + u32::from(b - b'0'))
+    };
+    let (year, month, day) = (digits(0..4) as i32, digits(5..7), digits(8..10));
     // Said in words, as a person writes a date: never the ISO text back.
     if !(1..=12).contains(&month) {
         return Err(format!("is not a real date, as there is no month {month}"));
@@ -140,13 +143,22 @@ pub const WEEKDAYS: [&str; 7] = [
 /// "Tue 14 May 2024": the form every sentence uses. (By table, not strftime:
 /// it is called for every date in every report.)
 pub fn long(date: NaiveDate) -> String {
-    format!(
-        "{} {} {} {}",
-        &WEEKDAYS[date.weekday().num_days_from_monday() as usize][..3],
-        date.day(),
-        &MONTHS[date.month0() as usize][..3],
-        date.year()
-    )
+    let mut text = String::with_capacity(16);
+    text.push_str(&WEEKDAYS[date.weekday().num_days_from_monday() as usize][..3]);
+    text.push(' ');
+    push_number(&mut text, date.day());
+    text.push(' ');
+    text.push_str(&MONTHS[date.month0() as usize][..3]);
+    text.push(' ');
+    push_number(&mut text, date.year().unsigned_abs());
+    text
+}
+
+fn push_number(text: &mut String, n: u32) {
+    if n >= 10 {
+        push_number(text, n / 10);
+    }
+    text.push(char::from(b'0' + (n % 10) as u8));
 }
 
 #[cfg(test)]

@@ -7,6 +7,7 @@
 
 pub mod calendar;
 pub mod case;
+pub mod caseload;
 pub mod date;
 pub mod deadlines;
 pub mod fields;

@@ -95,10 +95,18 @@ pub struct SourceRef {
     /// What the source says, or what is default about the value.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// The citation, built once: every check cites the same sources.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub cached: std::sync::OnceLock<Citation>,
 }
 
 impl SourceRef {
     pub fn citation(&self) -> Citation {
+        self.cached.get_or_init(|| self.build_citation()).clone()
+    }
+
+    fn build_citation(&self) -> Citation {
         let (id, work) = match self.cite {
             Some(cite) => (cite.id().into(), OwnedWork::from(cite.work())),
             None => (

@@ -401,10 +401,14 @@ impl Citation {
         }
         text.push_str(&work.title);
         if let Some(date) = &work.date {
-            text.push_str(&format!(" ({date})"));
+            text.push_str(" (");
+            text.push_str(date);
+            text.push(')');
         }
         if let Some(section) = &section {
-            text.push_str(&format!(", \u{201c}{section}\u{201d}"));
+            text.push_str(", \u{201c}");
+            text.push_str(section);
+            text.push('\u{201d}');
         }
         Citation {
             id,

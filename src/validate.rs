@@ -9,6 +9,7 @@ use crate::fields;
 use crate::input::{ErrorCode, FieldError};
 use crate::policy::{PolicyProfile, NOT_LISTED};
 use chrono::{Datelike, NaiveDate};
+use std::borrow::Cow;
 
 /// The same words the reader uses for a missing required field.
 const REQUIRED: &str = "required, but missing";
@@ -55,9 +56,10 @@ impl Checker {
         }
     }
 
-    fn required<T>(&mut self, value: &Option<T>, path: String) {
+    /// `path` is only worked out for a missing value: this runs on every check.
+    fn required<T>(&mut self, value: &Option<T>, path: impl FnOnce() -> String) {
         if value.is_none() {
-            self.coded(path, ErrorCode::Required, REQUIRED);
+            self.coded(path(), ErrorCode::Required, REQUIRED);
         }
     }
 
@@ -82,12 +84,16 @@ impl Checker {
 }
 
 /// Every date in the case, with its path, for the range check.
-fn all_dates(case: &Case) -> Vec<(String, Date)> {
-    let mut dates: Vec<(String, Option<Date>)> = vec![("today".into(), case.today)];
+/// Paths are formatted only for list items: this runs on every check.
+fn all_dates(case: &Case) -> Vec<(Cow<'static, str>, Date)> {
+    let mut dates: Vec<(Cow<'static, str>, Option<Date>)> = vec![("today".into(), case.today)];
     for (i, p) in case.supervision.iter().enumerate() {
-        dates.push((format!("supervision[{i}].start"), p.start));
-        dates.push((format!("supervision[{i}].scheduled_end"), p.scheduled_end));
-        dates.push((format!("supervision[{i}].terminated"), p.terminated));
+        dates.push((format!("supervision[{i}].start").into(), p.start));
+        dates.push((
+            format!("supervision[{i}].scheduled_end").into(),
+            p.scheduled_end,
+        ));
+        dates.push((format!("supervision[{i}].terminated").into(), p.terminated));
     }
     let o = &case.offence;
     dates.extend([
@@ -128,12 +134,18 @@ fn all_dates(case: &Case) -> Vec<(String, Date)> {
         ),
     ]);
     for (i, e) in case.review.extensions.iter().enumerate() {
-        dates.push((format!("review.extensions[{i}].requested"), e.requested));
-        dates.push((format!("review.extensions[{i}].decided"), e.decided));
-        dates.push((format!("review.extensions[{i}].new_due"), e.new_due));
+        dates.push((
+            format!("review.extensions[{i}].requested").into(),
+            e.requested,
+        ));
+        dates.push((format!("review.extensions[{i}].decided").into(), e.decided));
+        dates.push((format!("review.extensions[{i}].new_due").into(), e.new_due));
     }
     for (i, c) in case.circumstances.custody_incidents.iter().enumerate() {
-        dates.push((format!("circumstances.custody_incidents[{i}].date"), c.date));
+        dates.push((
+            format!("circumstances.custody_incidents[{i}].date").into(),
+            c.date,
+        ));
     }
     for (i, b) in case
         .circumstances
@@ -142,12 +154,12 @@ fn all_dates(case: &Case) -> Vec<(String, Date)> {
         .enumerate()
     {
         dates.push((
-            format!("circumstances.non_convicted_behaviour[{i}].date"),
+            format!("circumstances.non_convicted_behaviour[{i}].date").into(),
             b.date,
         ));
     }
     for (i, e) in case.events.iter().enumerate() {
-        dates.push((format!("events[{i}].date"), e.date));
+        dates.push((format!("events[{i}].date").into(), e.date));
     }
     dates
         .into_iter()
@@ -194,8 +206,8 @@ pub fn validate(case: &Case, policy: &PolicyProfile, today: NaiveDate) -> Vec<Fi
 
     for (i, period) in case.supervision.iter().enumerate() {
         let at = |field: &str| format!("supervision[{i}].{field}");
-        c.required(&period.kind, at("type"));
-        c.required(&period.start, at("start"));
+        c.required(&period.kind, || at("type"));
+        c.required(&period.start, || at("start"));
         let kind = period.kind.as_deref().unwrap_or_default();
         if period.kind.is_some() && policy.supervision_type(kind).is_none() {
             let known: Vec<&str> = policy
@@ -311,8 +323,8 @@ pub fn validate(case: &Case, policy: &PolicyProfile, today: NaiveDate) -> Vec<Fi
     );
     for (i, ext) in r.extensions.iter().enumerate() {
         let at = |field: &str| format!("review.extensions[{i}].{field}");
-        c.required(&ext.step, at("step"));
-        c.required(&ext.requested, at("requested"));
+        c.required(&ext.step, || at("step"));
+        c.required(&ext.requested, || at("requested"));
         if let Some(id) = &ext.step {
             match policy.timetable.iter().find(|s| s.id.as_str() == id) {
                 None => c.errors.push(FieldError::coded(
@@ -440,19 +452,17 @@ pub fn validate(case: &Case, policy: &PolicyProfile, today: NaiveDate) -> Vec<Fi
     }
     let circumstances = &case.circumstances;
     for (i, incident) in circumstances.custody_incidents.iter().enumerate() {
-        c.required(
-            &incident.kind,
-            format!("circumstances.custody_incidents[{i}].type"),
-        );
+        c.required(&incident.kind, || {
+            format!("circumstances.custody_incidents[{i}].type")
+        });
     }
     for (i, behaviour) in circumstances.non_convicted_behaviour.iter().enumerate() {
-        c.required(
-            &behaviour.kind,
-            format!("circumstances.non_convicted_behaviour[{i}].type"),
-        );
+        c.required(&behaviour.kind, || {
+            format!("circumstances.non_convicted_behaviour[{i}].type")
+        });
     }
     for (i, order) in circumstances.orders.iter().enumerate() {
-        c.required(&order.kind, format!("circumstances.orders[{i}].type"));
+        c.required(&order.kind, || format!("circumstances.orders[{i}].type"));
         if order.protects.is_empty() {
             c.coded(
                 format!("circumstances.orders[{i}].protects"),
@@ -508,8 +518,8 @@ pub fn validate(case: &Case, policy: &PolicyProfile, today: NaiveDate) -> Vec<Fi
         );
     }
     for (i, e) in case.events.iter().enumerate() {
-        c.required(&e.kind, format!("events[{i}].type"));
-        c.required(&e.date, format!("events[{i}].date"));
+        c.required(&e.kind, || format!("events[{i}].type"));
+        c.required(&e.date, || format!("events[{i}].date"));
         c.not_future(e.date, &format!("events[{i}].date"));
     }
     c.errors

@@ -3,15 +3,20 @@
 
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
+use rayon::prelude::*;
 use sfo_check::calendar::{bank_holidays, Calendar, MAX_YEAR, MIN_YEAR};
+use sfo_check::caseload;
 use sfo_check::date::parse_iso_date;
-use sfo_check::input::FieldError;
+use sfo_check::input::{ErrorCode, FieldError};
 use sfo_check::policy::PolicyProfile;
 use sfo_check::strict::{too_large, MAX_DOCUMENT_BYTES};
 use sfo_check::text::safe;
 use sfo_check::{Checker, Options};
 use std::io::Read;
 use std::process::ExitCode;
+
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 #[derive(Parser)]
 #[command(
@@ -30,6 +35,12 @@ enum Format {
     Text,
 }
 
+#[derive(Copy, Clone, PartialEq, Eq, ValueEnum)]
+enum BatchFormat {
+    Csv,
+    Jsonl,
+}
+
 #[derive(Subcommand)]
 enum Command {
     /// Check a case (a JSON file, or - for standard input) and print the report.
@@ -46,6 +57,33 @@ enum Command {
         /// Use the loaded profile with this id, whatever the dates.
         #[arg(long)]
         policy_id: Option<String>,
+    },
+    /// Check a caseload (a CSV file or JSON lines of cases, or - for standard
+    /// input): one result row per case, in input order, on standard output,
+    /// and a summary on standard error. Exit 0 when every row was checked, 1
+    /// when some rows had errors (every other row is still checked), 2 when
+    /// the file cannot be read at all.
+    Batch {
+        file: String,
+        /// How to write the results.
+        #[arg(long, value_enum, default_value = "csv")]
+        format: BatchFormat,
+        /// How the cases are written; by default, from the file's name (.csv,
+        /// .jsonl) or its first character.
+        #[arg(long, value_enum)]
+        input: Option<BatchFormat>,
+        /// Assess every case on this date (YYYY-MM-DD) instead of its own or the clock's.
+        #[arg(long)]
+        today: Option<String>,
+        /// Load a policy profile from a JSON file (repeatable); the default is always loaded.
+        #[arg(long = "policy")]
+        policies: Vec<String>,
+        /// Use the loaded profile with this id, whatever the dates.
+        #[arg(long)]
+        policy_id: Option<String>,
+        /// Check this many cases at once (default: one per core).
+        #[arg(long, value_parser = clap::value_parser!(u16).range(1..=1024))]
+        threads: Option<u16>,
     },
     /// Print a year's bank holidays in England and Wales, one ISO date per line.
     BankHolidays { year: i32 },
@@ -188,6 +226,16 @@ fn in_range(name: &str, date: NaiveDate) -> Result<(), FieldError> {
 /// only up to the limit: a device or an endless pipe is refused at 1 MB, never
 /// read to its end first.
 fn read_input(path: &str, what: &str) -> Result<String, FieldError> {
+    let bytes = read_bytes(path, MAX_DOCUMENT_BYTES).map_err(|e| match e.code {
+        ErrorCode::TooLarge => too_large(what),
+        _ => e,
+    })?;
+    String::from_utf8(bytes)
+        .map_err(|_| FieldError::new("", format!("the {what} is not UTF-8 text")))
+}
+
+/// A file's bytes (or standard input's, "-"), refused past `limit`.
+fn read_bytes(path: &str, limit: usize) -> Result<Vec<u8>, FieldError> {
     let cannot = |e: std::io::Error| FieldError::new("", format!("cannot read {path}: {e}"));
     let source: Box<dyn Read> = if path == "-" {
         Box::new(std::io::stdin())
@@ -196,14 +244,187 @@ fn read_input(path: &str, what: &str) -> Result<String, FieldError> {
     };
     let mut bytes = Vec::new();
     source
-        .take(MAX_DOCUMENT_BYTES as u64 + 1)
+        .take(limit as u64 + 1)
         .read_to_end(&mut bytes)
         .map_err(cannot)?;
-    if bytes.len() > MAX_DOCUMENT_BYTES {
-        return Err(too_large(what));
+    if bytes.len() > limit {
+        return Err(FieldError::coded(
+            "",
+            ErrorCode::TooLarge,
+            format!(
+                "{path} is larger than {} MB, the most it may be",
+                limit / (1024 * 1024)
+            ),
+        ));
     }
-    String::from_utf8(bytes)
-        .map_err(|_| FieldError::new("", format!("the {what} is not UTF-8 text")))
+    Ok(bytes)
+}
+
+/// The checker and options `check` and `batch` share: the profiles loaded,
+/// the one named (which must be loaded) and the date to assess on.
+fn prepare(
+    today: Option<String>,
+    policies: &[String],
+    policy_id: Option<String>,
+) -> Result<(Checker, Options), (Vec<FieldError>, String)> {
+    let one = |e: FieldError| (vec![e], String::new());
+    let today = today
+        .map(|t| date_arg("--today", &t).and_then(|d| in_range("--today", d).map(|_| d)))
+        .transpose()
+        .map_err(one)?;
+    let mut checker = Checker::new();
+    for path in policies {
+        let text = read_input(path, "policy file").map_err(one)?;
+        checker
+            .add_policy_json(&text)
+            .map_err(|e| (e, path.clone()))?;
+    }
+    if let Some(id) = &policy_id {
+        let set = checker.policies();
+        if !set.profiles().any(|p| &p.id == id) {
+            let loaded: Vec<&str> = set.profiles().map(|p| p.id.as_str()).collect();
+            return Err(one(FieldError::new(
+                "--policy-id",
+                format!(
+                    "no policy profile \"{id}\" is loaded (loaded: {})",
+                    loaded.join(", ")
+                ),
+            )));
+        }
+    }
+    let options = Options {
+        today,
+        policy: policy_id,
+    };
+    Ok((checker, options))
+}
+
+/// Where `batch` writes its results.
+enum Sink<W: std::io::Write> {
+    Csv(Box<csv::Writer<W>>),
+    Jsonl(W),
+}
+
+impl<W: std::io::Write> Sink<W> {
+    fn header(&mut self) -> std::io::Result<()> {
+        match self {
+            Sink::Csv(w) => w
+                .write_record(caseload::result_columns())
+                .map_err(Into::into),
+            Sink::Jsonl(_) => Ok(()),
+        }
+    }
+
+    fn write(&mut self, result: &caseload::RowResult) -> std::io::Result<()> {
+        match self {
+            Sink::Csv(w) => w
+                .write_record(caseload::result_cells(result))
+                .map_err(Into::into),
+            Sink::Jsonl(w) => writeln!(w, "{}", caseload::to_json_line(result)),
+        }
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        match self {
+            Sink::Csv(w) => w.flush(),
+            Sink::Jsonl(w) => w.flush(),
+        }
+    }
+}
+
+/// At most this many rows' errors go to standard error; all are in the results.
+const ERROR_ROWS_SHOWN: usize = 20;
+
+/// `batch FILE`: see [`Command::Batch`].
+fn batch(command: Command) -> ExitCode {
+    let Command::Batch {
+        file,
+        format,
+        input,
+        today,
+        policies,
+        policy_id,
+        threads,
+    } = command
+    else {
+        return ExitCode::from(2);
+    };
+    let (checker, options) = match prepare(today, &policies, policy_id) {
+        Ok(prepared) => prepared,
+        Err((errors, context)) => return fail(&errors, &context),
+    };
+    let bytes = match read_bytes(&file, caseload::MAX_BYTES) {
+        Ok(bytes) => bytes,
+        Err(e) => return fail(&[e], ""),
+    };
+    let input_format = match input {
+        Some(BatchFormat::Csv) => caseload::Format::Csv,
+        Some(BatchFormat::Jsonl) => caseload::Format::JsonLines,
+        None => caseload::Format::detect(&file, &bytes),
+    };
+    let cases = match caseload::read(&bytes, input_format) {
+        Ok(cases) => cases,
+        Err(e) => return fail(&[FieldError::coded("", e.code, e.message)], &file),
+    };
+    drop(bytes);
+    let pool = match rayon::ThreadPoolBuilder::new()
+        .num_threads(threads.map_or(0, usize::from))
+        .build()
+    {
+        Ok(pool) => pool,
+        Err(e) => return fail(&[FieldError::new("--threads", e.to_string())], ""),
+    };
+    let clock = chrono::Local::now().date_naive();
+    let mut summary = caseload::Summary {
+        blank_rows: cases.blank_rows,
+        ..Default::default()
+    };
+    let stdout = std::io::BufWriter::new(std::io::stdout().lock());
+    let mut out = match format {
+        BatchFormat::Csv => Sink::Csv(Box::new(csv::Writer::from_writer(stdout))),
+        BatchFormat::Jsonl => Sink::Jsonl(stdout),
+    };
+    let mut shown = 0;
+    let mut written = out.header();
+    // Checked a block at a time, in parallel, and written in input order.
+    for block in cases.inputs.chunks(4096) {
+        let results: Vec<caseload::RowResult> = pool.install(|| {
+            block
+                .par_iter()
+                .map(|input| caseload::check_row(&checker, input, &options, clock))
+                .collect()
+        });
+        for result in &results {
+            summary.add(result);
+            if !result.errors().is_empty() {
+                shown += 1;
+                if shown <= ERROR_ROWS_SHOWN {
+                    for e in result.errors() {
+                        eprintln!("row {}: {}", result.row, safe(&e.to_string()));
+                    }
+                }
+            }
+            if written.is_ok() {
+                written = out.write(result);
+            }
+        }
+    }
+    if shown > ERROR_ROWS_SHOWN {
+        eprintln!(
+            "… and {} more rows with errors: every one is in the results",
+            shown - ERROR_ROWS_SHOWN
+        );
+    }
+    if let Err(e) = written.and_then(|_| out.flush()) {
+        eprintln!("error: cannot write the results: {e}");
+        return ExitCode::from(2);
+    }
+    eprintln!("{}", summary.describe());
+    if summary.rows_with_errors == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    }
 }
 
 fn run(command: Command) -> Result<String, (Vec<FieldError>, String)> {
@@ -216,35 +437,8 @@ fn run(command: Command) -> Result<String, (Vec<FieldError>, String)> {
             policies,
             policy_id,
         } => {
-            let today = today
-                .map(|t| date_arg("--today", &t).and_then(|d| in_range("--today", d).map(|_| d)))
-                .transpose()
-                .map_err(one)?;
-            let mut checker = Checker::new();
-            for path in &policies {
-                let text = read_input(path, "policy file").map_err(one)?;
-                checker
-                    .add_policy_json(&text)
-                    .map_err(|e| (e, path.clone()))?;
-            }
-            if let Some(id) = &policy_id {
-                let set = checker.policies();
-                if !set.profiles().any(|p| &p.id == id) {
-                    let loaded: Vec<&str> = set.profiles().map(|p| p.id.as_str()).collect();
-                    return Err(one(FieldError::new(
-                        "--policy-id",
-                        format!(
-                            "no policy profile \"{id}\" is loaded (loaded: {})",
-                            loaded.join(", ")
-                        ),
-                    )));
-                }
-            }
+            let (checker, options) = prepare(today, &policies, policy_id)?;
             let text = read_input(&case, "case file").map_err(one)?;
-            let options = Options {
-                today,
-                policy: policy_id,
-            };
             let clock = chrono::Local::now().date_naive();
             let report = checker
                 .check(&text, &options, clock)
@@ -303,6 +497,7 @@ fn run(command: Command) -> Result<String, (Vec<FieldError>, String)> {
                 calendar(policy.as_deref())?.working_days_between(from, to)
             ))
         }
+        Command::Batch { .. } => Err(one(FieldError::new("", "caseloads are checked by batch"))),
         Command::Policy => Ok(PolicyProfile::default_profile().to_pretty_json() + "\n"),
         Command::Scenarios {
             action: ScenarioAction::Check { dir },
@@ -321,6 +516,7 @@ fn main() -> ExitCode {
         Command::Scenarios {
             action: ScenarioAction::Check { dir },
         } => return check_scenarios(&dir),
+        command @ Command::Batch { .. } => return batch(command),
         command => command,
     };
     match run(command) {

@@ -1,0 +1,1025 @@
+//! A caseload: many cases checked at once (`docs/caseload-format.md`). A CSV
+//! file with one case a row, or JSON lines of full cases, in; one result row
+//! a case out, in input order. A bad row is reported by its row number and
+//! column, and every good row is still checked.
+
+use crate::case::{Case, Inchoate, Level, Mappa, SupervisionPeriod};
+use crate::date::Date;
+use crate::input::{ErrorCode, FieldError};
+use crate::registry::{RuleId, RuleKind};
+use crate::report::{QualificationStatus, Report, State};
+use crate::{Checker, Options};
+use chrono::{Datelike, NaiveDate};
+use serde::de::value::{Error as ValueError, StrDeserializer};
+use serde::{Deserialize, Serialize};
+
+/// The largest caseload file read: about 250,000 CSV rows.
+pub const MAX_BYTES: usize = 64 * 1024 * 1024;
+/// The most cases a caseload holds.
+pub const MAX_ROWS: usize = 200_000;
+/// The longest CSV cell, in characters (a JSON line is one case, bounded as any case is).
+pub const MAX_CELL_CHARS: usize = 1_000;
+
+/// A CSV column: its header and the case field it fills.
+pub struct Column {
+    pub name: &'static str,
+    /// The case field, in the form `fields.rs` names it.
+    pub field: &'static str,
+    /// Which supervision period (0 or 1) a `supervision[]` field is in.
+    pub period: usize,
+}
+
+const fn column(name: &'static str, field: &'static str) -> Column {
+    Column {
+        name,
+        field,
+        period: 0,
+    }
+}
+
+const fn second(name: &'static str, field: &'static str) -> Column {
+    Column {
+        name,
+        field,
+        period: 1,
+    }
+}
+
+/// Every column a caseload CSV may have, in the order results describe them.
+pub const COLUMNS: &[Column] = &[
+    column("reference", "reference"),
+    column("today", "today"),
+    column("supervision_type", "supervision[].type"),
+    column("supervision_start", "supervision[].start"),
+    column("supervision_scheduled_end", "supervision[].scheduled_end"),
+    column("supervision_terminated", "supervision[].terminated"),
+    second("supervision2_type", "supervision[].type"),
+    second("supervision2_start", "supervision[].start"),
+    second("supervision2_scheduled_end", "supervision[].scheduled_end"),
+    second("supervision2_terminated", "supervision[].terminated"),
+    column("offence", "offence.id"),
+    column("inchoate", "offence.inchoate"),
+    column("alleged_from", "offence.alleged_from"),
+    column("alleged_to", "offence.alleged_to"),
+    column("charged", "offence.charged"),
+    column("first_court_appearance", "offence.first_court_appearance"),
+    column("charges_dropped", "offence.charges_dropped"),
+    column("notification_submitted", "review.notification_submitted"),
+    column("review_submitted", "review.review_submitted"),
+    column("qa_completed", "review.qa_completed"),
+    column("rosh_date", "rosh.date"),
+    column("rosh_overall", "rosh.overall"),
+    column("mappa_level", "circumstances.mappa.level"),
+];
+
+const REFERENCE: usize = 0;
+
+/// The column holding a case field (`supervision[1].start` → `supervision2_start`).
+pub fn column_for(path: &str) -> Option<&'static Column> {
+    let (field, period) = match path.strip_prefix("supervision[") {
+        Some(rest) => {
+            let (index, field) = rest.split_once(']')?;
+            (
+                format!("supervision[]{field}"),
+                index.parse::<usize>().ok()?,
+            )
+        }
+        None => (path.to_string(), 0),
+    };
+    COLUMNS
+        .iter()
+        .find(|c| c.field == field && c.period == period)
+}
+
+/// How the cases are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Format {
+    Csv,
+    JsonLines,
+}
+
+impl Format {
+    /// By the file's name (`.csv`, `.jsonl`, `.ndjson`), else by its first
+    /// character: a JSON line starts with `{`.
+    pub fn detect(name: &str, bytes: &[u8]) -> Format {
+        let lower = name.to_ascii_lowercase();
+        if lower.ends_with(".csv") {
+            return Format::Csv;
+        }
+        if lower.ends_with(".jsonl") || lower.ends_with(".ndjson") || lower.ends_with(".json") {
+            return Format::JsonLines;
+        }
+        let start = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+        match start.iter().find(|b| !b.is_ascii_whitespace()) {
+            Some(b'{') => Format::JsonLines,
+            _ => Format::Csv,
+        }
+    }
+}
+
+/// A problem with one row, naming its column (or case field, for a JSON line).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RowError {
+    /// The column (CSV) or the case field (JSON lines); empty for the whole row.
+    pub column: String,
+    pub code: ErrorCode,
+    pub message: String,
+}
+
+impl RowError {
+    fn whole_row(code: ErrorCode, message: impl Into<String>) -> RowError {
+        RowError {
+            column: String::new(),
+            code,
+            message: message.into(),
+        }
+    }
+}
+
+impl std::fmt::Display for RowError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.column.is_empty() {
+            f.write_str(&self.message)
+        } else {
+            write!(f, "{}: {}", self.column, self.message)
+        }
+    }
+}
+
+/// One case as read: its cells or its JSON line, or why it cannot be read.
+#[derive(Debug, Clone)]
+pub struct Input {
+    /// The row as a spreadsheet numbers it (the header is row 1), or the
+    /// line number of a JSON line.
+    pub row: usize,
+    pub source: Source,
+}
+
+#[derive(Debug, Clone)]
+pub enum Source {
+    /// Each column's text (in [`COLUMNS`] order), `None` when empty or absent.
+    Cells(Vec<Option<String>>),
+    JsonLine(String),
+    Unreadable(Vec<RowError>),
+}
+
+/// A caseload read: its cases, and how many blank rows were passed over.
+#[derive(Debug, Clone, Default)]
+pub struct Caseload {
+    pub format: Option<Format>,
+    pub inputs: Vec<Input>,
+    /// Rows with every cell empty, or blank lines: counted, never checked.
+    pub blank_rows: usize,
+}
+
+/// Why a file cannot be read at all.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FileError {
+    pub code: ErrorCode,
+    pub message: String,
+}
+
+impl std::fmt::Display for FileError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+fn file_error(code: ErrorCode, message: impl Into<String>) -> FileError {
+    FileError {
+        code,
+        message: message.into(),
+    }
+}
+
+fn too_many_rows() -> FileError {
+    file_error(
+        ErrorCode::TooLarge,
+        format!(
+            "the file has more than {} cases: the most a caseload holds is {}; split it into smaller files",
+            crate::text::count(MAX_ROWS as u64),
+            crate::text::count(MAX_ROWS as u64)
+        ),
+    )
+}
+
+/// Reads a caseload file. Only a file that cannot be read at all is an error;
+/// a bad row is kept, with its problems, in its place.
+pub fn read(bytes: &[u8], format: Format) -> Result<Caseload, FileError> {
+    if bytes.len() > MAX_BYTES {
+        return Err(file_error(
+            ErrorCode::TooLarge,
+            format!(
+                "the file is {}: the most a caseload file holds is {} MB",
+                megabytes(bytes.len()),
+                MAX_BYTES / (1024 * 1024)
+            ),
+        ));
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let mut caseload = match format {
+        Format::Csv => read_csv(bytes)?,
+        Format::JsonLines => read_json_lines(bytes)?,
+    };
+    caseload.format = Some(format);
+    if caseload.inputs.is_empty() {
+        return Err(file_error(
+            ErrorCode::Required,
+            "the file holds no cases: a caseload has a row (or a JSON line) for each case",
+        ));
+    }
+    Ok(caseload)
+}
+
+fn megabytes(bytes: usize) -> String {
+    format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0))
+}
+
+fn read_csv(bytes: &[u8]) -> Result<Caseload, FileError> {
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(bytes);
+    let mut records = reader.byte_records();
+    let header = match records.next() {
+        None => {
+            return Err(file_error(
+                ErrorCode::Required,
+                "the file is empty: a caseload starts with a header row naming its columns",
+            ))
+        }
+        Some(Err(e)) => return Err(file_error(ErrorCode::NotJson, csv_problem(&e))),
+        Some(Ok(header)) => header,
+    };
+    let positions = header_positions(&header)?;
+    let mut caseload = Caseload::default();
+    for (index, record) in records.enumerate() {
+        let row = index + 2;
+        let record = match record {
+            Ok(record) => record,
+            // The csv reader resumes at the next record after any problem it reports.
+            Err(e) => {
+                push(
+                    &mut caseload,
+                    Input {
+                        row,
+                        source: Source::Unreadable(vec![RowError::whole_row(
+                            ErrorCode::Invalid,
+                            csv_problem(&e),
+                        )]),
+                    },
+                )?;
+                continue;
+            }
+        };
+        if record
+            .iter()
+            .all(|cell| cell.iter().all(u8::is_ascii_whitespace))
+        {
+            caseload.blank_rows += 1;
+            continue;
+        }
+        push(&mut caseload, read_record(row, &record, &positions))?;
+    }
+    Ok(caseload)
+}
+
+fn push(caseload: &mut Caseload, input: Input) -> Result<(), FileError> {
+    if caseload.inputs.len() == MAX_ROWS {
+        return Err(too_many_rows());
+    }
+    caseload.inputs.push(input);
+    Ok(())
+}
+
+fn csv_problem(error: &csv::Error) -> String {
+    match error.kind() {
+        csv::ErrorKind::Utf8 { .. } => {
+            "the row is not UTF-8 text: save the file as \u{201c}CSV UTF-8\u{201d}".to_string()
+        }
+        _ => "the row cannot be read as CSV".to_string(),
+    }
+}
+
+/// Each header cell's column index in [`COLUMNS`]; an unknown or repeated
+/// header is an error naming it, so a typo never drops a fact.
+fn header_positions(header: &csv::ByteRecord) -> Result<Vec<usize>, FileError> {
+    let mut positions = Vec::with_capacity(header.len());
+    let mut unknown = Vec::new();
+    let mut repeated = Vec::new();
+    for cell in header.iter() {
+        let Ok(name) = std::str::from_utf8(cell) else {
+            return Err(file_error(
+                ErrorCode::Invalid,
+                "the header row is not UTF-8 text: save the file as \u{201c}CSV UTF-8\u{201d}",
+            ));
+        };
+        let name = name.trim();
+        match COLUMNS.iter().position(|c| c.name == name) {
+            Some(index) if positions.contains(&index) => repeated.push(name.to_string()),
+            Some(index) => positions.push(index),
+            None => unknown.push(crate::text::safe(name).into_owned()),
+        }
+    }
+    let quoted = |names: &[String]| {
+        names
+            .iter()
+            .map(|n| format!("\u{201c}{n}\u{201d}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    if !unknown.is_empty() {
+        let known: Vec<&str> = COLUMNS.iter().map(|c| c.name).collect();
+        return Err(file_error(
+            ErrorCode::UnknownField,
+            format!(
+                "the header names {} that a caseload does not have: {}. The columns are {}",
+                if unknown.len() == 1 {
+                    "a column"
+                } else {
+                    "columns"
+                },
+                quoted(&unknown),
+                known.join(", ")
+            ),
+        ));
+    }
+    if !repeated.is_empty() {
+        return Err(file_error(
+            ErrorCode::Duplicate,
+            format!("the header names {} more than once", quoted(&repeated)),
+        ));
+    }
+    if !positions.contains(&REFERENCE) {
+        return Err(file_error(
+            ErrorCode::Required,
+            "the header has no \u{201c}reference\u{201d} column: each case needs one, to say which case each result is for",
+        ));
+    }
+    Ok(positions)
+}
+
+fn read_record(row: usize, record: &csv::ByteRecord, positions: &[usize]) -> Input {
+    let mut errors = Vec::new();
+    if record.len() != positions.len() {
+        errors.push(RowError::whole_row(
+            ErrorCode::Invalid,
+            format!(
+                "the row has {} cells but the header has {} columns",
+                record.len(),
+                positions.len()
+            ),
+        ));
+    }
+    let mut cells = vec![None; COLUMNS.len()];
+    for (cell, &index) in record.iter().zip(positions) {
+        let name = COLUMNS[index].name;
+        match std::str::from_utf8(cell) {
+            Err(_) => errors.push(RowError {
+                column: name.to_string(),
+                code: ErrorCode::Invalid,
+                message: "is not UTF-8 text: save the file as \u{201c}CSV UTF-8\u{201d}".into(),
+            }),
+            Ok(text) if text.chars().count() > MAX_CELL_CHARS => errors.push(RowError {
+                column: name.to_string(),
+                code: ErrorCode::TooLarge,
+                message: format!(
+                    "is {} characters long: the most a cell holds is {}",
+                    crate::text::count(text.chars().count() as u64),
+                    crate::text::count(MAX_CELL_CHARS as u64)
+                ),
+            }),
+            Ok(text) => {
+                let text = text.trim();
+                if !text.is_empty() {
+                    cells[index] = Some(text.to_string());
+                }
+            }
+        }
+    }
+    let source = if errors.is_empty() {
+        Source::Cells(cells)
+    } else {
+        Source::Unreadable(errors)
+    };
+    Input { row, source }
+}
+
+fn read_json_lines(bytes: &[u8]) -> Result<Caseload, FileError> {
+    let mut caseload = Caseload::default();
+    for (index, line) in bytes.split(|b| *b == b'\n').enumerate() {
+        let row = index + 1;
+        let line = line.strip_suffix(b"\r").unwrap_or(line);
+        if line.iter().all(u8::is_ascii_whitespace) {
+            caseload.blank_rows += 1;
+            continue;
+        }
+        let source = match std::str::from_utf8(line) {
+            Ok(text) => Source::JsonLine(text.to_string()),
+            Err(_) => Source::Unreadable(vec![RowError::whole_row(
+                ErrorCode::Invalid,
+                "the line is not UTF-8 text",
+            )]),
+        };
+        push(&mut caseload, Input { row, source })?;
+    }
+    // The final newline ends the last line; it does not start a blank one.
+    if bytes.ends_with(b"\n") {
+        caseload.blank_rows -= 1;
+    }
+    Ok(caseload)
+}
+
+/// A cell read as a value of a case enum or a date, with the same meaning
+/// (and, for dates, the same words) as in a case file.
+fn typed<'a, T: Deserialize<'a>>(text: &'a str) -> Result<T, String> {
+    T::deserialize(StrDeserializer::<ValueError>::new(text)).map_err(|e| e.to_string())
+}
+
+fn choice<'a, T: Deserialize<'a> + crate::fields::Choices>(text: &'a str) -> Result<T, String> {
+    typed(text).map_err(|_| {
+        let values: Vec<String> = T::choices().into_iter().map(|c| c.value).collect();
+        format!(
+            "\u{201c}{}\u{201d} is not one of the values this column takes: {}",
+            crate::text::safe(text),
+            values.join(", ")
+        )
+    })
+}
+
+impl Input {
+    /// The CSV row as a case, from every cell that reads, and the problems
+    /// with the others.
+    pub fn case_from_cells(cells: &[Option<String>]) -> (Case, Vec<RowError>) {
+        let mut errors = Vec::new();
+        let mut case = Case::default();
+        let mut periods = [SupervisionPeriod::default(), SupervisionPeriod::default()];
+        let mut used = [false, false];
+        let mut mappa = Mappa::default();
+        for (column, cell) in COLUMNS.iter().zip(cells) {
+            let Some(text) = cell.as_deref() else {
+                continue;
+            };
+            let mut fail = |code: ErrorCode, message: String| {
+                errors.push(RowError {
+                    column: column.name.to_string(),
+                    code,
+                    message,
+                })
+            };
+            let date = || typed::<Date>(text);
+            macro_rules! set_date {
+                ($target:expr) => {
+                    match date() {
+                        Ok(d) => $target = Some(d),
+                        Err(m) => fail(ErrorCode::BadDate, m),
+                    }
+                };
+            }
+            let period = &mut periods[column.period];
+            match column.field {
+                "reference" => case.reference = Some(text.to_string()),
+                "today" => set_date!(case.today),
+                "supervision[].type" => {
+                    used[column.period] = true;
+                    period.kind = Some(text.to_string())
+                }
+                "supervision[].start" => {
+                    used[column.period] = true;
+                    set_date!(period.start)
+                }
+                "supervision[].scheduled_end" => {
+                    used[column.period] = true;
+                    set_date!(period.scheduled_end)
+                }
+                "supervision[].terminated" => {
+                    used[column.period] = true;
+                    set_date!(period.terminated)
+                }
+                "offence.id" => case.offence.id = Some(text.to_string()),
+                "offence.inchoate" => match choice::<Inchoate>(text) {
+                    Ok(v) => case.offence.inchoate = Some(v),
+                    Err(m) => fail(ErrorCode::UnknownValue, m),
+                },
+                "offence.alleged_from" => set_date!(case.offence.alleged_from),
+                "offence.alleged_to" => set_date!(case.offence.alleged_to),
+                "offence.charged" => set_date!(case.offence.charged),
+                "offence.first_court_appearance" => set_date!(case.offence.first_court_appearance),
+                "offence.charges_dropped" => set_date!(case.offence.charges_dropped),
+                "review.notification_submitted" => set_date!(case.review.notification_submitted),
+                "review.review_submitted" => set_date!(case.review.review_submitted),
+                "review.qa_completed" => set_date!(case.review.qa_completed),
+                "rosh.date" => set_date!(case.rosh.date),
+                "rosh.overall" => match choice::<Level>(text) {
+                    Ok(v) => case.rosh.overall = Some(v),
+                    Err(m) => fail(ErrorCode::UnknownValue, m),
+                },
+                "circumstances.mappa.level" => match text.parse::<u8>() {
+                    Ok(level) => mappa.level = Some(level),
+                    Err(_) => fail(
+                        ErrorCode::WrongType,
+                        format!(
+                            "expected a MAPPA level as a number (1, 2 or 3), got \u{201c}{}\u{201d}",
+                            crate::text::safe(text)
+                        ),
+                    ),
+                },
+                other => unreachable!("caseload column for {other} is read above"),
+            }
+        }
+        if cells[REFERENCE].is_none() {
+            errors.insert(
+                0,
+                RowError {
+                    column: COLUMNS[REFERENCE].name.to_string(),
+                    code: ErrorCode::Required,
+                    message: "required, but empty: each case needs a reference".into(),
+                },
+            );
+        }
+        // A second period given without a first keeps its place: its errors
+        // still name the `supervision2_` columns.
+        if used[1] && !used[0] {
+            used[0] = true;
+        }
+        let [first, second] = periods;
+        case.supervision = [(used[0], first), (used[1], second)]
+            .into_iter()
+            .filter_map(|(used, period)| used.then_some(period))
+            .collect();
+        case.circumstances.mappa = mappa;
+        (case, errors)
+    }
+}
+
+/// A step's due date and where it stands.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StepResult {
+    pub step: RuleId,
+    pub due: Option<NaiveDate>,
+    pub state: State,
+}
+
+/// What a case's check found, in brief.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Checked {
+    pub status: QualificationStatus,
+    /// The date the case was assessed on.
+    pub today: NaiveDate,
+    pub steps: Vec<StepResult>,
+    /// Whether an extension was asked for after its step's deadline; `None`
+    /// when no extension says.
+    pub extension_asked_late: Option<bool>,
+    pub flags: Vec<RuleId>,
+}
+
+/// The steps someone must do, most pressing first.
+fn pressing(state: &State) -> Option<u8> {
+    match state {
+        State::Overdue { .. } => Some(0),
+        State::DueToday => Some(1),
+        State::DueIn { .. } => Some(2),
+        _ => None,
+    }
+}
+
+impl Checked {
+    pub fn from_report(report: &Report) -> Checked {
+        let requested: Vec<bool> = report
+            .deadlines
+            .iter()
+            .filter_map(|d| d.extension_requested_before_deadline)
+            .collect();
+        Checked {
+            status: report.qualification.status,
+            today: report.stamp.today,
+            steps: report
+                .deadlines
+                .iter()
+                .map(|d| StepResult {
+                    step: d.id,
+                    due: d.current_due,
+                    state: d.state.clone(),
+                })
+                .collect(),
+            extension_asked_late: (!requested.is_empty()).then(|| requested.contains(&false)),
+            flags: report.flags.iter().map(|f| f.id).collect(),
+        }
+    }
+
+    /// The step to do next: the earliest overdue, else the one due soonest.
+    pub fn next(&self) -> Option<&StepResult> {
+        self.steps
+            .iter()
+            .filter(|s| s.due.is_some())
+            .filter_map(|s| pressing(&s.state).map(|rank| (rank, s)))
+            .min_by_key(|(rank, s)| (*rank, s.due))
+            .map(|(_, s)| s)
+    }
+
+    pub fn step(&self, id: RuleId) -> Option<&StepResult> {
+        self.steps.iter().find(|s| s.step == id)
+    }
+}
+
+/// One case's result.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RowResult {
+    pub row: usize,
+    pub reference: Option<String>,
+    #[serde(flatten)]
+    pub outcome: Outcome,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "kebab-case", tag = "outcome")]
+pub enum Outcome {
+    Checked(Checked),
+    Errors { errors: Vec<RowError> },
+}
+
+impl RowResult {
+    pub fn checked(&self) -> Option<&Checked> {
+        match &self.outcome {
+            Outcome::Checked(c) => Some(c),
+            Outcome::Errors { .. } => None,
+        }
+    }
+
+    pub fn errors(&self) -> &[RowError] {
+        match &self.outcome {
+            Outcome::Checked(_) => &[],
+            Outcome::Errors { errors } => errors,
+        }
+    }
+}
+
+/// The row's errors from a case check, each on its column (or case field).
+fn row_errors(errors: Vec<FieldError>, csv: bool) -> Vec<RowError> {
+    errors
+        .into_iter()
+        .map(|e| {
+            let column = if csv {
+                column_for(&e.path)
+                    .map(|c| c.name.to_string())
+                    .unwrap_or_default()
+            } else {
+                e.path.clone()
+            };
+            // A problem with a field no column holds (the policy chosen for
+            // the dates, say) is the row's: the message names the field.
+            let message = if column.is_empty() && !e.path.is_empty() {
+                format!("{}: {}", e.label, e.message)
+            } else {
+                e.message
+            };
+            RowError {
+                column,
+                code: e.code,
+                message,
+            }
+        })
+        .collect()
+}
+
+/// The row's case: for a CSV row, built from its cells; for a JSON line, read
+/// as a case file is. `None` for a row that cannot be read.
+pub fn case_of(input: &Input) -> Option<Result<Case, Vec<RowError>>> {
+    match &input.source {
+        Source::Cells(cells) => Some(match Input::case_from_cells(cells) {
+            (case, errors) if errors.is_empty() => Ok(case),
+            (_, errors) => Err(errors),
+        }),
+        Source::JsonLine(text) => Some(
+            crate::input::from_json_str::<Case>(text, "case").map_err(|e| row_errors(e, false)),
+        ),
+        Source::Unreadable(_) => None,
+    }
+}
+
+/// The reference a row gives, even when the row has errors.
+pub fn reference_of(input: &Input) -> Option<String> {
+    match &input.source {
+        Source::Cells(cells) => cells[REFERENCE].clone(),
+        Source::JsonLine(text) => serde_json::from_str::<serde_json::Value>(text)
+            .ok()?
+            .get("reference")?
+            .as_str()
+            .map(String::from),
+        Source::Unreadable(_) => None,
+    }
+}
+
+/// The full report for a row, as `check` gives it for the same case.
+pub fn report(
+    checker: &Checker,
+    input: &Input,
+    options: &Options,
+    clock_today: NaiveDate,
+) -> Result<Report, Vec<RowError>> {
+    match &input.source {
+        Source::Cells(cells) => {
+            // Every problem at once: the cells that cannot be read, and what
+            // is wrong with the case the rest make.
+            let (case, mut errors) = Input::case_from_cells(cells);
+            match crate::check(&case, checker.policies(), options, clock_today) {
+                Ok(report) if errors.is_empty() => Ok(report),
+                Ok(_) => Err(errors),
+                Err(more) => {
+                    for e in row_errors(crate::capped(more), true) {
+                        if e.column.is_empty() || !errors.iter().any(|r| r.column == e.column) {
+                            errors.push(e);
+                        }
+                    }
+                    Err(errors)
+                }
+            }
+        }
+        Source::JsonLine(text) => checker
+            .check(text, options, clock_today)
+            .map_err(|e| row_errors(e, false)),
+        Source::Unreadable(errors) => Err(errors.clone()),
+    }
+}
+
+/// Checks one row.
+pub fn check_row(
+    checker: &Checker,
+    input: &Input,
+    options: &Options,
+    clock_today: NaiveDate,
+) -> RowResult {
+    match report(checker, input, options, clock_today) {
+        Ok(report) => RowResult {
+            row: input.row,
+            outcome: Outcome::Checked(Checked::from_report(&report)),
+            reference: report.reference,
+        },
+        Err(errors) => RowResult {
+            row: input.row,
+            reference: reference_of(input),
+            outcome: Outcome::Errors { errors },
+        },
+    }
+}
+
+/// The deadline steps, in timetable order: each has a due-date and a state column.
+pub fn steps() -> impl Iterator<Item = RuleId> {
+    RuleId::ALL
+        .iter()
+        .copied()
+        .filter(|id| id.kind() == RuleKind::Step)
+}
+
+/// A state as one word for a CSV cell (`overdue`, `due-in`, …).
+pub fn state_kind(state: &State) -> &'static str {
+    match state {
+        State::Done => "done",
+        State::DoneOnTime => "done-on-time",
+        State::DoneLate { .. } => "done-late",
+        State::DueIn { .. } => "due-in",
+        State::DueToday => "due-today",
+        State::Overdue { .. } => "overdue",
+        State::Open { .. } => "open",
+        State::Closed { .. } => "closed",
+        State::Waiting => "waiting",
+        State::NotRequired => "not-required",
+    }
+}
+
+/// Working days left until a step is due: negative when overdue, 0 on the day.
+pub fn working_days_left(state: &State) -> Option<i64> {
+    match state {
+        State::DueIn { working_days } | State::Open { working_days } => Some(*working_days),
+        State::DueToday => Some(0),
+        State::Overdue { working_days } => Some(-*working_days),
+        _ => None,
+    }
+}
+
+pub fn status_name(status: QualificationStatus) -> &'static str {
+    match status {
+        QualificationStatus::Qualifies => "qualifies",
+        QualificationStatus::NotYet => "not-yet",
+        QualificationStatus::DoesNotQualify => "does-not-qualify",
+        QualificationStatus::Check => "check",
+    }
+}
+
+/// The figures at the top of a caseload's results.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Summary {
+    pub cases: usize,
+    pub qualifies: usize,
+    pub not_yet: usize,
+    pub does_not_qualify: usize,
+    pub check: usize,
+    pub rows_with_errors: usize,
+    /// Steps past their due date, across every case.
+    pub overdue_steps: usize,
+    /// Steps due today or within the next 5 working days.
+    pub due_within_5_working_days: usize,
+    pub blank_rows: usize,
+}
+
+/// "Due soon": within this many working days.
+pub const DUE_SOON_WORKING_DAYS: i64 = 5;
+
+impl Summary {
+    pub fn add(&mut self, result: &RowResult) {
+        self.cases += 1;
+        let Some(checked) = result.checked() else {
+            self.rows_with_errors += 1;
+            return;
+        };
+        *match checked.status {
+            QualificationStatus::Qualifies => &mut self.qualifies,
+            QualificationStatus::NotYet => &mut self.not_yet,
+            QualificationStatus::DoesNotQualify => &mut self.does_not_qualify,
+            QualificationStatus::Check => &mut self.check,
+        } += 1;
+        for step in &checked.steps {
+            match step.state {
+                State::Overdue { .. } => self.overdue_steps += 1,
+                State::DueToday => self.due_within_5_working_days += 1,
+                State::DueIn { working_days } if working_days <= DUE_SOON_WORKING_DAYS => {
+                    self.due_within_5_working_days += 1
+                }
+                _ => {}
+            }
+        }
+    }
+
+    pub fn of<'a>(results: impl IntoIterator<Item = &'a RowResult>, blank_rows: usize) -> Summary {
+        let mut summary = Summary {
+            blank_rows,
+            ..Summary::default()
+        };
+        for result in results {
+            summary.add(result);
+        }
+        summary
+    }
+
+    /// The summary in a sentence or two, for the command line.
+    pub fn describe(&self) -> String {
+        let n = |count: usize, one: &str, many: &str| {
+            format!(
+                "{} {}",
+                crate::text::count(count as u64),
+                if count == 1 { one } else { many }
+            )
+        };
+        let mut text = format!(
+            "{} checked: {} qualif{}, {} not yet an SFO, {} {} not qualify, {} to check with an SFO lead; {}.\n{}, {} due within {DUE_SOON_WORKING_DAYS} working days.",
+            n(self.cases - self.rows_with_errors, "case", "cases"),
+            crate::text::count(self.qualifies as u64),
+            if self.qualifies == 1 { "ies" } else { "y" },
+            crate::text::count(self.not_yet as u64),
+            crate::text::count(self.does_not_qualify as u64),
+            if self.does_not_qualify == 1 { "does" } else { "do" },
+            crate::text::count(self.check as u64),
+            n(self.rows_with_errors, "row with errors, not checked", "rows with errors, not checked"),
+            n(self.overdue_steps, "step overdue", "steps overdue"),
+            n(self.due_within_5_working_days, "step", "steps"),
+        );
+        if self.blank_rows > 0 {
+            text.push_str(&format!(
+                " {} passed over.",
+                n(self.blank_rows, "blank row", "blank rows")
+            ));
+        }
+        text
+    }
+}
+
+/// The result columns of the CSV output, in order.
+pub fn result_columns() -> Vec<String> {
+    let mut columns: Vec<String> = [
+        "row",
+        "reference",
+        "status",
+        "next_step",
+        "next_due",
+        "next_state",
+        "next_working_days_left",
+    ]
+    .map(String::from)
+    .to_vec();
+    for step in steps() {
+        columns.push(format!("{}_due", step.as_str()));
+        columns.push(format!("{}_state", step.as_str()));
+    }
+    columns.extend(["extension_asked_late", "flags", "flag_count", "errors"].map(String::from));
+    columns
+}
+
+/// A text cell made safe for a spreadsheet: one starting with `=`, `+`, `-`,
+/// `@` or a tab would be read as a formula, so it gets a leading apostrophe.
+fn spreadsheet_text(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}").into()
+    } else {
+        text.into()
+    }
+}
+
+fn iso(date: Option<NaiveDate>) -> String {
+    date.map(|d| format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day()))
+        .unwrap_or_default()
+}
+
+/// One result as the cells of a CSV row, in [`result_columns`] order.
+pub fn result_cells(result: &RowResult) -> Vec<String> {
+    let mut cells = vec![
+        result.row.to_string(),
+        spreadsheet_text(result.reference.as_deref().unwrap_or_default()).into_owned(),
+    ];
+    match &result.outcome {
+        Outcome::Checked(checked) => {
+            cells.push(status_name(checked.status).to_string());
+            match checked.next() {
+                Some(next) => cells.extend([
+                    next.step.as_str().to_string(),
+                    iso(next.due),
+                    state_kind(&next.state).to_string(),
+                    working_days_left(&next.state)
+                        .map(|d| d.to_string())
+                        .unwrap_or_default(),
+                ]),
+                None => cells.extend(std::iter::repeat_n(String::new(), 4)),
+            }
+            for id in steps() {
+                match checked.step(id) {
+                    Some(step) => {
+                        cells.push(iso(step.due));
+                        cells.push(state_kind(&step.state).to_string());
+                    }
+                    None => cells.extend([String::new(), String::new()]),
+                }
+            }
+            cells.push(
+                match checked.extension_asked_late {
+                    Some(true) => "yes",
+                    Some(false) => "no",
+                    None => "",
+                }
+                .to_string(),
+            );
+            let flags: Vec<&str> = checked.flags.iter().map(|f| f.as_str()).collect();
+            cells.push(flags.join(" "));
+            cells.push(flags.len().to_string());
+            cells.push(String::new());
+        }
+        Outcome::Errors { errors } => {
+            cells.push("error".to_string());
+            let blanks = 4 + 2 * steps().count() + 3;
+            cells.extend(std::iter::repeat_n(String::new(), blanks));
+            let text: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
+            cells.push(spreadsheet_text(&text.join("; ")).into_owned());
+        }
+    }
+    cells
+}
+
+/// Writes results as CSV, with a header row.
+pub fn write_csv<W: std::io::Write>(
+    results: &[RowResult],
+    writer: &mut csv::Writer<W>,
+    header: bool,
+) -> csv::Result<()> {
+    if header {
+        writer.write_record(result_columns())?;
+    }
+    for result in results {
+        writer.write_record(result_cells(result))?;
+    }
+    Ok(())
+}
+
+/// The results as one CSV text.
+pub fn to_csv(results: &[RowResult]) -> String {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    // Writing to memory cannot fail.
+    let _ = write_csv(results, &mut writer, true);
+    String::from_utf8(writer.into_inner().unwrap_or_default()).unwrap_or_default()
+}
+
+/// One result as a JSON line.
+pub fn to_json_line(result: &RowResult) -> String {
+    let mut value = serde_json::to_value(result).unwrap_or_default();
+    if let (Some(object), Some(checked)) = (value.as_object_mut(), result.checked()) {
+        let next = checked.next().map(|n| {
+            serde_json::json!({
+                "step": n.step,
+                "due": n.due,
+                "state": state_kind(&n.state),
+                "working_days_left": working_days_left(&n.state),
+            })
+        });
+        object.insert("next".into(), next.into());
+        object.insert("flag_count".into(), checked.flags.len().into());
+    }
+    value.to_string()
+}
