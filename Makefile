@@ -65,10 +65,10 @@ mutants: setup-native
 	[ -x .tools/bin/cargo-mutants ] || $(CARGO) install cargo-mutants --locked --root .tools
 	PATH="$(CURDIR)/.tools/bin:$$PATH" $(CARGO) mutants --timeout 120
 
-# A long run of the readers' and the text report's fuzz properties
+# A long run of the readers', the caseload reader's and the text report's fuzz properties
 # (tests/properties.rs, fuzz_*); `make test` runs a short one.
 fuzz: setup-native
-	SFO_FUZZ_CASES=$${SFO_FUZZ_CASES:-200000} $(CARGO) test --release --test properties fuzz_
+	SFO_FUZZ_CASES=$${SFO_FUZZ_CASES:-200000} $(CARGO) test --release --test properties --test caseload fuzz_
 
 schema:
 	$(CARGO) run --quiet --bin gen-schema

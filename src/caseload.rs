@@ -161,7 +161,11 @@ pub enum Source {
     /// Each column's text (in [`COLUMNS`] order), `None` when empty or absent.
     Cells(Vec<Option<String>>),
     JsonLine(String),
-    Unreadable(Vec<RowError>),
+    /// A row that cannot be read, with its reference when that cell can be.
+    Unreadable {
+        reference: Option<String>,
+        errors: Vec<RowError>,
+    },
 }
 
 /// A caseload read: its cases, and how many blank rows were passed over.
@@ -264,10 +268,10 @@ fn read_csv(bytes: &[u8]) -> Result<Caseload, FileError> {
                     &mut caseload,
                     Input {
                         row,
-                        source: Source::Unreadable(vec![RowError::whole_row(
-                            ErrorCode::Invalid,
-                            csv_problem(&e),
-                        )]),
+                        source: Source::Unreadable {
+                            reference: None,
+                            errors: vec![RowError::whole_row(ErrorCode::Invalid, csv_problem(&e))],
+                        },
                     },
                 )?;
                 continue;
@@ -401,7 +405,10 @@ fn read_record(row: usize, record: &csv::ByteRecord, positions: &[usize]) -> Inp
     let source = if errors.is_empty() {
         Source::Cells(cells)
     } else {
-        Source::Unreadable(errors)
+        Source::Unreadable {
+            reference: cells.swap_remove(REFERENCE),
+            errors,
+        }
     };
     Input { row, source }
 }
@@ -417,10 +424,13 @@ fn read_json_lines(bytes: &[u8]) -> Result<Caseload, FileError> {
         }
         let source = match std::str::from_utf8(line) {
             Ok(text) => Source::JsonLine(text.to_string()),
-            Err(_) => Source::Unreadable(vec![RowError::whole_row(
-                ErrorCode::Invalid,
-                "the line is not UTF-8 text",
-            )]),
+            Err(_) => Source::Unreadable {
+                reference: None,
+                errors: vec![RowError::whole_row(
+                    ErrorCode::Invalid,
+                    "the line is not UTF-8 text",
+                )],
+            },
         };
         push(&mut caseload, Input { row, source })?;
     }
@@ -694,7 +704,7 @@ pub fn case_of(input: &Input) -> Option<Result<Case, Vec<RowError>>> {
         Source::JsonLine(text) => Some(
             crate::input::from_json_str::<Case>(text, "case").map_err(|e| row_errors(e, false)),
         ),
-        Source::Unreadable(_) => None,
+        Source::Unreadable { .. } => None,
     }
 }
 
@@ -707,7 +717,7 @@ pub fn reference_of(input: &Input) -> Option<String> {
             .get("reference")?
             .as_str()
             .map(String::from),
-        Source::Unreadable(_) => None,
+        Source::Unreadable { reference, .. } => reference.clone(),
     }
 }
 
@@ -739,7 +749,7 @@ pub fn report(
         Source::JsonLine(text) => checker
             .check(text, options, clock_today)
             .map_err(|e| row_errors(e, false)),
-        Source::Unreadable(errors) => Err(errors.clone()),
+        Source::Unreadable { errors, .. } => Err(errors.clone()),
     }
 }
 

@@ -1,0 +1,627 @@
+//! Caseloads (`docs/caseload-format.md`): the golden caseload against the
+//! results worked out from the golden cases' own hand-worked expectations
+//! (`tests/caseload/make-golden.py`, which shares no code with the engine);
+//! the command line's output, exit codes and limits; and properties over
+//! any CSV row and any bytes.
+
+use chrono::NaiveDate;
+use proptest::prelude::*;
+use sfo_check::caseload::{self, Format, Source, Summary};
+use sfo_check::{check_json, Checker, Options};
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn path(relative: &str) -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(relative)
+}
+
+fn read(relative: &str) -> String {
+    std::fs::read_to_string(path(relative)).unwrap_or_else(|e| panic!("{relative}: {e}"))
+}
+
+fn clock() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 1, 1).unwrap()
+}
+
+/// The caseload checked as the page and the command line do: every row, in order.
+fn results(bytes: &[u8], format: Format) -> (Vec<caseload::RowResult>, usize) {
+    let cases = caseload::read(bytes, format).expect("the caseload reads");
+    let checker = Checker::new();
+    let results = cases
+        .inputs
+        .iter()
+        .map(|input| caseload::check_row(&checker, input, &Options::default(), clock()))
+        .collect();
+    (results, cases.blank_rows)
+}
+
+fn sfo(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_sfo-check"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("runs")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).to_string()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).to_string()
+}
+
+#[test]
+fn golden_csv_gives_the_hand_worked_results() {
+    let bytes = read("tests/caseload/golden.csv");
+    let (results, blank) = results(bytes.as_bytes(), Format::Csv);
+    assert_eq!(
+        caseload::to_csv(&results),
+        read("tests/caseload/golden.expected.csv")
+    );
+    assert_eq!(blank, 1, "the golden caseload has one blank row");
+}
+
+#[test]
+fn golden_json_lines_give_the_hand_worked_results() {
+    let bytes = read("tests/caseload/golden.jsonl");
+    let (results, _) = results(bytes.as_bytes(), Format::JsonLines);
+    assert_eq!(
+        caseload::to_csv(&results),
+        read("tests/caseload/golden.jsonl.expected.csv")
+    );
+    // An extension asked for after its deadline is in the results.
+    let late = results
+        .iter()
+        .find(|r| r.reference.as_deref() == Some("d-extension-after-deadline"))
+        .expect("the golden case is a line");
+    assert_eq!(late.checked().unwrap().extension_asked_late, Some(true));
+}
+
+#[test]
+fn every_csv_row_matches_check_on_the_golden_case_itself() {
+    let bytes = read("tests/caseload/golden.csv");
+    let (results, _) = results(bytes.as_bytes(), Format::Csv);
+    let checker = Checker::new();
+    let mut compared = 0;
+    for result in &results {
+        let Some(reference) = &result.reference else {
+            continue;
+        };
+        let file = path(&format!("tests/golden/{reference}.json"));
+        let Ok(text) = std::fs::read_to_string(&file) else {
+            continue;
+        };
+        let doc: serde_json::Value = serde_json::from_str(&text).unwrap();
+        let report = checker
+            .check(&doc["case"].to_string(), &Options::default(), clock())
+            .unwrap_or_else(|e| panic!("{reference}: {e:?}"));
+        assert_eq!(
+            result.checked(),
+            Some(&caseload::Checked::from_report(&report)),
+            "{reference}"
+        );
+        compared += 1;
+    }
+    assert!(compared >= 80, "only {compared} golden cases compared");
+}
+
+#[test]
+fn golden_summary_counts_what_the_expected_results_hold() {
+    let bytes = read("tests/caseload/golden.csv");
+    let (results, blank) = results(bytes.as_bytes(), Format::Csv);
+    let summary = Summary::of(&results, blank);
+    // Counted from the expected file, not from the results.
+    let expected = read("tests/caseload/golden.expected.csv");
+    let mut reader = csv::Reader::from_reader(expected.as_bytes());
+    let headers = reader.headers().unwrap().clone();
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    let column = |name: &str| headers.iter().position(|h| h == name).unwrap();
+    let count = |name: &str, value: &str| rows.iter().filter(|r| &r[column(name)] == value).count();
+    let states =
+        ["D-WINDOW-CLOSE", "D-NOTIFY", "D-REVIEW", "D-QA"].map(|s| column(&format!("{s}_state")));
+    let overdue: usize = rows
+        .iter()
+        .map(|r| states.iter().filter(|i| &r[**i] == "overdue").count())
+        .sum();
+    assert_eq!(summary.cases, rows.len());
+    assert_eq!(summary.qualifies, count("status", "qualifies"));
+    assert_eq!(summary.not_yet, count("status", "not-yet"));
+    assert_eq!(
+        summary.does_not_qualify,
+        count("status", "does-not-qualify")
+    );
+    assert_eq!(summary.check, count("status", "check"));
+    assert_eq!(summary.rows_with_errors, count("status", "error"));
+    assert_eq!(summary.overdue_steps, overdue);
+    assert_eq!(summary.blank_rows, 1);
+}
+
+#[test]
+fn batch_writes_every_row_and_exits_1_when_some_have_errors() {
+    let out = sfo(&["batch", "tests/caseload/golden.csv"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert_eq!(stdout(&out), read("tests/caseload/golden.expected.csv"));
+    let err = stderr(&out);
+    assert!(
+        err.contains("row 96: the row has 3 cells but the header has 23 columns"),
+        "{err}"
+    );
+    assert!(err.contains("7 rows with errors, not checked"), "{err}");
+    assert!(err.contains("1 blank row passed over"), "{err}");
+}
+
+#[test]
+fn batch_exits_0_when_every_row_is_checked() {
+    let out = sfo(&["batch", "tests/caseload/golden.jsonl"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(
+        stdout(&out),
+        read("tests/caseload/golden.jsonl.expected.csv")
+    );
+    assert!(
+        stderr(&out).starts_with("170 cases checked: "),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn batch_keeps_input_order_on_any_number_of_threads() {
+    let one = sfo(&["batch", "tests/caseload/golden.jsonl", "--threads", "1"]);
+    let four = sfo(&["batch", "tests/caseload/golden.jsonl", "--threads", "4"]);
+    assert_eq!(stdout(&one), stdout(&four));
+    let zero = sfo(&["batch", "tests/caseload/golden.jsonl", "--threads", "0"]);
+    assert_eq!(zero.status.code(), Some(2));
+}
+
+#[test]
+fn batch_writes_json_lines() {
+    let out = sfo(&["batch", "examples/caseload.csv", "--format", "jsonl"]);
+    let lines: Vec<serde_json::Value> = stdout(&out)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 5);
+    // CL-001: reviewed 60 working days after the notification on Wed 20 Mar
+    // 2024, so due Tue 18 Jun 2024 (Good Friday, Easter Monday and the two
+    // May bank holidays skipped); on Mon 1 Jul 2024 it is 9 working days overdue.
+    assert_eq!(lines[0]["reference"], "CL-001");
+    assert_eq!(
+        lines[0]["next"],
+        serde_json::json!({"step": "D-REVIEW", "due": "2024-06-18", "state": "overdue", "working_days_left": -9})
+    );
+    assert_eq!(lines[4]["outcome"], "errors");
+    assert_eq!(lines[4]["row"], 6);
+    assert_eq!(lines[4]["errors"][0]["column"], "charged");
+}
+
+#[test]
+fn batch_reads_standard_input_and_today() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_sfo-check"))
+        .args(["batch", "-", "--today", "2024-03-21"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    use std::io::Write;
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(
+            b"reference,offence,charged,first_court_appearance\nA,murder,2024-03-12,2024-03-14\n",
+        )
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    // The first court appearance on Thu 14 Mar 2024, plus 5 working days, is
+    // Thu 21 Mar 2024: due today. The case has no supervision to judge by.
+    let text = stdout(&out);
+    let row = text.lines().nth(1).unwrap();
+    assert!(
+        row.starts_with("2,A,check,D-NOTIFY,2024-03-21,due-today,0,"),
+        "{row}"
+    );
+}
+
+#[test]
+fn a_file_that_cannot_be_read_exits_2_saying_why() {
+    let dir = std::env::temp_dir().join(format!("sfo-caseload-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let cases = [
+        (
+            "typo.csv",
+            "reference,today,ofence\nA,2024-01-01,murder\n",
+            "\u{201c}ofence\u{201d}",
+        ),
+        (
+            "twice.csv",
+            "reference,charged,charged\n",
+            "the header names \u{201c}charged\u{201d} more than once",
+        ),
+        (
+            "no-reference.csv",
+            "today,offence\n2024-01-01,murder\n",
+            "no \u{201c}reference\u{201d} column",
+        ),
+        ("empty.csv", "", "the file is empty"),
+        ("header-only.csv", "reference\n", "the file holds no cases"),
+    ];
+    for (name, text, says) in cases {
+        let file = dir.join(name);
+        std::fs::write(&file, text).unwrap();
+        let out = sfo(&["batch", file.to_str().unwrap()]);
+        assert_eq!(out.status.code(), Some(2), "{name}");
+        assert!(stderr(&out).contains(says), "{name}: {}", stderr(&out));
+        assert!(stdout(&out).is_empty(), "{name}");
+    }
+    let out = sfo(&["batch", dir.join("missing.csv").to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn limits_give_a_clear_message() {
+    let mut big = b"reference\n".to_vec();
+    big.resize(caseload::MAX_BYTES + 1, b'x');
+    let error = caseload::read(&big, Format::Csv).unwrap_err();
+    assert!(
+        error
+            .message
+            .contains("the most a caseload file holds is 64 MB"),
+        "{}",
+        error.message
+    );
+
+    let mut many = String::from("reference\n");
+    for i in 0..=caseload::MAX_ROWS {
+        many.push_str(&format!("{i}\n"));
+    }
+    let error = caseload::read(many.as_bytes(), Format::Csv).unwrap_err();
+    assert!(
+        error.message.contains("more than 200,000 cases"),
+        "{}",
+        error.message
+    );
+
+    let long = format!("reference,offence\nA,{}\nB,murder\n", "x".repeat(1_001));
+    let (results, _) = results(long.as_bytes(), Format::Csv);
+    assert_eq!(
+        results[0].errors()[0].to_string(),
+        "offence: is 1,001 characters long: the most a cell holds is 1,000"
+    );
+    assert_eq!(results[0].reference.as_deref(), Some("A"));
+    assert!(
+        results[1].checked().is_some(),
+        "the next row is still checked"
+    );
+}
+
+#[test]
+fn bom_crlf_quotes_and_column_order_change_nothing() {
+    let plain = "reference,offence,charged,first_court_appearance,today\nA,murder,2024-03-12,2024-03-14,2024-07-01\n";
+    let dressed = "\u{feff}today,first_court_appearance,\"reference\",charged,offence\r\n2024-07-01,2024-03-14,\"A\",2024-03-12,\" murder \"\r\n";
+    let (a, _) = results(plain.as_bytes(), Format::Csv);
+    let (b, _) = results(dressed.as_bytes(), Format::Csv);
+    assert_eq!(a, b);
+    let quoted = "reference,offence\n\"Smith, J \"\"Jo\"\"\nline two\",murder\n";
+    let (results, _) = results(quoted.as_bytes(), Format::Csv);
+    assert_eq!(
+        results[0].reference.as_deref(),
+        Some("Smith, J \"Jo\"\nline two")
+    );
+    // Written back quoted, so it reads back the same.
+    let out = caseload::to_csv(&results);
+    let mut reader = csv::Reader::from_reader(out.as_bytes());
+    let row = reader.records().next().unwrap().unwrap();
+    assert_eq!(&row[1], "Smith, J \"Jo\"\nline two");
+}
+
+#[test]
+fn a_reference_that_looks_like_a_formula_is_written_as_text() {
+    let text = "reference,offence\n\"=HYPERLINK(\"\"http://x\"\")\",murder\n-1,murder\n";
+    let (results, _) = results(text.as_bytes(), Format::Csv);
+    let out = caseload::to_csv(&results);
+    let mut reader = csv::Reader::from_reader(out.as_bytes());
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(&rows[0][1], "'=HYPERLINK(\"http://x\")");
+    assert_eq!(&rows[1][1], "'-1");
+}
+
+#[test]
+fn the_format_is_told_by_name_then_by_content() {
+    assert_eq!(Format::detect("cases.CSV", b"{"), Format::Csv);
+    assert_eq!(
+        Format::detect("cases.jsonl", b"reference"),
+        Format::JsonLines
+    );
+    assert_eq!(
+        Format::detect("-", b"\xEF\xBB\xBF  {\"reference\":1}"),
+        Format::JsonLines
+    );
+    assert_eq!(Format::detect("-", b"reference\n"), Format::Csv);
+}
+
+#[test]
+fn a_bad_json_line_is_reported_by_line_and_field() {
+    let text = "{\"reference\":\"A\",\"offence\":{\"id\":\"murder\"}}\n\n{\"reference\":\"B\",\"offence\":{\"charged\":\"2024-02-30\"}}\nnot json\n";
+    let (results, blank) = results(text.as_bytes(), Format::JsonLines);
+    assert_eq!(blank, 1);
+    assert_eq!(results.iter().map(|r| r.row).collect::<Vec<_>>(), [1, 3, 4]);
+    assert!(results[0].checked().is_some());
+    assert_eq!(results[1].reference.as_deref(), Some("B"));
+    assert_eq!(
+        results[1].errors()[0].to_string(),
+        "offence.charged: 30 February 2024 is not a real date (February 2024 has 29 days)"
+    );
+    assert_eq!(results[2].errors().len(), 1);
+}
+
+// Properties.
+
+const COLUMNS_USED: [&str; 12] = [
+    "today",
+    "supervision_type",
+    "supervision_start",
+    "supervision_scheduled_end",
+    "supervision_terminated",
+    "offence",
+    "inchoate",
+    "alleged_from",
+    "charged",
+    "first_court_appearance",
+    "rosh_overall",
+    "mappa_level",
+];
+
+/// A row of coherent facts (supervision, then the offence, the charge and
+/// court, then today), some left out, and now and then one wrong value.
+fn row() -> impl Strategy<Value = Vec<Option<String>>> {
+    let base = NaiveDate::from_ymd_opt(2021, 1, 1).unwrap();
+    let day = move |d: u64| (base + chrono::Days::new(d)).to_string();
+    (
+        (0u64..900, 30u64..900, prop::option::of(0u64..900)),
+        (0u64..1000, 0u64..30, 0u64..10, 0u64..200),
+        (
+            prop::sample::select(vec![
+                "licence",
+                "community-order",
+                "bail-or-remand",
+                "post-sentence-supervision",
+            ]),
+            prop::sample::select(vec![
+                "murder",
+                "rape",
+                "not-listed",
+                "kidnapping",
+                "wounding-gbh-with-intent",
+            ]),
+            prop::option::weighted(0.2, prop::sample::select(vec!["attempt", "conspiracy"])),
+            prop::sample::select(vec!["low", "medium", "high", "very-high"]),
+            prop::sample::select(vec!["1", "2", "3"]),
+        ),
+        prop::collection::vec(prop::bool::weighted(0.85), COLUMNS_USED.len()),
+        prop::option::weighted(
+            0.2,
+            (
+                0..COLUMNS_USED.len(),
+                prop::sample::select(vec![
+                    "2023-02-29",
+                    "murdr",
+                    "extreme",
+                    "two",
+                    "licenc",
+                    "attempted",
+                    "31/01/2024",
+                ]),
+            ),
+        ),
+    )
+        .prop_map(
+            move |(
+                (start, len, cut),
+                (offence, charge, court, after),
+                (kind, id, inchoate, level, mappa),
+                keep,
+                wrong,
+            )| {
+                let end = start + len;
+                let alleged = start + offence;
+                let charged = alleged + charge;
+                let first_court = charged + court;
+                let mut cells: Vec<Option<String>> = vec![
+                    Some(day(first_court + after)),
+                    Some(kind.to_string()),
+                    Some(day(start)),
+                    Some(day(end)),
+                    cut.filter(|c| *c < len).map(|c| day(start + c)),
+                    Some(id.to_string()),
+                    inchoate.map(String::from),
+                    Some(day(alleged)),
+                    Some(day(charged)),
+                    Some(day(first_court)),
+                    Some(level.to_string()),
+                    Some(mappa.to_string()),
+                ];
+                // Some facts not known.
+                for (cell, keep) in cells.iter_mut().zip(&keep) {
+                    if !keep {
+                        *cell = None;
+                    }
+                }
+                if let Some((column, value)) = wrong {
+                    cells[column] = Some(value.to_string());
+                }
+                cells
+            },
+        )
+}
+
+/// The same facts as a case file, written by hand from the column meanings.
+fn case_json(cells: &[Option<String>]) -> String {
+    let get = |name: &str| {
+        let i = COLUMNS_USED.iter().position(|c| *c == name).unwrap();
+        cells[i].clone()
+    };
+    let mut case = serde_json::json!({"reference": "R", "offence": {}, "rosh": {}, "circumstances": {"mappa": {}}});
+    let mut period = serde_json::Map::new();
+    for (column, field) in [
+        ("supervision_type", "type"),
+        ("supervision_start", "start"),
+        ("supervision_scheduled_end", "scheduled_end"),
+        ("supervision_terminated", "terminated"),
+    ] {
+        if let Some(v) = get(column) {
+            period.insert(field.into(), v.into());
+        }
+    }
+    if !period.is_empty() {
+        case["supervision"] = serde_json::json!([period]);
+    }
+    for (column, field) in [
+        ("offence", "id"),
+        ("inchoate", "inchoate"),
+        ("alleged_from", "alleged_from"),
+        ("charged", "charged"),
+        ("first_court_appearance", "first_court_appearance"),
+    ] {
+        if let Some(v) = get(column) {
+            case["offence"][field] = v.into();
+        }
+    }
+    if let Some(v) = get("today") {
+        case["today"] = v.into();
+    }
+    if let Some(v) = get("rosh_overall") {
+        case["rosh"]["overall"] = v.into();
+    }
+    if let Some(v) = get("mappa_level") {
+        case["circumstances"]["mappa"]["level"] = v
+            .parse::<u64>()
+            .map_or(serde_json::Value::String(v), Into::into);
+    }
+    case.to_string()
+}
+
+fn csv_text(cells: &[Option<String>], order: &[usize], bom: bool, crlf: bool) -> String {
+    let end = if crlf { "\r\n" } else { "\n" };
+    let mut text = String::from(if bom {
+        "\u{feff}reference"
+    } else {
+        "reference"
+    });
+    for &i in order {
+        text.push(',');
+        text.push_str(COLUMNS_USED[i]);
+    }
+    text.push_str(end);
+    text.push('R');
+    for &i in order {
+        text.push(',');
+        text.push_str(cells[i].as_deref().unwrap_or_default());
+    }
+    text.push_str(end);
+    text
+}
+
+fn fuzz_cases() -> u32 {
+    std::env::var("SFO_FUZZ_CASES")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(300)
+}
+
+/// Cells of every awkward kind: quotes, separators, line ends, a BOM, long ones.
+fn awkward_cell() -> impl Strategy<Value = String> {
+    prop_oneof![
+        "[a-z0-9 ,\"\r\n-]{0,12}",
+        Just("\u{feff}".to_string()),
+        (990usize..1_010).prop_map(|n| "y".repeat(n)),
+        Just("2024-02-30".to_string()),
+    ]
+}
+
+fn quote(cell: &str) -> String {
+    format!("\"{}\"", cell.replace('"', "\"\""))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(fuzz_cases()))]
+
+    #[test]
+    fn a_csv_row_gives_what_check_gives_for_the_same_case(
+        cells in row(),
+        order in Just((0..COLUMNS_USED.len()).collect::<Vec<_>>()).prop_shuffle(),
+        bom in any::<bool>(), crlf in any::<bool>(),
+    ) {
+        let checker = Checker::new();
+        let clock = clock();
+        let cases = caseload::read(csv_text(&cells, &order, bom, crlf).as_bytes(), Format::Csv).unwrap();
+        prop_assert_eq!(cases.inputs.len(), 1);
+        let batch = caseload::check_row(&checker, &cases.inputs[0], &Options::default(), clock);
+        match check_json(&case_json(&cells), checker.policies(), &Options::default(), clock) {
+            Ok(report) => prop_assert_eq!(batch.checked(), Some(&caseload::Checked::from_report(&report))),
+            Err(errors) => {
+                prop_assert!(batch.checked().is_none(), "check found {:?}", errors);
+                // Each field check names has its column in the row's errors.
+                for e in errors {
+                    if let Some(column) = caseload::column_for(&e.path) {
+                        prop_assert!(batch.errors().iter().any(|r| r.column == column.name),
+                            "{} missing from {:?}", column.name, batch.errors());
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn fuzz_any_bytes_never_panic_and_report_by_row(bytes in prop::collection::vec(any::<u8>(), 0..600), jsonl in any::<bool>()) {
+        let format = if jsonl { Format::JsonLines } else { Format::Csv };
+        if let Ok(cases) = caseload::read(&bytes, format) {
+            let checker = Checker::new();
+            let mut last = 0;
+            for input in &cases.inputs {
+                prop_assert!(input.row > last, "rows in order");
+                last = input.row;
+                let result = caseload::check_row(&checker, input, &Options::default(), clock());
+                prop_assert_eq!(result.row, input.row);
+                let _ = caseload::result_cells(&result);
+            }
+        }
+    }
+
+    #[test]
+    fn fuzz_ragged_quoted_rows_each_give_one_result(
+        rows in prop::collection::vec(prop::collection::vec(awkward_cell(), 0..5), 1..12),
+        bom in any::<bool>(), crlf in any::<bool>(),
+    ) {
+        let end = if crlf { "\r\n" } else { "\n" };
+        let mut text = String::from(if bom { "\u{feff}" } else { "" });
+        text.push_str("reference,offence,charged");
+        text.push_str(end);
+        for cells in &rows {
+            let line: Vec<String> = cells.iter().map(|c| quote(c)).collect();
+            text.push_str(&line.join(","));
+            text.push_str(end);
+        }
+        let cases = caseload::read(text.as_bytes(), Format::Csv);
+        let nonblank = rows.iter().filter(|cells| !cells.iter().all(|c| c.trim().is_empty())).count();
+        match cases {
+            Err(e) => prop_assert!(nonblank == 0, "{}", e),
+            Ok(cases) => {
+                prop_assert_eq!(cases.inputs.len(), nonblank);
+                let checker = Checker::new();
+                for (input, cells) in cases.inputs.iter().zip(rows.iter().filter(|c| !c.iter().all(|c| c.trim().is_empty()))) {
+                    let result = caseload::check_row(&checker, input, &Options::default(), clock());
+                    if cells.len() != 3 {
+                        prop_assert!(result.errors().iter().any(|e| e.message.contains("cells but the header has 3")));
+                    }
+                    if let Source::Cells(read) = &input.source {
+                        prop_assert_eq!(read[0].as_deref(), Some(cells[0].trim()).filter(|c| !c.is_empty()));
+                    }
+                }
+            }
+        }
+    }
+}
