@@ -12,6 +12,10 @@
 //! unoptimised test build, to a ceiling 20 times that, which catches anything
 //! that grows out of bounds (those inputs once took 30 s) without judging
 //! the figures. Their texts go to `target/bench-limits/` for the browser half.
+//!
+//! A caseload of 100,000 generated rows (`target/bench-caseload.csv`, also
+//! for the browser half) goes through `sfo-check batch`, CSV in to CSV out,
+//! on one thread and on every core: one run each, wall-clock.
 
 use chrono::NaiveDate;
 use serde_json::{json, Value};
@@ -399,6 +403,7 @@ fn main() {
             black_box(Checker::new().add_policy_json(black_box(&policy)).ok());
         },
     );
+    caseload_throughput(&mut bench, root);
     if let Some(file) = json_file {
         let doc = json!({ "native": bench.figures });
         std::fs::write(&file, serde_json::to_string_pretty(&doc).unwrap()).unwrap();
@@ -406,5 +411,128 @@ fn main() {
     if bench.over_bound {
         eprintln!("a case at the limits took longer than its bound");
         std::process::exit(1);
+    }
+}
+
+/// Rows in the generated caseload (a `--quick` run: enough to prove it runs).
+const CASELOAD_ROWS: usize = 100_000;
+const CASELOAD_ROWS_QUICK: usize = 2_000;
+
+/// A caseload as a team might hold: licences and community orders started
+/// 2021 to 2024, offences in and after them, charged and in court a few days
+/// later, notifications and reviews submitted for some; 1 row in 100 with an
+/// impossible date. Every case assessed on Mon 2 Jun 2025. Deterministic.
+fn generated_caseload(rows: usize) -> String {
+    let mut seed: u64 = 0x5f0_c4ec;
+    let mut next = move |n: u64| {
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (seed >> 33) % n
+    };
+    let base = NaiveDate::from_ymd_opt(2021, 1, 4).unwrap();
+    let today = NaiveDate::from_ymd_opt(2025, 6, 2).unwrap();
+    let day = |d: u64| base + chrono::Days::new(d);
+    let offences = [
+        "murder",
+        "manslaughter",
+        "rape",
+        "kidnapping",
+        "wounding-gbh-with-intent",
+        "not-listed",
+        "arson-endangering-life",
+    ];
+    let kinds = [
+        "licence",
+        "community-order",
+        "post-sentence-supervision",
+        "suspended-sentence-order",
+    ];
+    let levels = ["low", "medium", "high", "very-high"];
+    let mut text = String::from("reference,today,supervision_type,supervision_start,supervision_scheduled_end,offence,alleged_from,charged,first_court_appearance,notification_submitted,review_submitted,rosh_date,rosh_overall,mappa_level\n");
+    for i in 0..rows {
+        let start = day(next(1300));
+        let end = start + chrono::Days::new(180 + next(900));
+        let alleged = (start + chrono::Days::new(next(800))).min(today - chrono::Days::new(30));
+        let charged = alleged + chrono::Days::new(1 + next(14));
+        let court = (charged + chrono::Days::new(1 + next(3))).min(today);
+        let charged = charged.min(court);
+        let notified = court + chrono::Days::new(2 + next(8));
+        let notified = (next(10) < 7 && notified <= today).then_some(notified);
+        let reviewed = notified
+            .map(|n| n + chrono::Days::new(40 + next(60)))
+            .filter(|r| *r <= today && next(2) == 0);
+        let rosh = start + chrono::Days::new(next(60));
+        let mappa = ["", "1", "2", "3"][next(4) as usize];
+        let bad = next(100) == 0;
+        let iso = |d: Option<NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
+        text.push_str(&format!(
+            "CASE-{i:06},{today},{},{start},{end},{},{alleged},{},{court},{},{},{rosh},{},{mappa}\n",
+            kinds[next(4) as usize],
+            offences[next(7) as usize],
+            if bad { "2025-02-30".to_string() } else { charged.to_string() },
+            iso(notified),
+            iso(reviewed),
+            levels[next(4) as usize],
+        ));
+    }
+    text
+}
+
+/// `sfo-check batch` on the generated caseload, CSV in to CSV out: one run on
+/// one thread and one on every core, wall-clock, rows per second.
+fn caseload_throughput(bench: &mut Bench, root: &str) {
+    if bench
+        .only
+        .as_ref()
+        .is_some_and(|word| !"caseload".contains(word.as_str()))
+    {
+        return;
+    }
+    let rows = if bench.quick {
+        CASELOAD_ROWS_QUICK
+    } else {
+        CASELOAD_ROWS
+    };
+    let file = std::path::Path::new(root).join("target/bench-caseload.csv");
+    std::fs::write(&file, generated_caseload(rows)).unwrap();
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    for (key, threads) in [("caseload:one-thread", 1), ("caseload:all-cores", cores)] {
+        let started = Instant::now();
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_sfo-check"))
+            .args([
+                "batch",
+                file.to_str().unwrap(),
+                "--threads",
+                &threads.to_string(),
+            ])
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::piped())
+            .output()
+            .unwrap();
+        let seconds = started.elapsed().as_secs_f64();
+        // Exit 1: the generated rows with an impossible date; every other row checked.
+        assert_eq!(
+            out.status.code(),
+            Some(1),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let per_second = rows as f64 / seconds;
+        let name = format!(
+            "batch, {rows} rows, CSV in to CSV out, {threads} thread{}",
+            if threads == 1 { "" } else { "s" }
+        );
+        println!(
+            "{name:<60} {:>8.0} ms  {:>9.0} rows/s  {:>9.0} rows/s per core",
+            seconds * 1000.0,
+            per_second,
+            per_second / threads as f64
+        );
+        bench.figures.push(json!({
+            "key": key, "name": name, "rows": rows, "threads": threads,
+            "milliseconds": seconds * 1000.0, "rows_per_second": per_second,
+            "rows_per_second_per_core": per_second / threads as f64,
+        }));
     }
 }

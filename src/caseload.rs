@@ -1033,3 +1033,274 @@ pub fn to_json_line(result: &RowResult) -> String {
     }
     value.to_string()
 }
+
+/// A row's case as a case file (`sfo-check/case@1` JSON), to open in the
+/// form: a JSON line as it is; a CSV row's cells as the fields they fill,
+/// each as written (a wrong value too, so the form shows it and its error).
+pub fn case_json(input: &Input) -> Option<String> {
+    use serde_json::{json, Map, Value};
+    let cells = match &input.source {
+        Source::JsonLine(text) => return Some(text.clone()),
+        Source::Unreadable { .. } => return None,
+        Source::Cells(cells) => cells,
+    };
+    let mut case = json!({ "schema": crate::case::CASE_SCHEMA });
+    let mut periods = [Map::new(), Map::new()];
+    for (column, cell) in COLUMNS.iter().zip(cells) {
+        let Some(text) = cell else { continue };
+        let value = match (column.field, text.parse::<u64>()) {
+            ("circumstances.mappa.level", Ok(n)) => Value::from(n),
+            _ => Value::from(text.as_str()),
+        };
+        if let Some(field) = column.field.strip_prefix("supervision[].") {
+            periods[column.period].insert(field.to_string(), value);
+            continue;
+        }
+        let mut at = &mut case;
+        let parts: Vec<&str> = column.field.split('.').collect();
+        for part in &parts[..parts.len() - 1] {
+            at = &mut at[*part];
+        }
+        at[parts[parts.len() - 1]] = value;
+    }
+    let periods: Vec<Value> = periods
+        .into_iter()
+        .filter(|p| !p.is_empty())
+        .map(Value::Object)
+        .collect();
+    if !periods.is_empty() {
+        case["supervision"] = Value::Array(periods);
+    }
+    Some(case.to_string())
+}
+
+/// How the page asks for a page of results.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Query {
+    pub sort: SortKey,
+    pub descending: bool,
+    /// Only rows with this status (`qualifies`, …, or `error`).
+    pub status: Option<String>,
+    /// Only rows with a step overdue.
+    pub overdue_only: bool,
+    /// Only rows with a flag.
+    pub flagged_only: bool,
+    /// Only rows whose reference holds this text (any case).
+    pub search: String,
+    pub offset: usize,
+    pub limit: usize,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SortKey {
+    #[default]
+    Row,
+    Reference,
+    Status,
+    NextDue,
+    Overdue,
+    Flags,
+}
+
+/// The most rows a page of results holds.
+pub const MAX_PAGE_ROWS: usize = 500;
+
+/// One page of results, as the page's table shows it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Page<'a> {
+    pub total: usize,
+    pub matching: usize,
+    pub offset: usize,
+    pub rows: Vec<RowView<'a>>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RowView<'a> {
+    /// The result's place in the caseload, to open it.
+    pub index: usize,
+    pub row: usize,
+    pub reference: Option<&'a str>,
+    pub status: &'static str,
+    pub next: Option<&'a StepResult>,
+    /// Working days the next step is overdue (0 when it is not).
+    pub overdue_by: i64,
+    pub overdue_steps: usize,
+    pub flags: &'a [RuleId],
+    pub errors: &'a [RowError],
+}
+
+fn status_of(result: &RowResult) -> &'static str {
+    result.checked().map_or("error", |c| status_name(c.status))
+}
+
+/// Status order for sorting: the most to act on first.
+fn status_rank(result: &RowResult) -> u8 {
+    match result.checked().map(|c| c.status) {
+        None => 0,
+        Some(QualificationStatus::Qualifies) => 1,
+        Some(QualificationStatus::Check) => 2,
+        Some(QualificationStatus::NotYet) => 3,
+        Some(QualificationStatus::DoesNotQualify) => 4,
+    }
+}
+
+fn overdue_by(result: &RowResult) -> i64 {
+    match result.checked().and_then(Checked::next).map(|n| &n.state) {
+        Some(State::Overdue { working_days }) => *working_days,
+        _ => 0,
+    }
+}
+
+fn overdue_steps(result: &RowResult) -> usize {
+    result.checked().map_or(0, |c| {
+        c.steps
+            .iter()
+            .filter(|s| matches!(s.state, State::Overdue { .. }))
+            .count()
+    })
+}
+
+/// The results a query asks for: filtered, sorted (ties in input order) and paged.
+pub fn query<'a>(results: &'a [RowResult], q: &Query) -> Page<'a> {
+    let search = q.search.trim().to_lowercase();
+    let mut chosen: Vec<usize> = (0..results.len())
+        .filter(|&i| {
+            let r = &results[i];
+            q.status.as_deref().is_none_or(|s| s == status_of(r))
+                && (!q.overdue_only || overdue_steps(r) > 0)
+                && (!q.flagged_only || r.checked().is_some_and(|c| !c.flags.is_empty()))
+                && (search.is_empty()
+                    || r.reference
+                        .as_deref()
+                        .is_some_and(|t| t.to_lowercase().contains(&search)))
+        })
+        .collect();
+    let next_due = |i: usize| {
+        results[i]
+            .checked()
+            .and_then(Checked::next)
+            .and_then(|n| n.due)
+    };
+    match q.sort {
+        SortKey::Row => {}
+        SortKey::Reference => {
+            chosen.sort_by(|&a, &b| results[a].reference.cmp(&results[b].reference))
+        }
+        SortKey::Status => chosen.sort_by_key(|&i| status_rank(&results[i])),
+        // Cases with nothing due sort after every date, either way round.
+        SortKey::NextDue => chosen.sort_by_key(|&i| (next_due(i).is_none(), next_due(i))),
+        SortKey::Overdue => chosen.sort_by_key(|&i| overdue_by(&results[i])),
+        SortKey::Flags => {
+            chosen.sort_by_key(|&i| results[i].checked().map_or(0, |c| c.flags.len()))
+        }
+    }
+    if q.descending {
+        match q.sort {
+            SortKey::NextDue => {
+                let dated = chosen
+                    .iter()
+                    .take_while(|&&i| next_due(i).is_some())
+                    .count();
+                reverse_stable(&mut chosen[..dated], next_due);
+            }
+            SortKey::Row => chosen.reverse(),
+            SortKey::Reference => reverse_stable(&mut chosen, |i| results[i].reference.clone()),
+            SortKey::Status => reverse_stable(&mut chosen, |i| status_rank(&results[i])),
+            SortKey::Overdue => reverse_stable(&mut chosen, |i| overdue_by(&results[i])),
+            SortKey::Flags => reverse_stable(&mut chosen, |i| {
+                results[i].checked().map_or(0, |c| c.flags.len())
+            }),
+        }
+    }
+    let matching = chosen.len();
+    let offset = q.offset.min(matching);
+    let limit = q.limit.clamp(1, MAX_PAGE_ROWS);
+    let rows = chosen[offset..matching.min(offset + limit)]
+        .iter()
+        .map(|&index| {
+            let r = &results[index];
+            RowView {
+                index,
+                row: r.row,
+                reference: r.reference.as_deref(),
+                status: status_of(r),
+                next: r.checked().and_then(Checked::next),
+                overdue_by: overdue_by(r),
+                overdue_steps: overdue_steps(r),
+                flags: r.checked().map_or(&[], |c| &c.flags),
+                errors: r.errors(),
+            }
+        })
+        .collect();
+    Page {
+        total: results.len(),
+        matching,
+        offset,
+        rows,
+    }
+}
+
+/// Sorted descending by `key`, ties still in input order.
+fn reverse_stable<K: Ord>(chosen: &mut [usize], key: impl Fn(usize) -> K) {
+    chosen.sort_by(|&a, &b| key(b).cmp(&key(a)).then(a.cmp(&b)));
+}
+
+/// Steps to do in one part of the chart of due dates.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Bucket {
+    /// `overdue`, `week` (starting on `starts`, a Monday) or `later`.
+    pub kind: &'static str,
+    pub starts: Option<NaiveDate>,
+    /// Steps due, in total and by step (in timetable order).
+    pub steps: usize,
+    pub by_step: Vec<(RuleId, usize)>,
+}
+
+/// The steps still to do (overdue, due today or due later) by the week they
+/// are due: overdue first, then `weeks` weeks from the week of the latest
+/// date a case was assessed on, then later.
+pub fn due_by_week(results: &[RowResult], weeks: usize) -> Vec<Bucket> {
+    let Some(today) = results
+        .iter()
+        .filter_map(|r| r.checked().map(|c| c.today))
+        .max()
+    else {
+        return Vec::new();
+    };
+    let monday = today - chrono::Days::new(u64::from(today.weekday().num_days_from_monday()));
+    let step_ids: Vec<RuleId> = steps().collect();
+    let bucket = |kind, starts| Bucket {
+        kind,
+        starts,
+        steps: 0,
+        by_step: step_ids.iter().map(|id| (*id, 0)).collect(),
+    };
+    let mut buckets = vec![bucket("overdue", None)];
+    for week in 0..weeks {
+        buckets.push(bucket(
+            "week",
+            Some(monday + chrono::Days::new(7 * week as u64)),
+        ));
+    }
+    buckets.push(bucket("later", None));
+    for checked in results.iter().filter_map(RowResult::checked) {
+        for step in &checked.steps {
+            let index = match (&step.state, step.due) {
+                (State::Overdue { .. }, _) => 0,
+                (State::DueToday | State::DueIn { .. }, Some(due)) => {
+                    let week = (due - monday).num_days().max(0) / 7;
+                    (week as usize + 1).min(weeks + 1)
+                }
+                _ => continue,
+            };
+            let b = &mut buckets[index];
+            b.steps += 1;
+            if let Some(count) = b.by_step.iter_mut().find(|(id, _)| *id == step.step) {
+                count.1 += 1;
+            }
+        }
+    }
+    buckets
+}

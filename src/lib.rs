@@ -29,6 +29,11 @@ pub mod vocab;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
+// Safety: a wasm module is single-threaded, so the allocator's lock is never contended.
+#[cfg(all(target_arch = "wasm32", feature = "caseload"))]
+#[global_allocator]
+static ALLOCATOR: talc::TalckWasm = unsafe { talc::TalckWasm::new_global() };
+
 use calendar::{is_confirmed_year, FIRST_CONFIRMED_YEAR, LAST_CONFIRMED_YEAR};
 use case::Case;
 use chrono::{Datelike, NaiveDate};

@@ -365,3 +365,157 @@ pub fn field_label(path: &str) -> String {
 pub fn version() -> String {
     ENGINE_VERSION.to_string()
 }
+
+/// A caseload the page's worker keeps: read once, checked a slice at a time
+/// (so progress can be shown), then asked for pages of results, the chart's
+/// figures, the results as CSV, and any row's case or full report.
+// Built only into the caseload worker's module (`--features caseload`): the
+// CSV reader and the caseload code would add a third to the page's module.
+#[cfg(feature = "caseload")]
+#[wasm_bindgen(js_name = Caseload)]
+pub struct KeptCaseload {
+    checker: crate::Checker,
+    options: Options,
+    clock: NaiveDate,
+    cases: crate::caseload::Caseload,
+    results: Vec<crate::caseload::RowResult>,
+}
+
+#[cfg(feature = "caseload")]
+#[derive(Serialize)]
+struct FileProblem {
+    errors: [crate::caseload::FileError; 1],
+}
+
+#[cfg(feature = "caseload")]
+#[wasm_bindgen(js_class = Caseload)]
+impl KeptCaseload {
+    /// Reads the file's bytes (its name tells CSV from JSON lines); options
+    /// are `{ today, policy_id, policies }` as for `check`. Throws `{ errors }`
+    /// when the file cannot be read at all.
+    #[wasm_bindgen(constructor)]
+    pub fn new(bytes: &[u8], name: &str, options: JsValue) -> Result<KeptCaseload, JsValue> {
+        let (options, set) = read_options(options)?;
+        let mut checker = crate::Checker::new();
+        for profile in set.profiles() {
+            checker.add_policy(profile.clone());
+        }
+        let format = crate::caseload::Format::detect(name, bytes);
+        let cases = crate::caseload::read(bytes, format)
+            .map_err(|e| to_js(&FileProblem { errors: [e] }))?;
+        Ok(KeptCaseload {
+            checker,
+            options,
+            clock: clock_today(),
+            results: Vec::with_capacity(cases.inputs.len()),
+            cases,
+        })
+    }
+
+    /// How many cases the file holds.
+    pub fn rows(&self) -> usize {
+        self.cases.inputs.len()
+    }
+
+    /// Checks up to `count` more rows; returns how many are checked so far.
+    #[wasm_bindgen(js_name = checkNext)]
+    pub fn check_next(&mut self, count: usize) -> usize {
+        let from = self.results.len();
+        let to = (from + count).min(self.cases.inputs.len());
+        for input in &self.cases.inputs[from..to] {
+            self.results.push(crate::caseload::check_row(
+                &self.checker,
+                input,
+                &self.options,
+                self.clock,
+            ));
+        }
+        self.results.len()
+    }
+
+    /// The counts at the top of the results.
+    pub fn summary(&self) -> JsValue {
+        to_js(&crate::caseload::Summary::of(
+            &self.results,
+            self.cases.blank_rows,
+        ))
+    }
+
+    /// A page of results: `{ sort, descending, status, overdue_only,
+    /// flagged_only, search, offset, limit }` → `{ total, matching, offset, rows }`.
+    pub fn query(&self, query: JsValue) -> Result<JsValue, JsValue> {
+        let query: crate::caseload::Query = read_js_options(query)?;
+        Ok(to_js(&crate::caseload::query(&self.results, &query)))
+    }
+
+    /// Steps to do by the week they are due, for the chart and its table.
+    #[wasm_bindgen(js_name = dueByWeek)]
+    pub fn due_by_week(&self, weeks: usize) -> JsValue {
+        to_js(&crate::caseload::due_by_week(&self.results, weeks.min(52)))
+    }
+
+    /// The results as CSV, as `sfo-check batch` writes them.
+    pub fn csv(&self) -> String {
+        crate::caseload::to_csv(&self.results)
+    }
+
+    /// The case of result `index` as case file text, to open in the form.
+    #[wasm_bindgen(js_name = caseText)]
+    pub fn case_text(&self, index: usize) -> Option<String> {
+        crate::caseload::case_json(self.cases.inputs.get(index)?)
+    }
+
+    /// The full report of result `index` (for its calendar events), or null
+    /// for a row with errors.
+    pub fn report(&self, index: usize) -> JsValue {
+        self.cases
+            .inputs
+            .get(index)
+            .and_then(|input| {
+                crate::caseload::report(&self.checker, input, &self.options, self.clock).ok()
+            })
+            .map_or(JsValue::NULL, |report| to_js(&report))
+    }
+
+    /// Indexes of the results with a step still to do and dated.
+    #[wasm_bindgen(js_name = withStepsToDo)]
+    pub fn with_steps_to_do(&self) -> Vec<u32> {
+        use crate::report::State;
+        self.results
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| {
+                r.checked().is_some_and(|c| {
+                    c.steps.iter().any(|s| {
+                        s.due.is_some()
+                            && matches!(
+                                s.state,
+                                State::DueIn { .. } | State::DueToday | State::Open { .. }
+                            )
+                    })
+                })
+            })
+            .map(|(i, _)| i as u32)
+            .collect()
+    }
+}
+
+#[derive(Serialize)]
+struct ColumnView {
+    name: &'static str,
+    /// The case field, with the period's position (`supervision[1].start`).
+    path: String,
+}
+
+/// The caseload CSV's columns and the case field each fills, in order.
+#[wasm_bindgen(js_name = caseloadColumns)]
+pub fn caseload_columns() -> JsValue {
+    let columns: Vec<ColumnView> = crate::caseload::COLUMNS
+        .iter()
+        .map(|c| ColumnView {
+            name: c.name,
+            path: c.field.replace("[]", &format!("[{}]", c.period)),
+        })
+        .collect();
+    to_js(&columns)
+}

@@ -10,6 +10,7 @@ import { caseFromRaw, hasEntries } from './form.js';
 import { STATUS } from './render.js';
 import { calendarOf } from './calendar.js';
 import { createState, refreshEntries, checkCase, shownEntry, entryFor } from './state.js';
+import { checkOptions } from './policy.js';
 import { CaseForm } from './components/case-form.js';
 import { ErrorSummary, caseErrors } from './components/errors.js';
 import { Results } from './components/results.js';
@@ -102,7 +103,16 @@ async function start() {
     }
     author.toggle();
   });
-  const views = new Views({ state, announce });
+  const views = new Views({
+    state,
+    announce,
+    // A caseload's row into the form, as a case file opened would be.
+    openCase: async (name, text, { row }) => {
+      window.location.hash = '#check';
+      await views.show('check', false);
+      await files.openFile({ name: `row ${row.toLocaleString('en-GB')} of ${name}`, text });
+    },
+  });
   const policyPanel = new PolicyPanel($('policy-profile'), { state, announce, onChange: update });
   const print = new Print($('answers'), { button: $('print'), printedOn: $('printed-on') });
 
@@ -206,20 +216,29 @@ async function start() {
 }
 
 /**
- * The two parts of the page, "Check a case" and "Training", chosen in the
- * service navigation (#check, #training). Training is loaded the first time
- * it opens; switching never loses what is on the case form.
+ * The parts of the page, "Check a case", "Training" and "Caseload", chosen in
+ * the service navigation (#check, #training, #caseload). Training and the
+ * caseload are loaded the first time they open; switching never loses what
+ * is on the case form or the caseload's results.
  */
+const TITLES = {
+  check: 'sfo-check: Serious Further Offence checker',
+  training: 'Training: sfo-check',
+  caseload: 'Caseload: sfo-check',
+};
+
 class Views {
-  constructor({ state, announce }) {
-    Object.assign(this, { state, announce });
+  constructor({ state, announce, openCase }) {
+    Object.assign(this, { state, announce, openCase });
     this.training = null;
+    this.caseload = null;
     window.addEventListener('hashchange', () => this.follow({ focus: true }));
   }
 
   async follow({ focus = false } = {}) {
     const hash = window.location.hash;
     if (hash === '#training') await this.show('training', focus);
+    else if (hash === '#caseload') await this.show('caseload', focus);
     else if (hash === '#check' || hash === '') await this.show('check', focus);
   }
 
@@ -230,9 +249,8 @@ class Views {
       if (current) link.setAttribute('aria-current', 'page');
       else link.removeAttribute('aria-current');
     }
-    $('check-view').hidden = view !== 'check';
-    $('training-view').hidden = view !== 'training';
-    document.title = view === 'training' ? 'Training: sfo-check' : 'sfo-check: Serious Further Offence checker';
+    for (const name of Object.keys(TITLES)) $(`${name}-view`).hidden = view !== name;
+    document.title = TITLES[view];
     if (view === 'training') {
       if (!this.training) {
         $('training-loading').hidden = false;
@@ -245,7 +263,18 @@ class Views {
     } else {
       this.training?.presenter.stop();
     }
-    if (focus) focusStatic($(view === 'training' ? 'training-title' : 'check-title'));
+    if (view === 'caseload' && !this.caseload) {
+      const { Caseload } = await import('./components/caseload.js');
+      const { state } = this;
+      this.caseload = new Caseload($('caseload-view'), {
+        engine: state.engine,
+        // Checked with the profiles loaded (and any chosen) on the page, as a case on the form is.
+        options: () => checkOptions(state.entries, state.policy.choice, ''),
+        announce: this.announce,
+        openCase: this.openCase,
+      });
+    }
+    if (focus) focusStatic($(`${view}-title`));
   }
 }
 

@@ -7,6 +7,7 @@
 import init, * as wasm from './pkg/sfo_check.js';
 import { BUILD } from './build-info.js';
 import { setVocabulary } from './words.js';
+import { engineOf } from './engine-api.js';
 
 let ready;
 let moduleHash = null;
@@ -42,52 +43,8 @@ export function loadEngine() {
   return ready;
 }
 
-// Calls that fail throw { errors: [{ path, label, code, params, message }] }:
-// `code` says what is wrong, `message` says it without naming the field. These return
-// { report } or { errors } instead, so callers never need try/catch.
-function attempt(call) {
-  try {
-    return { ok: true, value: call() };
-  } catch (thrown) {
-    const errors = thrown && Array.isArray(thrown.errors)
-      ? thrown.errors
-      : [{ path: '', message: String(thrown) }];
-    return { ok: false, errors };
-  }
-}
-
 export const engine = {
-  check: (caseData, options) => attempt(() => wasm.check(caseData, options ?? {})),
-  validate: (caseData, options) => wasm.validate(caseData, options ?? {}),
-  bankHolidays: (year) => attempt(() => wasm.bankHolidays(year)),
-  addWorkingDays: (date, n) => attempt(() => wasm.addWorkingDays(date, n)),
-  workingDaysBefore: (date, n) => attempt(() => wasm.workingDaysBefore(date, n)),
-  workingDays: (from, to) => attempt(() => wasm.workingDays(from, to)),
-  defaultPolicy: () => wasm.defaultPolicy(),
-  readPolicy: (policy) => attempt(() => wasm.readPolicy(policy)),
-  /** JSON text read strictly (no key twice) and within the limits, before the page reads it itself. */
-  readDocument: (text, what) => attempt(() => wasm.readDocument(String(text), what)),
-  readCaseDocument: (text, what) => attempt(() => wasm.readCaseDocument(String(text), what)),
-  version: () => wasm.version(),
-  vocabulary: () => wasm.vocabulary(),
-  /**
-   * A checker that keeps `profiles` beside the built-in one, each read,
-   * validated and hashed once: build it when the profiles change, not per check.
-   */
-  checker: (profiles) => {
-    const kept = new wasm.Checker();
-    for (const profile of profiles) kept.addPolicy(profile);
-    return {
-      check: (caseData, options) => attempt(() => kept.check(caseData, options ?? {})),
-      /** A training scenario (object or text): { scenario, report, mismatches }. */
-      openScenario: (scenario) => attempt(() => kept.openScenario(scenario)),
-      /** `caseData` as a training scenario with `words` ({ title, narrative, learning_points, … }). */
-      writeScenario: (caseData, words, options) => attempt(() => kept.writeScenario(caseData, words, options ?? {})),
-      free: () => kept.free(),
-    };
-  },
-  /** A path in words: supervision[1].start → "Supervision period 2: start date". */
-  fieldLabel: (path) => wasm.fieldLabel(String(path)),
+  ...engineOf(wasm),
   /** The SHA-256 (hex) of the module running, or null where the browser cannot hash. */
   moduleHash: () => moduleHash,
 };

@@ -122,22 +122,10 @@ function alarm(due, days, calendar, title) {
   ];
 }
 
-/**
- * The .ics text for `report` (an sfo-check/report@1 object). `calendar`
- * gives working days before a date (calendar.js, with the profile's
- * closures); `now` is the DTSTAMP. UIDs name the step and the case, never the
- * date, so a calendar that imports the file again updates each event.
- */
-export function buildIcs(report, { now = new Date(), calendar, includeDone = false } = {}) {
-  const stamp = utcStamp(now);
+/** The VEVENTs of one report's steps (see `buildIcs`). */
+function eventLines(report, { stamp, sequence, calendar, includeDone }) {
   const caseId = hashText(report.reference ?? '');
-  const lines = [
-    'BEGIN:VCALENDAR',
-    'VERSION:2.0',
-    'PRODID:-//sfo-check//SFO deadlines//EN',
-    'CALSCALE:GREGORIAN',
-    'METHOD:PUBLISH',
-  ];
+  const lines = [];
   for (const deadline of calendarSteps(report, { includeDone })) {
     const due = deadline.current_due;
     const title = titleFor(deadline, report);
@@ -146,8 +134,7 @@ export function buildIcs(report, { now = new Date(), calendar, includeDone = fal
       'BEGIN:VEVENT',
       `UID:${deadline.id}-${caseId}@sfo-check.invalid`,
       `DTSTAMP:${stamp}`,
-      // A later file wins when imported again: its sequence is the minute it was made.
-      `SEQUENCE:${Math.max(0, Math.floor(now.getTime() / 60_000) - 28_401_120)}`,
+      `SEQUENCE:${sequence}`,
       `DTSTART;VALUE=DATE:${compact(due)}`,
       `DTEND;VALUE=DATE:${compact(addDaysIso(due, 1))}`,
       `SUMMARY:${escapeText(title)}`,
@@ -157,6 +144,39 @@ export function buildIcs(report, { now = new Date(), calendar, includeDone = fal
       'END:VEVENT',
     );
   }
-  lines.push('END:VCALENDAR');
-  return lines.map(foldLine).join(CRLF) + CRLF;
+  return lines.map(foldLine).join(CRLF) + (lines.length ? CRLF : '');
+}
+
+const HEADER = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//sfo-check//SFO deadlines//EN', 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH'];
+const FOOTER = 'END:VCALENDAR';
+
+/**
+ * A calendar built a report at a time (a caseload's runs to megabytes): its
+ * `start`, then `add(report, calendar)` for each report, the same events
+ * each report's own file has, each report's reminders counted by its own
+ * calendar (its profile's closures), then its `end`.
+ */
+export function icsBuilder({ now = new Date(), includeDone = false } = {}) {
+  const shared = {
+    stamp: utcStamp(now),
+    // A later file wins when imported again: its sequence is the minute it was made.
+    sequence: Math.max(0, Math.floor(now.getTime() / 60_000) - 28_401_120),
+    includeDone,
+  };
+  return {
+    start: HEADER.join(CRLF) + CRLF,
+    add: (report, calendar) => eventLines(report, { ...shared, calendar }),
+    end: FOOTER + CRLF,
+  };
+}
+
+/**
+ * The .ics text for `report` (an sfo-check/report@1 object). `calendar`
+ * gives working days before a date (calendar.js, with the profile's
+ * closures); `now` is the DTSTAMP. UIDs name the step and the case, never the
+ * date, so a calendar that imports the file again updates each event.
+ */
+export function buildIcs(report, { now = new Date(), calendar, includeDone = false } = {}) {
+  const ics = icsBuilder({ now, includeDone });
+  return ics.start + ics.add(report, calendar) + ics.end;
 }

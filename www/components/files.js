@@ -19,9 +19,9 @@ export function slug(text) {
   return String(text ?? '').toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60);
 }
 
-/** Saves text as a file in the downloads, through a link that is clicked and removed. */
+/** Saves text (or a list of parts of it) as a file in the downloads, through a link that is clicked and removed. */
 export function download(name, type, text) {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+  const url = URL.createObjectURL(new Blob(Array.isArray(text) ? text : [text], { type }));
   const a = h('a', { href: url, download: name, class: 'govuk-visually-hidden' });
   document.body.append(a);
   a.click();
@@ -114,7 +114,6 @@ export class Files {
   }
 
   async openCase() {
-    const { state } = this;
     const input = this.openInput;
     const file = await readFile(input);
     input.value = '';
@@ -123,6 +122,15 @@ export class Files {
       this.refuse(file, 'The file is larger than 1 MB, the most this page reads: it is not an sfo-check case.', 'open-case');
       return;
     }
+    await this.openFile(file);
+  }
+
+  /**
+   * A case file's text ({ name, text }) into the form, its problems listed:
+   * from a file picked, or a caseload's row.
+   */
+  async openFile(file) {
+    const { state } = this;
     // The engine reads it first, strictly: a key given twice or a list over
     // its limit is refused, never silently read.
     const read = state.engine.readCaseDocument(file.text, 'case file');
