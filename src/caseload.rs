@@ -158,14 +158,38 @@ pub struct Input {
 
 #[derive(Debug, Clone)]
 pub enum Source {
-    /// Each column's text (in [`COLUMNS`] order), `None` when empty or absent.
-    Cells(Vec<Option<String>>),
+    /// A CSV row's cells.
+    Cells(Cells),
     JsonLine(String),
     /// A row that cannot be read, with its reference when that cell can be.
     Unreadable {
         reference: Option<String>,
         errors: Vec<RowError>,
     },
+}
+
+/// A CSV row's cells, kept as read (one buffer a row, not one a cell).
+#[derive(Debug, Clone)]
+pub struct Cells {
+    record: csv::StringRecord,
+    /// For each of [`COLUMNS`], its cell in the record ([`ABSENT`] when the file has no such column).
+    at: [u8; COLUMNS.len()],
+}
+
+const ABSENT: u8 = u8::MAX;
+
+impl Cells {
+    /// Column `column`'s text (of [`COLUMNS`]), trimmed; `None` when empty or absent.
+    pub fn get(&self, column: usize) -> Option<&str> {
+        let at = *self.at.get(column)?;
+        let text = self.record.get(usize::from(at))?.trim();
+        (!text.is_empty()).then_some(text)
+    }
+
+    /// Each column's text, in [`COLUMNS`] order.
+    pub fn iter(&self) -> impl Iterator<Item = Option<&str>> {
+        (0..COLUMNS.len()).map(|column| self.get(column))
+    }
 }
 
 /// A caseload read: its cases, and how many blank rows were passed over.
@@ -284,7 +308,7 @@ fn read_csv(bytes: &[u8]) -> Result<Caseload, FileError> {
             caseload.blank_rows += 1;
             continue;
         }
-        push(&mut caseload, read_record(row, &record, &positions))?;
+        push(&mut caseload, read_record(row, record, &positions))?;
     }
     Ok(caseload)
 }
@@ -364,7 +388,7 @@ fn header_positions(header: &csv::ByteRecord) -> Result<Vec<usize>, FileError> {
     Ok(positions)
 }
 
-fn read_record(row: usize, record: &csv::ByteRecord, positions: &[usize]) -> Input {
+fn read_record(row: usize, record: csv::ByteRecord, positions: &[usize]) -> Input {
     let mut errors = Vec::new();
     if record.len() != positions.len() {
         errors.push(RowError::whole_row(
@@ -376,7 +400,11 @@ fn read_record(row: usize, record: &csv::ByteRecord, positions: &[usize]) -> Inp
             ),
         ));
     }
-    let mut cells = vec![None; COLUMNS.len()];
+    let mut at = [ABSENT; COLUMNS.len()];
+    for (cell, &index) in positions.iter().enumerate().take(record.len()) {
+        // At most 255 cells are read: a header has one of each of the 23 columns.
+        at[index] = u8::try_from(cell).unwrap_or(ABSENT);
+    }
     for (cell, &index) in record.iter().zip(positions) {
         let name = COLUMNS[index].name;
         match std::str::from_utf8(cell) {
@@ -385,30 +413,31 @@ fn read_record(row: usize, record: &csv::ByteRecord, positions: &[usize]) -> Inp
                 code: ErrorCode::Invalid,
                 message: "is not UTF-8 text: save the file as \u{201c}CSV UTF-8\u{201d}".into(),
             }),
-            Ok(text) if text.chars().count() > MAX_CELL_CHARS => errors.push(RowError {
-                column: name.to_string(),
-                code: ErrorCode::TooLarge,
-                message: format!(
-                    "is {} characters long: the most a cell holds is {}",
-                    crate::text::count(text.chars().count() as u64),
-                    crate::text::count(MAX_CELL_CHARS as u64)
-                ),
-            }),
-            Ok(text) => {
-                let text = text.trim();
-                if !text.is_empty() {
-                    cells[index] = Some(text.to_string());
-                }
+            // Characters are counted only when the bytes could be too many.
+            Ok(text) if text.len() > MAX_CELL_CHARS && text.chars().count() > MAX_CELL_CHARS => {
+                errors.push(RowError {
+                    column: name.to_string(),
+                    code: ErrorCode::TooLarge,
+                    message: format!(
+                        "is {} characters long: the most a cell holds is {}",
+                        crate::text::count(text.chars().count() as u64),
+                        crate::text::count(MAX_CELL_CHARS as u64)
+                    ),
+                })
             }
+            Ok(_) => {}
         }
     }
-    let source = if errors.is_empty() {
-        Source::Cells(cells)
-    } else {
-        Source::Unreadable {
-            reference: cells.swap_remove(REFERENCE),
-            errors,
-        }
+    let reference = positions
+        .iter()
+        .position(|&index| index == REFERENCE)
+        .and_then(|cell| std::str::from_utf8(record.get(cell)?).ok())
+        .map(str::trim)
+        .filter(|text| !text.is_empty() && text.chars().count() <= MAX_CELL_CHARS)
+        .map(String::from);
+    let source = match csv::StringRecord::from_byte_record(record) {
+        Ok(record) if errors.is_empty() => Source::Cells(Cells { record, at }),
+        _ => Source::Unreadable { reference, errors },
     };
     Input { row, source }
 }
@@ -461,14 +490,14 @@ fn choice<'a, T: Deserialize<'a> + crate::fields::Choices>(text: &'a str) -> Res
 impl Input {
     /// The CSV row as a case, from every cell that reads, and the problems
     /// with the others.
-    pub fn case_from_cells(cells: &[Option<String>]) -> (Case, Vec<RowError>) {
+    pub fn case_from_cells(cells: &Cells) -> (Case, Vec<RowError>) {
         let mut errors = Vec::new();
         let mut case = Case::default();
         let mut periods = [SupervisionPeriod::default(), SupervisionPeriod::default()];
         let mut used = [false, false];
         let mut mappa = Mappa::default();
-        for (column, cell) in COLUMNS.iter().zip(cells) {
-            let Some(text) = cell.as_deref() else {
+        for (column, cell) in COLUMNS.iter().zip(cells.iter()) {
+            let Some(text) = cell else {
                 continue;
             };
             let mut fail = |code: ErrorCode, message: String| {
@@ -538,7 +567,7 @@ impl Input {
                 other => unreachable!("caseload column for {other} is read above"),
             }
         }
-        if cells[REFERENCE].is_none() {
+        if cells.get(REFERENCE).is_none() {
             errors.insert(
                 0,
                 RowError {
@@ -711,7 +740,7 @@ pub fn case_of(input: &Input) -> Option<Result<Case, Vec<RowError>>> {
 /// The reference a row gives, even when the row has errors.
 pub fn reference_of(input: &Input) -> Option<String> {
     match &input.source {
-        Source::Cells(cells) => cells[REFERENCE].clone(),
+        Source::Cells(cells) => cells.get(REFERENCE).map(String::from),
         Source::JsonLine(text) => serde_json::from_str::<serde_json::Value>(text)
             .ok()?
             .get("reference")?
@@ -935,62 +964,100 @@ fn spreadsheet_text(text: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-fn iso(date: Option<NaiveDate>) -> String {
-    date.map(|d| format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day()))
-        .unwrap_or_default()
+/// A date as `YYYY-MM-DD`, written into `buffer` (no allocation: this runs
+/// for every step of every row).
+fn iso(date: Option<NaiveDate>, buffer: &mut [u8; 10]) -> &[u8] {
+    let Some(date) = date else { return b"" };
+    let mut put = |at: usize, digits: usize, mut n: u32| {
+        for i in (0..digits).rev() {
+            buffer[at + i] = b'0' + (n % 10) as u8;
+            n /= 10;
+        }
+    };
+    put(0, 4, date.year().unsigned_abs());
+    put(5, 2, date.month());
+    put(8, 2, date.day());
+    buffer[4] = b'-';
+    buffer[7] = b'-';
+    &buffer[..]
 }
 
-/// One result as the cells of a CSV row, in [`result_columns`] order.
-pub fn result_cells(result: &RowResult) -> Vec<String> {
-    let mut cells = vec![
-        result.row.to_string(),
-        spreadsheet_text(result.reference.as_deref().unwrap_or_default()).into_owned(),
-    ];
+/// One result's cells, in [`result_columns`] order, each handed to `cell`.
+fn each_cell(result: &RowResult, cell: &mut dyn FnMut(&[u8])) {
+    let mut date = [0u8; 10];
+    cell(result.row.to_string().as_bytes());
+    cell(spreadsheet_text(result.reference.as_deref().unwrap_or_default()).as_bytes());
     match &result.outcome {
         Outcome::Checked(checked) => {
-            cells.push(status_name(checked.status).to_string());
+            cell(status_name(checked.status).as_bytes());
             match checked.next() {
-                Some(next) => cells.extend([
-                    next.step.as_str().to_string(),
-                    iso(next.due),
-                    state_kind(&next.state).to_string(),
-                    working_days_left(&next.state)
-                        .map(|d| d.to_string())
-                        .unwrap_or_default(),
-                ]),
-                None => cells.extend(std::iter::repeat_n(String::new(), 4)),
+                Some(next) => {
+                    cell(next.step.as_str().as_bytes());
+                    cell(iso(next.due, &mut date));
+                    cell(state_kind(&next.state).as_bytes());
+                    match working_days_left(&next.state) {
+                        Some(days) => cell(days.to_string().as_bytes()),
+                        None => cell(b""),
+                    }
+                }
+                None => (0..4).for_each(|_| cell(b"")),
             }
             for id in steps() {
                 match checked.step(id) {
                     Some(step) => {
-                        cells.push(iso(step.due));
-                        cells.push(state_kind(&step.state).to_string());
+                        cell(iso(step.due, &mut date));
+                        cell(state_kind(&step.state).as_bytes());
                     }
-                    None => cells.extend([String::new(), String::new()]),
+                    None => (0..2).for_each(|_| cell(b"")),
                 }
             }
-            cells.push(
-                match checked.extension_asked_late {
-                    Some(true) => "yes",
-                    Some(false) => "no",
-                    None => "",
+            cell(match checked.extension_asked_late {
+                Some(true) => b"yes",
+                Some(false) => b"no",
+                None => b"",
+            });
+            let mut flags = String::new();
+            for (i, flag) in checked.flags.iter().enumerate() {
+                if i > 0 {
+                    flags.push(' ');
                 }
-                .to_string(),
-            );
-            let flags: Vec<&str> = checked.flags.iter().map(|f| f.as_str()).collect();
-            cells.push(flags.join(" "));
-            cells.push(flags.len().to_string());
-            cells.push(String::new());
+                flags.push_str(flag.as_str());
+            }
+            cell(flags.as_bytes());
+            cell(checked.flags.len().to_string().as_bytes());
+            cell(b"");
         }
         Outcome::Errors { errors } => {
-            cells.push("error".to_string());
-            let blanks = 4 + 2 * steps().count() + 3;
-            cells.extend(std::iter::repeat_n(String::new(), blanks));
+            cell(b"error");
+            (0..4 + 2 * steps().count() + 3).for_each(|_| cell(b""));
             let text: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
-            cells.push(spreadsheet_text(&text.join("; ")).into_owned());
+            cell(spreadsheet_text(&text.join("; ")).as_bytes());
         }
     }
+}
+
+/// One result as the cells of a CSV row, in [`result_columns`] order.
+pub fn result_cells(result: &RowResult) -> Vec<String> {
+    let mut cells = Vec::new();
+    each_cell(result, &mut |c| {
+        cells.push(String::from_utf8_lossy(c).into_owned())
+    });
     cells
+}
+
+/// Writes one result as a CSV row.
+pub fn write_row<W: std::io::Write>(
+    writer: &mut csv::Writer<W>,
+    result: &RowResult,
+) -> csv::Result<()> {
+    let mut outcome = Ok(());
+    each_cell(result, &mut |c| {
+        if outcome.is_ok() {
+            outcome = writer.write_field(c);
+        }
+    });
+    outcome?;
+    writer.write_record(None::<&[u8]>)
 }
 
 /// Writes results as CSV, with a header row.
@@ -1003,7 +1070,7 @@ pub fn write_csv<W: std::io::Write>(
         writer.write_record(result_columns())?;
     }
     for result in results {
-        writer.write_record(result_cells(result))?;
+        write_row(writer, result)?;
     }
     Ok(())
 }
@@ -1046,11 +1113,11 @@ pub fn case_json(input: &Input) -> Option<String> {
     };
     let mut case = json!({ "schema": crate::case::CASE_SCHEMA });
     let mut periods = [Map::new(), Map::new()];
-    for (column, cell) in COLUMNS.iter().zip(cells) {
+    for (column, cell) in COLUMNS.iter().zip(cells.iter()) {
         let Some(text) = cell else { continue };
         let value = match (column.field, text.parse::<u64>()) {
             ("circumstances.mappa.level", Ok(n)) => Value::from(n),
-            _ => Value::from(text.as_str()),
+            _ => Value::from(text),
         };
         if let Some(field) = column.field.strip_prefix("supervision[].") {
             periods[column.period].insert(field.to_string(), value);

@@ -220,11 +220,7 @@ fn deadline(
             projected,
         },
         offset: step.offset,
-        rule_text: format!(
-            "{} after {}",
-            step.offset.describe(),
-            step.counts_from.label()
-        ),
+        rule_text: step.rule_text(),
         original_due,
         current_due,
         extended,

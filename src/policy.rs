@@ -11,7 +11,9 @@ use chrono::{Datelike, NaiveDate};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
+use std::borrow::Cow;
 use std::collections::HashSet;
+use std::sync::OnceLock;
 
 pub const POLICY_SCHEMA: &str = "sfo-check/policy@1";
 
@@ -52,6 +54,36 @@ pub struct PolicyProfile {
     pub extra_non_working_days: Vec<ExtraDay>,
 }
 
+/// A value worked out from the data beside it, once. It is no part of that
+/// data: it never compares, copies or prints, so two equal profiles are equal
+/// whether or not either has been used, and a copy (perhaps to be changed)
+/// works its own out.
+pub struct Memo<T>(pub OnceLock<T>);
+
+impl<T> Default for Memo<T> {
+    fn default() -> Self {
+        Memo(OnceLock::new())
+    }
+}
+
+impl<T> Clone for Memo<T> {
+    fn clone(&self) -> Self {
+        Memo(OnceLock::new())
+    }
+}
+
+impl<T> PartialEq for Memo<T> {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl<T> std::fmt::Debug for Memo<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Memo")
+    }
+}
+
 /// A step of the SFO timetable.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -71,6 +103,31 @@ pub struct Step {
     pub status: Status,
     /// Where the value comes from: at least one source.
     pub sources: Vec<SourceRef>,
+    /// The rule in words, kept with what it was worded from: every check
+    /// gives it, and a step changed after wording it is worded again.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub worded: Memo<(Offset, Anchor, String)>,
+}
+
+impl Step {
+    /// "5 working days after the first court appearance".
+    pub fn rule_text(&self) -> String {
+        let word = || {
+            let text = format!(
+                "{} after {}",
+                self.offset.describe(),
+                self.counts_from.label()
+            );
+            (self.offset, self.counts_from, text)
+        };
+        match self.worded.0.get_or_init(word) {
+            (offset, anchor, text) if *offset == self.offset && *anchor == self.counts_from => {
+                text.clone()
+            }
+            _ => word().2,
+        }
+    }
 }
 
 /// Where a value comes from: a source the engine knows (`cite`, e.g.
@@ -98,35 +155,53 @@ pub struct SourceRef {
     /// The citation, built once: every check cites the same sources.
     #[serde(skip)]
     #[schemars(skip)]
-    pub cached: std::sync::OnceLock<Citation>,
+    pub cached: Memo<Citation>,
 }
 
 impl SourceRef {
     pub fn citation(&self) -> Citation {
-        self.cached.get_or_init(|| self.build_citation()).clone()
+        self.cached.0.get_or_init(|| self.build_citation()).clone()
     }
 
     fn build_citation(&self) -> Citation {
+        let text = |s: &Option<String>| s.as_deref().map(|s| Cow::Borrowed(intern(s)));
         let (id, work) = match self.cite {
             Some(cite) => (cite.id().into(), OwnedWork::from(cite.work())),
             None => (
                 "".into(),
                 OwnedWork {
-                    title: self.title.clone().unwrap_or_default().into(),
-                    publisher: self.publisher.clone().map(Into::into),
-                    date: self.date.clone().map(Into::into),
-                    url: self.url.clone().map(Into::into),
+                    title: Cow::Borrowed(intern(self.title.as_deref().unwrap_or_default())),
+                    publisher: text(&self.publisher),
+                    date: text(&self.date),
+                    url: text(&self.url),
                     note: None,
                 },
             ),
         };
-        Citation::new(
-            id,
-            work,
-            self.section.clone().map(Into::into),
-            self.note.clone().map(Into::into),
-        )
+        let mut citation = Citation::new(id, work, text(&self.section), text(&self.note));
+        citation.text = Cow::Borrowed(intern(&citation.text));
+        citation
     }
+}
+
+/// A profile's source text kept for the rest of the process, once per
+/// distinct text: every report cites the same few sources, and a citation
+/// that borrows them is copied without allocating. Only the texts of the
+/// profiles loaded are kept, each once however often it is loaded.
+fn intern(text: &str) -> &'static str {
+    use std::collections::HashSet;
+    use std::sync::Mutex;
+    static KEPT: OnceLock<Mutex<HashSet<&'static str>>> = OnceLock::new();
+    let mut kept = KEPT
+        .get_or_init(Default::default)
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
+    if let Some(found) = kept.get(text) {
+        return found;
+    }
+    let leaked: &'static str = Box::leak(text.into());
+    kept.insert(leaked);
+    leaked
 }
 
 /// The citations of a list of sources.

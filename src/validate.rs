@@ -9,7 +9,6 @@ use crate::fields;
 use crate::input::{ErrorCode, FieldError};
 use crate::policy::{PolicyProfile, NOT_LISTED};
 use chrono::{Datelike, NaiveDate};
-use std::borrow::Cow;
 
 /// The same words the reader uses for a missing required field.
 const REQUIRED: &str = "required, but missing";
@@ -18,6 +17,36 @@ const REQUIRED: &str = "required, but missing";
 /// without its list position, for naming the other date in a message.
 fn field_words(path: &str) -> &'static str {
     fields::info(&fields::pattern(path)).map_or("other date", |f| f.name)
+}
+
+/// A field's path, written out only for an error: validation runs on every
+/// check, and nearly every case has none.
+#[derive(Clone, Copy)]
+enum Path {
+    Field(&'static str),
+    /// `list[index].field`
+    Item(&'static str, usize, &'static str),
+}
+
+impl Path {
+    fn text(self) -> String {
+        match self {
+            Path::Field(path) => path.to_string(),
+            Path::Item(list, index, field) => format!("{list}[{index}].{field}"),
+        }
+    }
+}
+
+impl From<Path> for String {
+    fn from(path: Path) -> String {
+        path.text()
+    }
+}
+
+impl From<&'static str> for Path {
+    fn from(path: &'static str) -> Self {
+        Path::Field(path)
+    }
 }
 
 struct Checker {
@@ -41,35 +70,40 @@ impl Checker {
     }
 
     /// `later` must not come before `earlier`; the message names the other date.
-    fn order(&mut self, earlier: (Option<Date>, &str), later: (Option<Date>, &str), what: &str) {
+    fn order(
+        &mut self,
+        earlier: (Option<Date>, impl Into<Path>),
+        later: (Option<Date>, impl Into<Path>),
+        what: &str,
+    ) {
         if let (Some(a), Some(b)) = (earlier.0, later.0) {
             if b < a {
-                let name = field_words(earlier.1);
+                let earlier_path = earlier.1.into().text();
+                let name = field_words(&earlier_path);
                 let e = self.coded(
-                    later.1,
+                    later.1.into().text(),
                     ErrorCode::OutOfOrder,
                     format!("{what} (the {name} is {})", long(a.get())),
                 );
-                e.params.insert("other", earlier.1.to_string());
+                e.params.insert("other", earlier_path);
                 e.params.insert("other_date", a.to_string());
             }
         }
     }
 
-    /// `path` is only worked out for a missing value: this runs on every check.
-    fn required<T>(&mut self, value: &Option<T>, path: impl FnOnce() -> String) {
+    fn required<T>(&mut self, value: &Option<T>, path: Path) {
         if value.is_none() {
-            self.coded(path(), ErrorCode::Required, REQUIRED);
+            self.coded(path.text(), ErrorCode::Required, REQUIRED);
         }
     }
 
     /// A date for something that has happened must not be after today.
-    fn not_future(&mut self, date: Option<Date>, path: &str) {
+    fn not_future(&mut self, date: Option<Date>, path: impl Into<Path>) {
         if let Some(date) = date {
             if date.get() > self.today {
                 let today = self.today;
                 let e = self.coded(
-                    path,
+                    path.into().text(),
                     ErrorCode::InFuture,
                     format!(
                         "{} is in the future (today is {})",
@@ -84,16 +118,15 @@ impl Checker {
 }
 
 /// Every date in the case, with its path, for the range check.
-/// Paths are formatted only for list items: this runs on every check.
-fn all_dates(case: &Case) -> Vec<(Cow<'static, str>, Date)> {
-    let mut dates: Vec<(Cow<'static, str>, Option<Date>)> = vec![("today".into(), case.today)];
+fn all_dates(case: &Case) -> Vec<(Path, Date)> {
+    let mut dates: Vec<(Path, Option<Date>)> = vec![("today".into(), case.today)];
     for (i, p) in case.supervision.iter().enumerate() {
-        dates.push((format!("supervision[{i}].start").into(), p.start));
+        dates.push((Path::Item("supervision", i, "start"), p.start));
         dates.push((
-            format!("supervision[{i}].scheduled_end").into(),
+            Path::Item("supervision", i, "scheduled_end"),
             p.scheduled_end,
         ));
-        dates.push((format!("supervision[{i}].terminated").into(), p.terminated));
+        dates.push((Path::Item("supervision", i, "terminated"), p.terminated));
     }
     let o = &case.offence;
     dates.extend([
@@ -134,16 +167,13 @@ fn all_dates(case: &Case) -> Vec<(Cow<'static, str>, Date)> {
         ),
     ]);
     for (i, e) in case.review.extensions.iter().enumerate() {
-        dates.push((
-            format!("review.extensions[{i}].requested").into(),
-            e.requested,
-        ));
-        dates.push((format!("review.extensions[{i}].decided").into(), e.decided));
-        dates.push((format!("review.extensions[{i}].new_due").into(), e.new_due));
+        dates.push((Path::Item("review.extensions", i, "requested"), e.requested));
+        dates.push((Path::Item("review.extensions", i, "decided"), e.decided));
+        dates.push((Path::Item("review.extensions", i, "new_due"), e.new_due));
     }
     for (i, c) in case.circumstances.custody_incidents.iter().enumerate() {
         dates.push((
-            format!("circumstances.custody_incidents[{i}].date").into(),
+            Path::Item("circumstances.custody_incidents", i, "date"),
             c.date,
         ));
     }
@@ -154,12 +184,12 @@ fn all_dates(case: &Case) -> Vec<(Cow<'static, str>, Date)> {
         .enumerate()
     {
         dates.push((
-            format!("circumstances.non_convicted_behaviour[{i}].date").into(),
+            Path::Item("circumstances.non_convicted_behaviour", i, "date"),
             b.date,
         ));
     }
     for (i, e) in case.events.iter().enumerate() {
-        dates.push((format!("events[{i}].date").into(), e.date));
+        dates.push((Path::Item("events", i, "date"), e.date));
     }
     dates
         .into_iter()
@@ -205,9 +235,9 @@ pub fn validate(case: &Case, policy: &PolicyProfile, today: NaiveDate) -> Vec<Fi
     }
 
     for (i, period) in case.supervision.iter().enumerate() {
-        let at = |field: &str| format!("supervision[{i}].{field}");
-        c.required(&period.kind, || at("type"));
-        c.required(&period.start, || at("start"));
+        let at = |field| Path::Item("supervision", i, field);
+        c.required(&period.kind, at("type"));
+        c.required(&period.start, at("start"));
         let kind = period.kind.as_deref().unwrap_or_default();
         if period.kind.is_some() && policy.supervision_type(kind).is_none() {
             let known: Vec<&str> = policy
@@ -216,7 +246,7 @@ pub fn validate(case: &Case, policy: &PolicyProfile, today: NaiveDate) -> Vec<Fi
                 .map(|t| t.id.as_str())
                 .collect();
             c.coded(
-                at("type"),
+                at("type").text(),
                 ErrorCode::UnknownValue,
                 format!(
                     "\"{}\" is not a supervision type in policy profile {} (one of: {})",
@@ -230,19 +260,19 @@ pub fn validate(case: &Case, policy: &PolicyProfile, today: NaiveDate) -> Vec<Fi
         }
         let start = period.start;
         c.order(
-            (start, &at("start")),
-            (period.scheduled_end, &at("scheduled_end")),
+            (start, at("start")),
+            (period.scheduled_end, at("scheduled_end")),
             "ends before it starts",
         );
         c.order(
-            (start, &at("start")),
-            (period.terminated, &at("terminated")),
+            (start, at("start")),
+            (period.terminated, at("terminated")),
             "terminated before it starts",
         );
         if let (Some(end), Some(terminated)) = (period.scheduled_end, period.terminated) {
             if terminated > end && period.start.is_none_or(|start| terminated >= start) {
                 c.coded(
-                    at("terminated"),
+                    at("terminated").text(),
                     ErrorCode::OutOfOrder,
                     format!(
                         "{} is after the scheduled end ({}); early termination comes before it",
@@ -322,9 +352,9 @@ pub fn validate(case: &Case, policy: &PolicyProfile, today: NaiveDate) -> Vec<Fi
         "quality assurance is completed before the review is submitted",
     );
     for (i, ext) in r.extensions.iter().enumerate() {
-        let at = |field: &str| format!("review.extensions[{i}].{field}");
-        c.required(&ext.step, || at("step"));
-        c.required(&ext.requested, || at("requested"));
+        let at = |field| Path::Item("review.extensions", i, field);
+        c.required(&ext.step, at("step"));
+        c.required(&ext.requested, at("requested"));
         if let Some(id) = &ext.step {
             match policy.timetable.iter().find(|s| s.id.as_str() == id) {
                 None => c.errors.push(FieldError::coded(
@@ -370,17 +400,17 @@ pub fn validate(case: &Case, policy: &PolicyProfile, today: NaiveDate) -> Vec<Fi
             );
         }
         c.order(
-            (ext.requested, &at("requested")),
-            (ext.decided, &at("decided")),
+            (ext.requested, at("requested")),
+            (ext.decided, at("decided")),
             "decided before it was requested",
         );
         c.order(
-            (ext.requested, &at("requested")),
-            (ext.new_due, &at("new_due")),
+            (ext.requested, at("requested")),
+            (ext.new_due, at("new_due")),
             "the new due date is before the request",
         );
-        c.not_future(ext.requested, &at("requested"));
-        c.not_future(ext.decided, &at("decided"));
+        c.not_future(ext.requested, at("requested"));
+        c.not_future(ext.decided, at("decided"));
     }
 
     let rosh = &case.rosh;
@@ -396,13 +426,23 @@ pub fn validate(case: &Case, policy: &PolicyProfile, today: NaiveDate) -> Vec<Fi
             "the previous assessment has the same date as the latest",
         );
     }
-    for (name, enquiry) in [
-        ("domestic_abuse_enquiry", &rosh.domestic_abuse_enquiry),
-        ("safeguarding_enquiry", &rosh.safeguarding_enquiry),
+    for (name, enquiry, requested, completed) in [
+        (
+            "domestic_abuse_enquiry",
+            &rosh.domestic_abuse_enquiry,
+            "rosh.domestic_abuse_enquiry.requested",
+            "rosh.domestic_abuse_enquiry.completed",
+        ),
+        (
+            "safeguarding_enquiry",
+            &rosh.safeguarding_enquiry,
+            "rosh.safeguarding_enquiry.requested",
+            "rosh.safeguarding_enquiry.completed",
+        ),
     ] {
         c.order(
-            (enquiry.requested, &format!("rosh.{name}.requested")),
-            (enquiry.completed, &format!("rosh.{name}.completed")),
+            (enquiry.requested, requested),
+            (enquiry.completed, completed),
             "completed before it was requested",
         );
         if enquiry.completed.is_some() && !enquiry.is_completed() {
@@ -452,17 +492,19 @@ pub fn validate(case: &Case, policy: &PolicyProfile, today: NaiveDate) -> Vec<Fi
     }
     let circumstances = &case.circumstances;
     for (i, incident) in circumstances.custody_incidents.iter().enumerate() {
-        c.required(&incident.kind, || {
-            format!("circumstances.custody_incidents[{i}].type")
-        });
+        c.required(
+            &incident.kind,
+            Path::Item("circumstances.custody_incidents", i, "type"),
+        );
     }
     for (i, behaviour) in circumstances.non_convicted_behaviour.iter().enumerate() {
-        c.required(&behaviour.kind, || {
-            format!("circumstances.non_convicted_behaviour[{i}].type")
-        });
+        c.required(
+            &behaviour.kind,
+            Path::Item("circumstances.non_convicted_behaviour", i, "type"),
+        );
     }
     for (i, order) in circumstances.orders.iter().enumerate() {
-        c.required(&order.kind, || format!("circumstances.orders[{i}].type"));
+        c.required(&order.kind, Path::Item("circumstances.orders", i, "type"));
         if order.protects.is_empty() {
             c.coded(
                 format!("circumstances.orders[{i}].protects"),
@@ -508,19 +550,19 @@ pub fn validate(case: &Case, policy: &PolicyProfile, today: NaiveDate) -> Vec<Fi
     for (i, behaviour) in circumstances.non_convicted_behaviour.iter().enumerate() {
         c.not_future(
             behaviour.date,
-            &format!("circumstances.non_convicted_behaviour[{i}].date"),
+            Path::Item("circumstances.non_convicted_behaviour", i, "date"),
         );
     }
     for (i, incident) in circumstances.custody_incidents.iter().enumerate() {
         c.not_future(
             incident.date,
-            &format!("circumstances.custody_incidents[{i}].date"),
+            Path::Item("circumstances.custody_incidents", i, "date"),
         );
     }
     for (i, e) in case.events.iter().enumerate() {
-        c.required(&e.kind, || format!("events[{i}].type"));
-        c.required(&e.date, || format!("events[{i}].date"));
-        c.not_future(e.date, &format!("events[{i}].date"));
+        c.required(&e.kind, Path::Item("events", i, "type"));
+        c.required(&e.date, Path::Item("events", i, "date"));
+        c.not_future(e.date, Path::Item("events", i, "date"));
     }
     c.errors
 }

@@ -317,9 +317,7 @@ impl<W: std::io::Write> Sink<W> {
 
     fn write(&mut self, result: &caseload::RowResult) -> std::io::Result<()> {
         match self {
-            Sink::Csv(w) => w
-                .write_record(caseload::result_cells(result))
-                .map_err(Into::into),
+            Sink::Csv(w) => caseload::write_row(w, result).map_err(Into::into),
             Sink::Jsonl(w) => writeln!(w, "{}", caseload::to_json_line(result)),
         }
     }
