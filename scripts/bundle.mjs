@@ -26,7 +26,10 @@ const bundled = await build({
 });
 // Inline script text must not close its own element.
 const appScript = bundled.outputFiles[0].text.replaceAll('</script', '<\\/script');
-const wasmScript = `globalThis.SFO_CHECK_WASM=Uint8Array.from(atob("${read('pkg/sfo_check_bg.wasm').toString('base64')}"),c=>c.charCodeAt(0));`;
+const wasmScript = `globalThis.SFO_CHECK_WASM=Uint8Array.from(atob("${read('pkg/sfo_check_bg.wasm').toString('base64')}"),c=>c.charCodeAt(0));`
+  // The caseload's module (no worker can start from disk, so the page runs
+  // it), decoded only when a caseload is opened.
+  + `globalThis.SFO_CHECK_CASELOAD_WASM="${read('pkg/sfo_check_caseload_bg.wasm').toString('base64')}";`;
 
 const images = new URL('../node_modules/govuk-frontend/dist/govuk/assets/images/', import.meta.url);
 const css = read('vendor/app.css').toString()

@@ -207,3 +207,34 @@ test('training works offline: the served page after one visit, and the bundle fr
   expect(requests.filter((url) => !url.startsWith('file://') && !url.startsWith('data:'))).toEqual([]);
   await context.setOffline(false);
 });
+
+test('the caseload works offline: the served page after one visit, and the bundle from file://', async ({ page, context }) => {
+  expect(existsSync(BUNDLE), 'run `make bundle` first').toBe(true);
+  const csv = {
+    name: 'offline.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from('reference,today,offence,charged,first_court_appearance\nOFF-1,2024-03-18,murder,2024-03-12,2024-03-14\n'),
+  };
+  // Thu 14 Mar 2024 + 5 working days: the notification is due Thu 21 Mar 2024.
+  const check = async (p) => {
+    await p.locator('#navigation a[data-view="caseload"]').click();
+    await p.setInputFiles('#caseload-file', csv);
+    await expect(p.locator('#caseload-cases tbody tr')).toHaveCount(1);
+    await expect(p.locator('#caseload-cases tbody tr')).toContainText('Thu 21 Mar 2024');
+  };
+  const failed = await reloadOffline(page, context);
+  await check(page);
+  expect(failed).toEqual([]);
+
+  const bundle = await context.newPage();
+  const requests = [];
+  const errors = [];
+  bundle.on('request', (request) => requests.push(request.url()));
+  bundle.on('pageerror', (error) => errors.push(error.message));
+  await bundle.goto(`file://${BUNDLE}`);
+  await expect(bundle.locator('html[data-ready="true"]')).toBeAttached({ timeout: 15_000 });
+  await check(bundle);
+  expect(errors).toEqual([]);
+  expect(requests.filter((url) => !url.startsWith('file://') && !url.startsWith('data:') && !url.startsWith('blob:'))).toEqual([]);
+  await context.setOffline(false);
+});

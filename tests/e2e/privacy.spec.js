@@ -83,3 +83,42 @@ test('script in free text is shown as text, never run', async ({ page, context }
   expect(saved.reference).toBe(XSS);
   expect(await page.evaluate(() => window.__xss)).toBeUndefined();
 });
+
+test('a caseload is checked without a request anywhere else, and nothing of it is stored', async ({ page, context }) => {
+  const requests = [];
+  context.on('request', (request) => requests.push(request.url()));
+  const reference = `Caseload probe ${Date.now().toString(36)}`;
+  await openApp(page);
+  await page.evaluate(async () => { await navigator.serviceWorker.ready; });
+  await page.locator('#navigation a[data-view="caseload"]').click();
+  await page.setInputFiles('#caseload-file', {
+    name: 'probe.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(`reference,today,offence,charged,first_court_appearance\n${reference},2024-07-01,murder,2024-03-12,2024-03-14\n`),
+  });
+  await expect(page.locator('#caseload-cases')).toContainText(reference);
+  await Promise.all([page.waitForEvent('download'), page.click('#caseload-save-csv')]);
+  await Promise.all([page.waitForEvent('download'), page.click('#caseload-save-ics')]);
+  await page.getByRole('link', { name: `${reference} (row 2): open in the form` }).click();
+  await expect(page.locator('#reference')).toHaveValue(reference);
+
+  // The worker and its engine module came from the page's own server; nothing else was asked for.
+  expect(requests.some((url) => url.endsWith('/caseload-worker.js'))).toBe(true);
+  expect(requests.filter((url) => !url.startsWith(ORIGIN))).toEqual([]);
+  const stored = await page.evaluate(async (probe) => {
+    const cachedText = [];
+    for (const name of await caches.keys()) {
+      const cache = await caches.open(name);
+      for (const request of await cache.keys()) cachedText.push(await (await cache.match(request)).text());
+    }
+    return {
+      local: localStorage.length,
+      session: sessionStorage.length,
+      databases: await indexedDB.databases(),
+      cookie: document.cookie,
+      inCache: cachedText.some((text) => text.includes(probe)),
+    };
+  }, reference);
+  expect(stored).toEqual({ local: 0, session: 0, databases: [], cookie: '', inCache: false });
+  expect(await context.cookies()).toEqual([]);
+});

@@ -12,6 +12,7 @@ import { longDate, todayIso } from '../dates.js';
 import { ruleTitle, fieldLabel, cap } from '../words.js';
 import { download, slug } from './files.js';
 import { caseloadRunner } from '../caseload-run.js';
+import { engineOf } from '../engine-api.js';
 
 const PAGE_ROWS = 50;
 const count = (n) => Number(n).toLocaleString('en-GB');
@@ -62,21 +63,29 @@ class WorkerClient {
   }
 }
 
+/** The caseload's engine module on the page, from the bytes the single-file page carries. */
+async function pageCaseloadEngine() {
+  const glue = await import('../pkg/sfo_check_caseload.js');
+  const bytes = Uint8Array.from(atob(globalThis.SFO_CHECK_CASELOAD_WASM), (c) => c.charCodeAt(0));
+  await glue.default({ module_or_path: bytes });
+  return engineOf(glue);
+}
+
 /**
  * The same work on the page itself, for the single-file page opened from
  * disk, where a worker cannot start: a slice at a time, yielding between.
  */
 class PageClient {
-  constructor(engine) {
+  constructor() {
     this.stopped = false;
-    this.runner = caseloadRunner(engine, () => new Promise((resolve, reject) => {
+    this.runner = pageCaseloadEngine().then((engine) => caseloadRunner(engine, () => new Promise((resolve, reject) => {
       setTimeout(() => (this.stopped ? reject(new Error('stopped')) : resolve()), 0);
-    }));
+    })));
   }
 
   async call(op, args, onProgress) {
     this.stopped = false;
-    return this.runner[op](args, onProgress ?? (() => {}));
+    return (await this.runner)[op](args, onProgress ?? (() => {}));
   }
 
   stop() {
@@ -113,8 +122,7 @@ export class Caseload {
    * @param {HTMLElement} root - #caseload-view
    * @param {{ engine: object, options: () => object, announce: (text: string) => void,
    *   openCase: (name: string, text: string, row: object) => Promise<void> }} config -
-   *   the page's engine (its columns; on the single-file page, the checking
-   *   too), the check options of the profiles loaded and chosen on the page
+   *   the page's engine (for the columns), the check options of the profiles loaded and chosen on the page
    *   (the caseload is checked with them), the page's announcer, and opening a row's case in the form
    */
   constructor(root, { engine, options, announce, openCase }) {
@@ -179,7 +187,7 @@ export class Caseload {
   client_() {
     if (!this.client) {
       // The single-file page cannot start a worker from disk: it checks on the page.
-      this.client = globalThis.SFO_CHECK_WASM ? new PageClient(this.engine) : new WorkerClient();
+      this.client = globalThis.SFO_CHECK_CASELOAD_WASM ? new PageClient() : new WorkerClient();
     }
     return this.client;
   }
