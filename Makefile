@@ -34,6 +34,7 @@ test-native: setup-native
 
 test-wasm: build setup-browser
 	$(CARGO) clippy --lib --test wasm --target wasm32-unknown-unknown --no-default-features -- -D warnings
+	$(CARGO) clippy --lib --target wasm32-unknown-unknown --no-default-features --features caseload -- -D warnings
 	CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=120 \
 	  CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=$(CURDIR)/.tools/bin/wasm-bindgen-test-runner \
 	  $(CARGO) test --target wasm32-unknown-unknown --no-default-features --test wasm

@@ -1371,3 +1371,74 @@ pub fn due_by_week(results: &[RowResult], weeks: usize) -> Vec<Bucket> {
     }
     buckets
 }
+
+/// What each result column holds (the step columns come once for each step).
+const RESULT_COLUMN_WORDS: &[(&str, &str)] = &[
+    ("row", "The row's number as a spreadsheet shows it (the header is row 1), or a JSON line's line number."),
+    ("reference", "The case's reference, as given. One that a spreadsheet would read as a formula (it starts with `=`, `+`, `-` or `@`) is written after an apostrophe."),
+    ("status", "`qualifies`, `not-yet`, `does-not-qualify` or `check` (check with your SFO lead); `error` for a row with problems, which is not checked."),
+    ("next_step", "The step to do next: the earliest overdue, else one due today, else the one due soonest. Empty when none is due."),
+    ("next_due", "Its due date (extensions counted)."),
+    ("next_state", "`overdue`, `due-today` or `due-in`."),
+    ("next_working_days_left", "Working days until it is due: 0 on the day, negative when overdue."),
+    ("{STEP}_due", "Each step's due date, extensions counted; empty while it cannot be dated."),
+    ("{STEP}_state", "Each step's state: `done-on-time`, `done-late`, `done`, `due-in`, `due-today`, `overdue`, `open` or `closed` (the SFO window), `waiting` or `not-required`."),
+    ("extension_asked_late", "`yes` when an extension was asked for after its step's deadline, `no` when every one was asked in time, empty when there are none (only JSON lines hold extensions)."),
+    ("flags", "The ids of the flags raised, separated by spaces: prompts to look again at the risk assessment."),
+    ("flag_count", "How many flags."),
+    ("errors", "For a row with problems: each one, with its column (or, for a JSON line, its field), separated by semicolons."),
+];
+
+/// The tables in `docs/caseload-format.md`: the columns a caseload has and
+/// the columns of its results, from the engine's own lists.
+pub fn columns_markdown() -> String {
+    let choices = crate::fields::field_choices();
+    let mut out = String::from(COLUMNS_START);
+    out.push_str("\n\n| column | what it holds | case field |\n|---|---|---|\n");
+    for column in COLUMNS {
+        let path = column.field.replace("[]", &format!("[{}]", column.period));
+        let mut what = crate::text::capitalise(&crate::fields::label(&path));
+        if let Some((_, values)) = choices.iter().find(|(field, _)| *field == column.field) {
+            let values: Vec<String> = values.iter().map(|c| format!("`{}`", c.value)).collect();
+            what.push_str(&format!(" (one of {})", values.join(", ")));
+        }
+        match column.field {
+            "offence.id" => what
+                .push_str(" (an offence id from the policy profile's catalogue, or `not-listed`)"),
+            "supervision[].type" => {
+                what.push_str(" (a supervision type id from the policy profile)")
+            }
+            "circumstances.mappa.level" => what.push_str(" (1, 2 or 3)"),
+            _ => {}
+        }
+        out.push_str(&format!("| `{}` | {what} | `{path}` |\n", column.name));
+    }
+    out.push_str("\nThe results have these columns, in this order:\n\n| column | what it holds |\n|---|---|\n");
+    let steps: Vec<String> = steps().map(|s| format!("`{s}`")).collect();
+    for (name, words) in RESULT_COLUMN_WORDS {
+        let name = match name.strip_prefix("{STEP}") {
+            Some(suffix) => format!("`STEP{suffix}`, for STEP each of {}", steps.join(", ")),
+            None => format!("`{name}`"),
+        };
+        out.push_str(&format!("| {name} | {words} |\n"));
+    }
+    out.push('\n');
+    out.push_str(COLUMNS_END);
+    out
+}
+
+pub const COLUMNS_START: &str =
+    "<!-- columns: written by `make schema` from src/caseload.rs; do not edit -->";
+pub const COLUMNS_END: &str = "<!-- /columns -->";
+
+/// `text` (docs/caseload-format.md) with its columns section written anew.
+pub fn splice_columns(text: &str) -> Option<String> {
+    let start = text.find(COLUMNS_START)?;
+    let end = text[start..].find(COLUMNS_END)? + start + COLUMNS_END.len();
+    Some(format!(
+        "{}{}{}",
+        &text[..start],
+        columns_markdown(),
+        &text[end..]
+    ))
+}

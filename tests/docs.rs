@@ -184,3 +184,13 @@ fn the_page_preloads_exactly_the_modules_it_imports() {
     assert_eq!(preloaded, reached, "www/index.html's modulepreload links");
     assert!(page.contains("<link rel=\"preload\" href=\"pkg/sfo_check_bg.wasm\""));
 }
+
+#[test]
+fn caseload_columns_in_docs_are_current() {
+    let doc = read("docs/caseload-format.md");
+    assert_eq!(
+        sfo_check::caseload::splice_columns(&doc).as_deref(),
+        Some(doc.as_str()),
+        "docs/caseload-format.md is stale: run `make schema`"
+    );
+}

@@ -21,6 +21,17 @@ fn main() {
         }
         println!("wrote {path}");
     }
+    let doc = format!("{root}/docs/caseload-format.md");
+    let spliced = std::fs::read_to_string(&doc)
+        .ok()
+        .and_then(|text| sfo_check::caseload::splice_columns(&text));
+    match spliced.map(|text| std::fs::write(&doc, text)) {
+        Some(Ok(())) => println!("wrote the columns into {doc}"),
+        _ => {
+            eprintln!("gen-schema: cannot write the columns into {doc} (are its markers there?)");
+            std::process::exit(1);
+        }
+    }
     let page = format!("{root}/www/index.html");
     let rules =
         sfo_check::rulebook::rules_html(&sfo_check::policy::PolicyProfile::default_profile());
