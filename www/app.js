@@ -110,7 +110,9 @@ async function start() {
     openCase: async (name, text, { row }) => {
       window.location.hash = '#check';
       await views.show('check', false);
-      await files.openFile({ name: `row ${row.toLocaleString('en-GB')} of ${name}`, text });
+      const where = `row ${row.toLocaleString('en-GB')} of ${name}`;
+      await files.openFile({ name: where, text });
+      replace($('save-status'), `Opened ${where}. `, h('a', { class: 'govuk-link', href: '#caseload' }, 'Back to the caseload'));
     },
   });
   const policyPanel = new PolicyPanel($('policy-profile'), { state, announce, onChange: update });

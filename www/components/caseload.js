@@ -297,7 +297,8 @@ export class Caseload {
       const text = await this.client_().call('csv', {});
       csv.disabled = false;
       const fileName = `${base}-results-${todayIso()}.csv`;
-      download(fileName, 'text/csv', text);
+      // With a byte-order mark, as spreadsheets need to read UTF-8 text as UTF-8.
+      download(fileName, 'text/csv', `\uFEFF${text}`);
       replace(status, `Saved ${fileName} in your downloads.`);
     });
     ics.addEventListener('click', async () => {
