@@ -9,7 +9,11 @@ use proptest::prelude::*;
 use sfo_check::caseload::{self, Format, Source, Summary};
 use sfo_check::{check_json, Checker, Options};
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Command;
+
+mod run;
+
+use run::{sfo, stderr, stdout};
 
 fn path(relative: &str) -> std::path::PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join(relative)
@@ -33,22 +37,6 @@ fn results(bytes: &[u8], format: Format) -> (Vec<caseload::RowResult>, usize) {
         .map(|input| caseload::check_row(&checker, input, &Options::default(), clock()))
         .collect();
     (results, cases.blank_rows)
-}
-
-fn sfo(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_sfo-check"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("runs")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).to_string()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).to_string()
 }
 
 #[test]

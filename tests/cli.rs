@@ -1,15 +1,10 @@
 //! The command line, run as a user would: output, exit codes and errors.
 
+mod run;
+
+use run::{sfo, stderr, stdout};
 use std::io::Write;
 use std::process::{Command, Output, Stdio};
-
-fn sfo(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_sfo-check"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("runs")
-}
 
 fn sfo_stdin(args: &[&str], input: &str) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_sfo-check"))
@@ -27,14 +22,6 @@ fn sfo_stdin(args: &[&str], input: &str) -> Output {
         .write_all(input.as_bytes())
         .unwrap();
     child.wait_with_output().unwrap()
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).to_string()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).to_string()
 }
 
 #[test]

@@ -41,6 +41,20 @@ enum BatchFormat {
     Jsonl,
 }
 
+/// How `check` and `batch` assess: on which date, with which profiles.
+#[derive(clap::Args)]
+struct Assess {
+    /// Assess on this date (YYYY-MM-DD) instead of the case's own or the clock's.
+    #[arg(long)]
+    today: Option<String>,
+    /// Load a policy profile from a JSON file (repeatable); the default is always loaded.
+    #[arg(long = "policy")]
+    policies: Vec<String>,
+    /// Use the loaded profile with this id, whatever the dates.
+    #[arg(long)]
+    policy_id: Option<String>,
+}
+
 #[derive(Subcommand)]
 enum Command {
     /// Check a case (a JSON file, or - for standard input) and print the report.
@@ -48,15 +62,8 @@ enum Command {
         case: String,
         #[arg(long, value_enum, default_value = "json")]
         format: Format,
-        /// Assess the case on this date (YYYY-MM-DD) instead of the case's or the clock's.
-        #[arg(long)]
-        today: Option<String>,
-        /// Load a policy profile from a JSON file (repeatable); the default is always loaded.
-        #[arg(long = "policy")]
-        policies: Vec<String>,
-        /// Use the loaded profile with this id, whatever the dates.
-        #[arg(long)]
-        policy_id: Option<String>,
+        #[command(flatten)]
+        assess: Assess,
     },
     /// Check a caseload (a CSV file or JSON lines of cases, or - for standard
     /// input): one result row per case, in input order, on standard output,
@@ -72,15 +79,8 @@ enum Command {
         /// .jsonl) or its first character.
         #[arg(long, value_enum)]
         input: Option<BatchFormat>,
-        /// Assess every case on this date (YYYY-MM-DD) instead of its own or the clock's.
-        #[arg(long)]
-        today: Option<String>,
-        /// Load a policy profile from a JSON file (repeatable); the default is always loaded.
-        #[arg(long = "policy")]
-        policies: Vec<String>,
-        /// Use the loaded profile with this id, whatever the dates.
-        #[arg(long)]
-        policy_id: Option<String>,
+        #[command(flatten)]
+        assess: Assess,
         /// Check this many cases at once (default: one per core).
         #[arg(long, value_parser = clap::value_parser!(u16).range(1..=1024))]
         threads: Option<u16>,
@@ -263,9 +263,11 @@ fn read_bytes(path: &str, limit: usize) -> Result<Vec<u8>, FieldError> {
 /// The checker and options `check` and `batch` share: the profiles loaded,
 /// the one named (which must be loaded) and the date to assess on.
 fn prepare(
-    today: Option<String>,
-    policies: &[String],
-    policy_id: Option<String>,
+    Assess {
+        today,
+        policies,
+        policy_id,
+    }: Assess,
 ) -> Result<(Checker, Options), (Vec<FieldError>, String)> {
     let one = |e: FieldError| (vec![e], String::new());
     let today = today
@@ -273,7 +275,7 @@ fn prepare(
         .transpose()
         .map_err(one)?;
     let mut checker = Checker::new();
-    for path in policies {
+    for path in &policies {
         let text = read_input(path, "policy file").map_err(one)?;
         checker
             .add_policy_json(&text)
@@ -339,15 +341,13 @@ fn batch(command: Command) -> ExitCode {
         file,
         format,
         input,
-        today,
-        policies,
-        policy_id,
+        assess,
         threads,
     } = command
     else {
         return ExitCode::from(2);
     };
-    let (checker, options) = match prepare(today, &policies, policy_id) {
+    let (checker, options) = match prepare(assess) {
         Ok(prepared) => prepared,
         Err((errors, context)) => return fail(&errors, &context),
     };
@@ -431,11 +431,9 @@ fn run(command: Command) -> Result<String, (Vec<FieldError>, String)> {
         Command::Check {
             case,
             format,
-            today,
-            policies,
-            policy_id,
+            assess,
         } => {
-            let (checker, options) = prepare(today, &policies, policy_id)?;
+            let (checker, options) = prepare(assess)?;
             let text = read_input(&case, "case file").map_err(one)?;
             let clock = chrono::Local::now().date_naive();
             let report = checker
