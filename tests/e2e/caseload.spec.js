@@ -71,8 +71,8 @@ test.describe('caseload', () => {
     // Wed 20 Mar 2024: Tue 18 Jun 2024, 9 working days before Mon 1 Jul 2024.
     expect(rows[0].slice(1, 6)).toEqual(['CL-001 (row 2): open in the form', 'Qualifies', 'SFO review submitted', 'Tue 18 Jun 2024', 'Overdue by 9 working days']);
     expect(rows[4][2]).toBe('Errors');
-    expect(rows[4][3]).toContain('Column charged: 31 February 2024 is not a real date');
-    expect(rows[4][3]).toContain('Column offence: "murdr" is not in the offence catalogue');
+    expect(rows[4][3]).toContain('Column “charged”: 31 February 2024 is not a real date');
+    expect(rows[4][3]).toContain('Column “offence”: "murdr" is not in the offence catalogue');
     // The chart and its table hold the same figure: one overdue step.
     await expect(page.locator('.app-chart')).toHaveAttribute('role', 'img');
     await expect(page.locator('.app-caseload-weeks tbody tr').first()).toContainText('Overdue');

@@ -273,7 +273,7 @@ export class Caseload {
       h('dt', { class: 'app-figure__label' }, label), h('dd', { class: 'app-figure__value' }, count(value)));
     return h('section', { 'aria-labelledby': 'caseload-summary-title' },
       h('h3', { class: 'govuk-heading-m', id: 'caseload-summary-title' }, 'Summary'),
-      h('p', { class: 'govuk-body' }, `${plural(checked, 'case', 'cases')} checked`,
+      h('p', { class: 'govuk-body' }, `${plural(checked, 'case', 'cases')} checked on ${longDate(todayIso())}`,
         s.rows_with_errors ? `, ${plural(s.rows_with_errors, 'row', 'rows')} with errors not checked` : '',
         s.blank_rows ? ` (${plural(s.blank_rows, 'blank row', 'blank rows')} passed over)` : '', '.'),
       h('dl', { class: 'app-figures', 'aria-label': 'Cases' },
@@ -479,7 +479,7 @@ export class Caseload {
         cell(tag('Errors', 'red')),
         h('td', { class: 'govuk-table__cell', colspan: '4', 'data-label': 'Errors' },
           h('ul', { class: 'govuk-list govuk-list--bullet app-caseload-errors' },
-            row.errors.map((e) => h('li', {}, e.column ? `Column ${e.column}: ${e.message}` : cap(e.message))))));
+            row.errors.map((e) => h('li', {}, e.column ? `Column “${e.column}”: ${e.message}` : cap(e.message))))));
     }
     const next = row.next;
     const [stateWord, colour] = next ? STATE[next.state.kind] : [];
