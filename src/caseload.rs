@@ -121,8 +121,11 @@ impl Format {
 /// A problem with one row, naming its column (or case field, for a JSON line).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct RowError {
-    /// The column (CSV) or the case field (JSON lines); empty for the whole row.
+    /// The CSV column; empty for a JSON line or the whole row.
     pub column: String,
+    /// A JSON line's case field (`offence.charged`); empty otherwise.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub field: String,
     pub code: ErrorCode,
     pub message: String,
 }
@@ -131,6 +134,7 @@ impl RowError {
     fn whole_row(code: ErrorCode, message: impl Into<String>) -> RowError {
         RowError {
             column: String::new(),
+            field: String::new(),
             code,
             message: message.into(),
         }
@@ -139,10 +143,10 @@ impl RowError {
 
 impl std::fmt::Display for RowError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        if self.column.is_empty() {
-            f.write_str(&self.message)
-        } else {
-            write!(f, "{}: {}", self.column, self.message)
+        match (self.column.as_str(), self.field.as_str()) {
+            ("", "") => f.write_str(&self.message),
+            ("", field) => write!(f, "{field}: {}", self.message),
+            (column, _) => write!(f, "{column}: {}", self.message),
         }
     }
 }
@@ -269,25 +273,59 @@ fn read_csv(bytes: &[u8]) -> Result<Caseload, FileError> {
         .has_headers(false)
         .flexible(true)
         .from_reader(bytes);
-    let mut records = reader.byte_records();
-    let header = match records.next() {
-        None => {
+    let mut header = csv::ByteRecord::new();
+    match reader.read_byte_record(&mut header) {
+        Ok(true) => {}
+        Ok(false) => {
             return Err(file_error(
                 ErrorCode::Required,
                 "the file is empty: a caseload starts with a header row naming its columns",
             ))
         }
-        Some(Err(e)) => return Err(file_error(ErrorCode::NotJson, csv_problem(&e))),
-        Some(Ok(header)) => header,
-    };
+        Err(e) => return Err(file_error(ErrorCode::NotJson, csv_problem(&e))),
+    }
     let positions = header_positions(&header)?;
     let mut caseload = Caseload::default();
-    for (index, record) in records.enumerate() {
-        let row = index + 2;
-        let record = match record {
-            Ok(record) => record,
+    // Rows are numbered as a spreadsheet numbers them. The csv reader passes
+    // over empty lines without a record: the lines it read beyond the
+    // record's own (one, and one more for each line break inside a quoted
+    // cell) were empty lines, and are counted.
+    let mut row = header.position().map_or(1, |p| line(p.line()));
+    let mut line_before = reader.position().line();
+    let mut last_has_break = false;
+    loop {
+        let mut record = csv::ByteRecord::new();
+        let read = reader.read_byte_record(&mut record);
+        let lines_read = line(reader.position().line().saturating_sub(line_before));
+        line_before = reader.position().line();
+        let breaks = match read {
+            Ok(true) => record
+                .iter()
+                .map(|cell| cell.iter().filter(|b| **b == b'\n').count())
+                .sum(),
+            _ => 0,
+        };
+        let skipped = lines_read.saturating_sub(1 + breaks);
+        match read {
+            Ok(false) => break,
+            Ok(true)
+                if record
+                    .iter()
+                    .all(|cell| cell.iter().all(u8::is_ascii_whitespace)) =>
+            {
+                caseload.blank_rows += skipped + 1;
+                row += skipped + 1;
+            }
+            Ok(true) => {
+                caseload.blank_rows += skipped;
+                row += skipped + 1;
+                last_has_break = breaks > 0;
+                push(&mut caseload, read_record(row, record, &positions))?;
+            }
             // The csv reader resumes at the next record after any problem it reports.
             Err(e) => {
+                row += 1;
+                last_has_break = false;
                 push(
                     &mut caseload,
                     Input {
@@ -298,19 +336,29 @@ fn read_csv(bytes: &[u8]) -> Result<Caseload, FileError> {
                         },
                     },
                 )?;
-                continue;
             }
-        };
-        if record
-            .iter()
-            .all(|cell| cell.iter().all(u8::is_ascii_whitespace))
-        {
-            caseload.blank_rows += 1;
-            continue;
         }
-        push(&mut caseload, read_record(row, record, &positions))?;
+    }
+    // A quote left open runs to the end of the file, taking every row after
+    // it into one cell: the row it starts in says so, never quietly losing
+    // the rows below it. (Quotes come in pairs in a file whose quotes close.)
+    let quotes = bytes.iter().filter(|b| **b == b'"').count();
+    if let (true, true, Some(last)) = (quotes % 2 == 1, last_has_break, caseload.inputs.last_mut())
+    {
+        let reference = reference_of(last);
+        last.source = Source::Unreadable {
+            reference,
+            errors: vec![RowError::whole_row(
+                ErrorCode::Invalid,
+                "a quoted cell in this row is not closed, so the rows after it were read into it: close the quote (\u{201c}\"\u{201d}) and check the file again",
+            )],
+        };
     }
     Ok(caseload)
+}
+
+fn line(n: u64) -> usize {
+    usize::try_from(n).unwrap_or(usize::MAX)
 }
 
 fn push(caseload: &mut Caseload, input: Input) -> Result<(), FileError> {
@@ -410,6 +458,7 @@ fn read_record(row: usize, record: csv::ByteRecord, positions: &[usize]) -> Inpu
         match std::str::from_utf8(cell) {
             Err(_) => errors.push(RowError {
                 column: name.to_string(),
+                field: String::new(),
                 code: ErrorCode::Invalid,
                 message: "is not UTF-8 text: save the file as \u{201c}CSV UTF-8\u{201d}".into(),
             }),
@@ -417,6 +466,7 @@ fn read_record(row: usize, record: csv::ByteRecord, positions: &[usize]) -> Inpu
             Ok(text) if text.len() > MAX_CELL_CHARS && text.chars().count() > MAX_CELL_CHARS => {
                 errors.push(RowError {
                     column: name.to_string(),
+                    field: String::new(),
                     code: ErrorCode::TooLarge,
                     message: format!(
                         "is {} characters long: the most a cell holds is {}",
@@ -503,6 +553,7 @@ impl Input {
             let mut fail = |code: ErrorCode, message: String| {
                 errors.push(RowError {
                     column: column.name.to_string(),
+                    field: String::new(),
                     code,
                     message,
                 })
@@ -572,6 +623,7 @@ impl Input {
                 0,
                 RowError {
                     column: COLUMNS[REFERENCE].name.to_string(),
+                    field: String::new(),
                     code: ErrorCode::Required,
                     message: "required, but empty: each case needs a reference".into(),
                 },
@@ -699,13 +751,17 @@ fn row_errors(errors: Vec<FieldError>, csv: bool) -> Vec<RowError> {
     errors
         .into_iter()
         .map(|e| {
-            let column = if csv {
-                column_for(&e.path)
-                    .map(|c| c.name.to_string())
-                    .unwrap_or_default()
-            } else {
-                e.path.clone()
-            };
+            if !csv {
+                return RowError {
+                    column: String::new(),
+                    field: e.path,
+                    code: e.code,
+                    message: e.message,
+                };
+            }
+            let column = column_for(&e.path)
+                .map(|c| c.name.to_string())
+                .unwrap_or_default();
             // A problem with a field no column holds (the policy chosen for
             // the dates, say) is the row's: the message names the field.
             let message = if column.is_empty() && !e.path.is_empty() {
@@ -715,6 +771,7 @@ fn row_errors(errors: Vec<FieldError>, csv: bool) -> Vec<RowError> {
             };
             RowError {
                 column,
+                field: String::new(),
                 code: e.code,
                 message,
             }
@@ -722,30 +779,18 @@ fn row_errors(errors: Vec<FieldError>, csv: bool) -> Vec<RowError> {
         .collect()
 }
 
-/// The row's case: for a CSV row, built from its cells; for a JSON line, read
-/// as a case file is. `None` for a row that cannot be read.
-pub fn case_of(input: &Input) -> Option<Result<Case, Vec<RowError>>> {
-    match &input.source {
-        Source::Cells(cells) => Some(match Input::case_from_cells(cells) {
-            (case, errors) if errors.is_empty() => Ok(case),
-            (_, errors) => Err(errors),
-        }),
-        Source::JsonLine(text) => Some(
-            crate::input::from_json_str::<Case>(text, "case").map_err(|e| row_errors(e, false)),
-        ),
-        Source::Unreadable { .. } => None,
-    }
-}
-
 /// The reference a row gives, even when the row has errors.
 pub fn reference_of(input: &Input) -> Option<String> {
     match &input.source {
         Source::Cells(cells) => cells.get(REFERENCE).map(String::from),
-        Source::JsonLine(text) => serde_json::from_str::<serde_json::Value>(text)
-            .ok()?
-            .get("reference")?
-            .as_str()
-            .map(String::from),
+        Source::JsonLine(text) => {
+            // Only the reference is kept: the rest of the line is passed over.
+            #[derive(Deserialize)]
+            struct Reference {
+                reference: Option<String>,
+            }
+            serde_json::from_str::<Reference>(text).ok()?.reference
+        }
         Source::Unreadable { reference, .. } => reference.clone(),
     }
 }
@@ -1130,11 +1175,13 @@ pub fn case_json(input: &Input) -> Option<String> {
         }
         at[parts[parts.len() - 1]] = value;
     }
-    let periods: Vec<Value> = periods
-        .into_iter()
-        .filter(|p| !p.is_empty())
-        .map(Value::Object)
-        .collect();
+    // A second period without a first keeps its place, as in the check.
+    let kept = if periods[1].is_empty() {
+        usize::from(!periods[0].is_empty())
+    } else {
+        2
+    };
+    let periods: Vec<Value> = periods.into_iter().take(kept).map(Value::Object).collect();
     if !periods.is_empty() {
         case["supervision"] = Value::Array(periods);
     }

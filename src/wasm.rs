@@ -421,7 +421,7 @@ impl KeptCaseload {
     #[wasm_bindgen(js_name = checkNext)]
     pub fn check_next(&mut self, count: usize) -> usize {
         let from = self.results.len();
-        let to = (from + count).min(self.cases.inputs.len());
+        let to = from.saturating_add(count).min(self.cases.inputs.len());
         for input in &self.cases.inputs[from..to] {
             self.results.push(crate::caseload::check_row(
                 &self.checker,

@@ -318,6 +318,57 @@ fn a_reference_that_looks_like_a_formula_is_written_as_text() {
 }
 
 #[test]
+fn rows_keep_their_spreadsheet_numbers_after_empty_lines() {
+    // Row 3 is an empty line and row 4 a row of empty cells: B is row 5.
+    let text = "reference,offence\nA,murder\n\n,\nB,murdr\n";
+    let (results, blank) = results(text.as_bytes(), Format::Csv);
+    assert_eq!(results.iter().map(|r| r.row).collect::<Vec<_>>(), [2, 5]);
+    assert_eq!(blank, 2);
+    assert_eq!(results[1].errors()[0].column, "offence");
+}
+
+#[test]
+fn a_quote_left_open_is_an_error_on_its_row_not_lost_rows() {
+    let text = "reference,offence\nA,murder\n\"B,murder\nC,murder\nD,murder\n";
+    let (results, _) = results(text.as_bytes(), Format::Csv);
+    assert_eq!(results.len(), 2);
+    assert!(results[0].checked().is_some());
+    assert_eq!(results[1].row, 3);
+    assert!(
+        results[1].errors()[0]
+            .message
+            .starts_with("a quoted cell in this row is not closed"),
+        "{:?}",
+        results[1].errors()
+    );
+    // A closed quote round a line break is a cell like any other.
+    let fine = "reference,offence\n\"A\nB\",murder\nC,murder\n";
+    let (closed, _) = self::results(fine.as_bytes(), Format::Csv);
+    assert!(closed.iter().all(|r| r.checked().is_some()));
+    assert_eq!(closed.iter().map(|r| r.row).collect::<Vec<_>>(), [2, 3]);
+}
+
+#[test]
+fn a_second_period_alone_opens_in_the_form_where_it_was_checked() {
+    let text = "reference,supervision2_type,supervision2_start\nA,licence,2024-01-02\n";
+    let cases = caseload::read(text.as_bytes(), Format::Csv).unwrap();
+    let case: serde_json::Value =
+        serde_json::from_str(&caseload::case_json(&cases.inputs[0]).unwrap()).unwrap();
+    assert_eq!(
+        case["supervision"],
+        serde_json::json!([{}, {"type": "licence", "start": "2024-01-02"}])
+    );
+    // The check names the first period's missing facts by their columns.
+    let (results, _) = results(text.as_bytes(), Format::Csv);
+    let columns: Vec<&str> = results[0]
+        .errors()
+        .iter()
+        .map(|e| e.column.as_str())
+        .collect();
+    assert_eq!(columns, ["supervision_type", "supervision_start"]);
+}
+
+#[test]
 fn the_format_is_told_by_name_then_by_content() {
     assert_eq!(Format::detect("cases.CSV", b"{"), Format::Csv);
     assert_eq!(
@@ -343,6 +394,9 @@ fn a_bad_json_line_is_reported_by_line_and_field() {
         results[1].errors()[0].to_string(),
         "offence.charged: 30 February 2024 is not a real date (February 2024 has 29 days)"
     );
+    // A line's problem names its case field, not a column.
+    assert_eq!(results[1].errors()[0].field, "offence.charged");
+    assert_eq!(results[1].errors()[0].column, "");
     assert_eq!(results[2].errors().len(), 1);
 }
 

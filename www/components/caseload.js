@@ -102,6 +102,13 @@ const SORTS = [
   { key: 'flags', label: 'Flags', numeric: true },
 ];
 
+/** A row's problem in words: by its CSV column, or a JSON line's field in words. */
+function errorText(e) {
+  if (e.column) return `Column “${e.column}”: ${e.message}`;
+  if (e.field) return `${cap(fieldLabel(e.field))}: ${e.message}`;
+  return cap(e.message);
+}
+
 const SORT_CHOICES = [
   ['row ascending', 'Row, as in the file'],
   ['reference ascending', 'Reference, A to Z'],
@@ -199,6 +206,11 @@ export class Caseload {
 
   async open(file) {
     this.stop();
+    // A file opened while another is being checked replaces it: the first
+    // run's late answers (its "stopped", say) must not touch the page.
+    this.run = (this.run ?? 0) + 1;
+    const run = this.run;
+    const current = () => run === this.run;
     this.file = file;
     this.problems.hidden = true;
     this.results.hidden = true;
@@ -207,6 +219,7 @@ export class Caseload {
     replace(this.progressText, `Reading ${file.name}…`);
     let lastTold = 0;
     const onProgress = ({ done, total }) => {
+      if (!current()) return;
       this.bar.max = Math.max(total, 1);
       this.bar.value = done;
       // The bar moves at every slice; the words (read out) at most every 2 seconds.
@@ -221,6 +234,7 @@ export class Caseload {
       const bytes = await file.arrayBuffer();
       opened = await this.client_().call('open', { bytes, name: file.name, options: this.options() }, onProgress, [bytes]);
     } catch (error) {
+      if (!current()) return;
       this.progress.hidden = true;
       if (error.message === 'stopped') {
         this.announce(`Stopped checking ${file.name}.`);
@@ -230,6 +244,7 @@ export class Caseload {
       this.refuse(file, `The cases could not be checked: ${error.message}. Reload the page and try again.`);
       return;
     }
+    if (!current()) return;
     this.progress.hidden = true;
     if (opened.errors) {
       this.refuse(file, cap(opened.errors[0].message));
@@ -292,25 +307,32 @@ export class Caseload {
     const csv = h('button', { type: 'button', class: 'govuk-button govuk-button--secondary', id: 'caseload-save-csv' }, 'Download the results (CSV)');
     const ics = h('button', { type: 'button', class: 'govuk-button govuk-button--secondary', id: 'caseload-save-ics' }, 'Download the open deadlines (.ics)');
     const base = slug(this.opened.name.replace(/\.[^.]+$/, '')) || 'caseload';
-    csv.addEventListener('click', async () => {
-      csv.disabled = true;
+    // A download that fails says so, and its button works again.
+    const saving = (button, work) => button.addEventListener('click', async () => {
+      button.disabled = true;
+      try {
+        await work();
+      } catch (error) {
+        replace(status, `The file could not be made: ${error.message}. Open the caseload again and try once more.`);
+      } finally {
+        button.disabled = false;
+      }
+    });
+    saving(csv, async () => {
       const text = await this.client_().call('csv', {});
-      csv.disabled = false;
       const fileName = `${base}-results-${todayIso()}.csv`;
       // With a byte-order mark, as spreadsheets need to read UTF-8 text as UTF-8.
       download(fileName, 'text/csv', `\uFEFF${text}`);
       replace(status, `Saved ${fileName} in your downloads.`);
     });
-    ics.addEventListener('click', async () => {
-      ics.disabled = true;
+    saving(ics, async () => {
       replace(status, 'Making the calendar file…');
       const { parts, cases } = await this.client_().call('ics', { now: Date.now() }, ({ done, total }) => {
         replace(status, `Making the calendar file: ${count(done)} of ${plural(total, 'case', 'cases')}…`);
       });
-      ics.disabled = false;
       const fileName = `${base}-deadlines-${todayIso()}.ics`;
       download(fileName, 'text/calendar', parts);
-      replace(status, `Saved ${fileName} in your downloads: every step still to do in ${plural(cases, 'case', 'cases')}, with reminders 5 and 1 working days before. Past and done steps are left out.`);
+      replace(status, `Saved ${fileName} in your downloads: every step still to come in ${plural(cases, 'case', 'cases')}, with reminders 5 and 1 working days before. Past and done steps are left out.`);
     });
     return h('div', { class: 'app-no-print' }, h('div', { class: 'govuk-button-group' }, csv, ics), status);
   }
@@ -428,7 +450,11 @@ export class Caseload {
     const header = ({ key, label, numeric }) => {
       const current = sort === key;
       const button = h('button', { type: 'button', class: 'app-sort-button', 'data-sort': key }, label);
-      button.addEventListener('click', () => this.setQuery({ sort: key, descending: current ? !descending : false }));
+      button.addEventListener('click', async () => {
+        await this.setQuery({ sort: key, descending: current ? !descending : false });
+        // The table is drawn anew: focus goes back to the heading chosen.
+        this.table.querySelector(`button[data-sort="${key}"]`)?.focus();
+      });
       return h('th', {
         scope: 'col',
         class: `govuk-table__header${numeric ? ' govuk-table__header--numeric' : ''}`,
@@ -472,14 +498,14 @@ export class Caseload {
       if (text) await this.openCase(this.opened.name, text, { row: row.row, reference });
       else this.announce(`Row ${count(row.row)} cannot be opened in the form: fix it in the file.`);
     });
-    const canOpen = row.status !== 'error' || row.errors.some((e) => e.column);
+    const canOpen = row.status !== 'error' || row.errors.some((e) => e.column || e.field);
     const first = [numeric(count(row.row)), cell(canOpen ? link : reference)];
     if (row.status === 'error') {
       return h('tr', { class: 'govuk-table__row app-caseload-row--error' }, first,
         cell(tag('Errors', 'red')),
         h('td', { class: 'govuk-table__cell', colspan: '4', 'data-label': 'Errors' },
           h('ul', { class: 'govuk-list govuk-list--bullet app-caseload-errors' },
-            row.errors.map((e) => h('li', {}, e.column ? `Column “${e.column}”: ${e.message}` : cap(e.message))))));
+            row.errors.map((e) => h('li', {}, errorText(e))))));
     }
     const next = row.next;
     const [stateWord, colour] = next ? STATE[next.state.kind] : [];
