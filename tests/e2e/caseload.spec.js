@@ -161,6 +161,21 @@ test.describe('caseload', () => {
     await expect(page.locator('#caseload-export-status')).toContainText('Past and done steps are left out.');
   });
 
+  test('a JSON line names its problem in words, and sorting keeps the focus', async ({ page }) => {
+    await openCaseload(page);
+    const lines = [
+      JSON.stringify({ reference: 'J-1', today: '2024-07-01', offence: { id: 'murder', charged: '2024-03-12', first_court_appearance: '2024-03-14' } }),
+      JSON.stringify({ reference: 'J-2', offence: { charged: '2024-02-30' } }),
+    ];
+    await page.setInputFiles('#caseload-file', { name: 'cases.jsonl', mimeType: 'application/x-ndjson', buffer: Buffer.from(`${lines.join('\n')}\n`) });
+    await expect(page.locator('#caseload-results-title')).toBeFocused();
+    const rows = await tableRows(page);
+    expect(rows[1][3]).toBe('Date charged: 30 February 2024 is not a real date (February 2024 has 29 days)');
+    await page.locator('button[data-sort="status"]').click();
+    await expect(page.locator('th:has(button[data-sort="status"])')).toHaveAttribute('aria-sort', 'ascending');
+    await expect(page.locator('button[data-sort="status"]')).toBeFocused();
+  });
+
   test('a file that cannot be read says why', async ({ page }) => {
     await openCaseload(page);
     await page.setInputFiles('#caseload-file', { name: 'typo.csv', mimeType: 'text/csv', buffer: Buffer.from('reference,ofence\nA,murder\n') });
