@@ -293,8 +293,9 @@ fn read_csv(bytes: &[u8]) -> Result<Caseload, FileError> {
     let mut row = header.position().map_or(1, |p| line(p.line()));
     let mut line_before = reader.position().line();
     let mut last_has_break = false;
+    // One buffer read into; each row keeps a copy of just its own size.
+    let mut record = csv::ByteRecord::new();
     loop {
-        let mut record = csv::ByteRecord::new();
         let read = reader.read_byte_record(&mut record);
         let lines_read = line(reader.position().line().saturating_sub(line_before));
         line_before = reader.position().line();
@@ -320,7 +321,7 @@ fn read_csv(bytes: &[u8]) -> Result<Caseload, FileError> {
                 caseload.blank_rows += skipped;
                 row += skipped + 1;
                 last_has_break = breaks > 0;
-                push(&mut caseload, read_record(row, record, &positions))?;
+                push(&mut caseload, read_record(row, record.clone(), &positions))?;
             }
             // The csv reader resumes at the next record after any problem it reports.
             Err(e) => {
