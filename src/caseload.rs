@@ -29,6 +29,13 @@ pub struct Column {
     pub period: usize,
 }
 
+impl Column {
+    /// Its case field with the period's place: `supervision[1].start`.
+    pub fn path(&self) -> String {
+        self.field.replace("[]", &format!("[{}]", self.period))
+    }
+}
+
 const fn column(name: &'static str, field: &'static str) -> Column {
     Column {
         name,
@@ -199,7 +206,6 @@ impl Cells {
 /// A caseload read: its cases, and how many blank rows were passed over.
 #[derive(Debug, Clone, Default)]
 pub struct Caseload {
-    pub format: Option<Format>,
     pub inputs: Vec<Input>,
     /// Rows with every cell empty, or blank lines: counted, never checked.
     pub blank_rows: usize,
@@ -250,11 +256,10 @@ pub fn read(bytes: &[u8], format: Format) -> Result<Caseload, FileError> {
         ));
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let mut caseload = match format {
+    let caseload = match format {
         Format::Csv => read_csv(bytes)?,
         Format::JsonLines => read_json_lines(bytes)?,
     };
-    caseload.format = Some(format);
     if caseload.inputs.is_empty() {
         return Err(file_error(
             ErrorCode::Required,
@@ -373,7 +378,7 @@ fn push(caseload: &mut Caseload, input: Input) -> Result<(), FileError> {
 fn csv_problem(error: &csv::Error) -> String {
     match error.kind() {
         csv::ErrorKind::Utf8 { .. } => {
-            "the row is not UTF-8 text: save the file as \u{201c}CSV UTF-8\u{201d}".to_string()
+            format!("the row is not UTF-8 text: {SAVE_AS_UTF8}")
         }
         _ => "the row cannot be read as CSV".to_string(),
     }
@@ -389,7 +394,7 @@ fn header_positions(header: &csv::ByteRecord) -> Result<Vec<usize>, FileError> {
         let Ok(name) = std::str::from_utf8(cell) else {
             return Err(file_error(
                 ErrorCode::Invalid,
-                "the header row is not UTF-8 text: save the file as \u{201c}CSV UTF-8\u{201d}",
+                format!("the header row is not UTF-8 text: {SAVE_AS_UTF8}"),
             ));
         };
         let name = name.trim();
@@ -437,6 +442,8 @@ fn header_positions(header: &csv::ByteRecord) -> Result<Vec<usize>, FileError> {
     Ok(positions)
 }
 
+const SAVE_AS_UTF8: &str = "save the file as \u{201c}CSV UTF-8\u{201d}";
+
 fn read_record(row: usize, record: csv::ByteRecord, positions: &[usize]) -> Input {
     let mut errors = Vec::new();
     if record.len() != positions.len() {
@@ -449,46 +456,73 @@ fn read_record(row: usize, record: csv::ByteRecord, positions: &[usize]) -> Inpu
             ),
         ));
     }
-    let mut at = [ABSENT; COLUMNS.len()];
-    for (cell, &index) in positions.iter().enumerate().take(record.len()) {
-        // At most 255 cells are read: a header has one of each of the 23 columns.
-        at[index] = u8::try_from(cell).unwrap_or(ABSENT);
-    }
-    for (cell, &index) in record.iter().zip(positions) {
-        let name = COLUMNS[index].name;
-        match std::str::from_utf8(cell) {
-            Err(_) => errors.push(RowError {
-                column: name.to_string(),
-                field: String::new(),
-                code: ErrorCode::Invalid,
-                message: "is not UTF-8 text: save the file as \u{201c}CSV UTF-8\u{201d}".into(),
-            }),
-            // Characters are counted only when the bytes could be too many.
-            Ok(text) if text.len() > MAX_CELL_CHARS && text.chars().count() > MAX_CELL_CHARS => {
-                errors.push(RowError {
-                    column: name.to_string(),
-                    field: String::new(),
-                    code: ErrorCode::TooLarge,
-                    message: format!(
-                        "is {} characters long: the most a cell holds is {}",
-                        crate::text::count(text.chars().count() as u64),
-                        crate::text::count(MAX_CELL_CHARS as u64)
-                    ),
-                })
+    let cell_error = |index: usize, code, message: String| RowError {
+        column: COLUMNS[index].name.to_string(),
+        field: String::new(),
+        code,
+        message,
+    };
+    // The reference names a bad row too, when its own cell reads.
+    let reference_in = |cell: Option<&[u8]>| {
+        std::str::from_utf8(cell?)
+            .ok()
+            .map(str::trim)
+            .filter(|text| !text.is_empty() && text.chars().count() <= MAX_CELL_CHARS)
+            .map(String::from)
+    };
+    let reference_at = positions.iter().position(|&index| index == REFERENCE);
+    // Characters are counted only when the bytes could be too many.
+    let too_long = |text: &str, index: usize| {
+        (text.len() > MAX_CELL_CHARS && text.chars().count() > MAX_CELL_CHARS).then(|| {
+            cell_error(
+                index,
+                ErrorCode::TooLarge,
+                format!(
+                    "is {} characters long: the most a cell holds is {}",
+                    crate::text::count(text.chars().count() as u64),
+                    crate::text::count(MAX_CELL_CHARS as u64)
+                ),
+            )
+        })
+    };
+    // The whole row is checked as UTF-8 at once; only a row that is not is
+    // looked at cell by cell, to name its columns.
+    let record = match csv::StringRecord::from_byte_record(record) {
+        Ok(record) => record,
+        Err(e) => {
+            let record = e.into_byte_record();
+            for (cell, &index) in record.iter().zip(positions) {
+                match std::str::from_utf8(cell) {
+                    Err(_) => errors.push(cell_error(
+                        index,
+                        ErrorCode::Invalid,
+                        format!("is not UTF-8 text: {SAVE_AS_UTF8}"),
+                    )),
+                    Ok(text) => errors.extend(too_long(text, index)),
+                }
             }
-            Ok(_) => {}
+            let reference = reference_in(reference_at.and_then(|at| record.get(at)));
+            let source = Source::Unreadable { reference, errors };
+            return Input { row, source };
         }
+    };
+    for (text, &index) in record.iter().zip(positions) {
+        errors.extend(too_long(text, index));
     }
-    let reference = positions
-        .iter()
-        .position(|&index| index == REFERENCE)
-        .and_then(|cell| std::str::from_utf8(record.get(cell)?).ok())
-        .map(str::trim)
-        .filter(|text| !text.is_empty() && text.chars().count() <= MAX_CELL_CHARS)
-        .map(String::from);
-    let source = match csv::StringRecord::from_byte_record(record) {
-        Ok(record) if errors.is_empty() => Source::Cells(Cells { record, at }),
-        _ => Source::Unreadable { reference, errors },
+    let source = if errors.is_empty() {
+        let mut at = [ABSENT; COLUMNS.len()];
+        for (cell, &index) in positions.iter().enumerate().take(record.len()) {
+            // At most 255 cells are read: a header has one of each of the 23 columns.
+            at[index] = u8::try_from(cell).unwrap_or(ABSENT);
+        }
+        Source::Cells(Cells { record, at })
+    } else {
+        let reference = reference_in(
+            reference_at
+                .and_then(|at| record.get(at))
+                .map(str::as_bytes),
+        );
+        Source::Unreadable { reference, errors }
     };
     Input { row, source }
 }
@@ -538,10 +572,11 @@ fn choice<'a, T: Deserialize<'a> + crate::fields::Choices>(text: &'a str) -> Res
     })
 }
 
-impl Input {
-    /// The CSV row as a case, from every cell that reads, and the problems
-    /// with the others.
-    pub fn case_from_cells(cells: &Cells) -> (Case, Vec<RowError>) {
+impl Cells {
+    /// The row as a case, from every cell that reads, and the problems with
+    /// the others.
+    pub fn case(&self) -> (Case, Vec<RowError>) {
+        let cells = self;
         let mut errors = Vec::new();
         let mut case = Case::default();
         let mut periods = [SupervisionPeriod::default(), SupervisionPeriod::default()];
@@ -630,18 +665,20 @@ impl Input {
                 },
             );
         }
-        // A second period given without a first keeps its place: its errors
-        // still name the `supervision2_` columns.
-        if used[1] && !used[0] {
-            used[0] = true;
-        }
-        let [first, second] = periods;
-        case.supervision = [(used[0], first), (used[1], second)]
-            .into_iter()
-            .filter_map(|(used, period)| used.then_some(period))
-            .collect();
+        case.supervision = periods.into_iter().take(periods_kept(used)).collect();
         case.circumstances.mappa = mappa;
         (case, errors)
+    }
+}
+
+/// How many of the two supervision periods a row's case has, by which have
+/// a cell: a second given without a first keeps its place (an empty first),
+/// so its problems still name the `supervision2_` columns.
+fn periods_kept(given: [bool; 2]) -> usize {
+    match given {
+        [_, true] => 2,
+        [true, false] => 1,
+        [false, false] => 0,
     }
 }
 
@@ -807,7 +844,7 @@ pub fn report(
         Source::Cells(cells) => {
             // Every problem at once: the cells that cannot be read, and what
             // is wrong with the case the rest make.
-            let (case, mut errors) = Input::case_from_cells(cells);
+            let (case, mut errors) = cells.case();
             match crate::check(&case, checker.policies(), options, clock_today) {
                 Ok(report) if errors.is_empty() => Ok(report),
                 Ok(_) => Err(errors),
@@ -1082,15 +1119,6 @@ fn each_cell(result: &RowResult, cell: &mut dyn FnMut(&[u8])) {
     }
 }
 
-/// One result as the cells of a CSV row, in [`result_columns`] order.
-pub fn result_cells(result: &RowResult) -> Vec<String> {
-    let mut cells = Vec::new();
-    each_cell(result, &mut |c| {
-        cells.push(String::from_utf8_lossy(c).into_owned())
-    });
-    cells
-}
-
 /// Writes one result as a CSV row.
 pub fn write_row<W: std::io::Write>(
     writer: &mut csv::Writer<W>,
@@ -1110,11 +1138,8 @@ pub fn write_row<W: std::io::Write>(
 pub fn write_csv<W: std::io::Write>(
     results: &[RowResult],
     writer: &mut csv::Writer<W>,
-    header: bool,
 ) -> csv::Result<()> {
-    if header {
-        writer.write_record(result_columns())?;
-    }
+    writer.write_record(result_columns())?;
     for result in results {
         write_row(writer, result)?;
     }
@@ -1125,7 +1150,7 @@ pub fn write_csv<W: std::io::Write>(
 pub fn to_csv(results: &[RowResult]) -> String {
     let mut writer = csv::Writer::from_writer(Vec::new());
     // Writing to memory cannot fail.
-    let _ = write_csv(results, &mut writer, true);
+    let _ = write_csv(results, &mut writer);
     String::from_utf8(writer.into_inner().unwrap_or_default()).unwrap_or_default()
 }
 
@@ -1176,12 +1201,7 @@ pub fn case_json(input: &Input) -> Option<String> {
         }
         at[parts[parts.len() - 1]] = value;
     }
-    // A second period without a first keeps its place, as in the check.
-    let kept = if periods[1].is_empty() {
-        usize::from(!periods[0].is_empty())
-    } else {
-        2
-    };
+    let kept = periods_kept(periods.each_ref().map(|p| !p.is_empty()));
     let periods: Vec<Value> = periods.into_iter().take(kept).map(Value::Object).collect();
     if !periods.is_empty() {
         case["supervision"] = Value::Array(periods);
@@ -1298,36 +1318,29 @@ pub fn query<'a>(results: &'a [RowResult], q: &Query) -> Page<'a> {
             .and_then(Checked::next)
             .and_then(|n| n.due)
     };
+    // One ordering each way round, ties in input order; a case with nothing
+    // due sorts after every date either way.
+    let ordered = |o: std::cmp::Ordering| if q.descending { o.reverse() } else { o };
+    let by = |chosen: &mut Vec<usize>, key: &dyn Fn(usize) -> i64| {
+        chosen.sort_by(|&a, &b| ordered(key(a).cmp(&key(b))).then(a.cmp(&b)))
+    };
     match q.sort {
-        SortKey::Row => {}
-        SortKey::Reference => {
-            chosen.sort_by(|&a, &b| results[a].reference.cmp(&results[b].reference))
-        }
-        SortKey::Status => chosen.sort_by_key(|&i| status_rank(&results[i])),
-        // Cases with nothing due sort after every date, either way round.
-        SortKey::NextDue => chosen.sort_by_key(|&i| (next_due(i).is_none(), next_due(i))),
-        SortKey::Overdue => chosen.sort_by_key(|&i| overdue_by(&results[i])),
-        SortKey::Flags => {
-            chosen.sort_by_key(|&i| results[i].checked().map_or(0, |c| c.flags.len()))
-        }
-    }
-    if q.descending {
-        match q.sort {
-            SortKey::NextDue => {
-                let dated = chosen
-                    .iter()
-                    .take_while(|&&i| next_due(i).is_some())
-                    .count();
-                reverse_stable(&mut chosen[..dated], next_due);
+        SortKey::Row => by(&mut chosen, &|i| i as i64),
+        SortKey::Reference => chosen.sort_by(|&a, &b| {
+            ordered(results[a].reference.cmp(&results[b].reference)).then(a.cmp(&b))
+        }),
+        SortKey::Status => by(&mut chosen, &|i| i64::from(status_rank(&results[i]))),
+        SortKey::NextDue => chosen.sort_by(|&a, &b| {
+            match (next_due(a), next_due(b)) {
+                (Some(x), Some(y)) => ordered(x.cmp(&y)),
+                (x, y) => x.is_none().cmp(&y.is_none()),
             }
-            SortKey::Row => chosen.reverse(),
-            SortKey::Reference => reverse_stable(&mut chosen, |i| results[i].reference.clone()),
-            SortKey::Status => reverse_stable(&mut chosen, |i| status_rank(&results[i])),
-            SortKey::Overdue => reverse_stable(&mut chosen, |i| overdue_by(&results[i])),
-            SortKey::Flags => reverse_stable(&mut chosen, |i| {
-                results[i].checked().map_or(0, |c| c.flags.len())
-            }),
-        }
+            .then(a.cmp(&b))
+        }),
+        SortKey::Overdue => by(&mut chosen, &|i| overdue_by(&results[i])),
+        SortKey::Flags => by(&mut chosen, &|i| {
+            results[i].checked().map_or(0, |c| c.flags.len() as i64)
+        }),
     }
     let matching = chosen.len();
     let offset = q.offset.min(matching);
@@ -1357,9 +1370,21 @@ pub fn query<'a>(results: &'a [RowResult], q: &Query) -> Page<'a> {
     }
 }
 
-/// Sorted descending by `key`, ties still in input order.
-fn reverse_stable<K: Ord>(chosen: &mut [usize], key: impl Fn(usize) -> K) {
-    chosen.sort_by(|&a, &b| key(b).cmp(&key(a)).then(a.cmp(&b)));
+/// The places of the results with a dated step still to come (due, due
+/// today, or the SFO window open): the cases a calendar of deadlines holds.
+pub fn with_steps_to_come(results: &[RowResult]) -> Vec<u32> {
+    let to_come = |s: &StepResult| {
+        s.due.is_some()
+            && matches!(
+                s.state,
+                State::DueIn { .. } | State::DueToday | State::Open { .. }
+            )
+    };
+    (0..)
+        .zip(results)
+        .filter(|(_, r)| r.checked().is_some_and(|c| c.steps.iter().any(to_come)))
+        .map(|(i, _)| i)
+        .collect()
 }
 
 /// Steps to do in one part of the chart of due dates.
@@ -1444,7 +1469,7 @@ pub fn columns_markdown() -> String {
     let mut out = String::from(COLUMNS_START);
     out.push_str("\n\n| column | what it holds | case field |\n|---|---|---|\n");
     for column in COLUMNS {
-        let path = column.field.replace("[]", &format!("[{}]", column.period));
+        let path = column.path();
         let mut what = crate::text::capitalise(&crate::fields::label(&path));
         if let Some((_, values)) = choices.iter().find(|(field, _)| *field == column.field) {
             let values: Vec<String> = values.iter().map(|c| format!("`{}`", c.value)).collect();

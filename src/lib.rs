@@ -61,6 +61,13 @@ pub struct Checker {
     policies: PolicySet,
 }
 
+/// A checker of profiles already read: each is prepared once, when added to the set.
+impl From<PolicySet> for Checker {
+    fn from(policies: PolicySet) -> Checker {
+        Checker { policies }
+    }
+}
+
 impl Checker {
     /// A checker with the built-in default profile.
     pub fn new() -> Checker {

@@ -396,10 +396,7 @@ impl KeptCaseload {
     #[wasm_bindgen(constructor)]
     pub fn new(bytes: &[u8], name: &str, options: JsValue) -> Result<KeptCaseload, JsValue> {
         let (options, set) = read_options(options)?;
-        let mut checker = crate::Checker::new();
-        for profile in set.profiles() {
-            checker.add_policy(profile.clone());
-        }
+        let checker = crate::Checker::from(set);
         let format = crate::caseload::Format::detect(name, bytes);
         let cases = crate::caseload::read(bytes, format)
             .map_err(|e| to_js(&FileProblem { errors: [e] }))?;
@@ -477,26 +474,10 @@ impl KeptCaseload {
             .map_or(JsValue::NULL, |report| to_js(&report))
     }
 
-    /// Indexes of the results with a step still to do and dated.
+    /// Indexes of the results with a dated step still to come.
     #[wasm_bindgen(js_name = withStepsToDo)]
     pub fn with_steps_to_do(&self) -> Vec<u32> {
-        use crate::report::State;
-        self.results
-            .iter()
-            .enumerate()
-            .filter(|(_, r)| {
-                r.checked().is_some_and(|c| {
-                    c.steps.iter().any(|s| {
-                        s.due.is_some()
-                            && matches!(
-                                s.state,
-                                State::DueIn { .. } | State::DueToday | State::Open { .. }
-                            )
-                    })
-                })
-            })
-            .map(|(i, _)| i as u32)
-            .collect()
+        crate::caseload::with_steps_to_come(&self.results)
     }
 }
 
@@ -514,7 +495,7 @@ pub fn caseload_columns() -> JsValue {
         .iter()
         .map(|c| ColumnView {
             name: c.name,
-            path: c.field.replace("[]", &format!("[{}]", c.period)),
+            path: c.path(),
         })
         .collect();
     to_js(&columns)

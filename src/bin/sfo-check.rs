@@ -55,6 +55,24 @@ struct Assess {
     policy_id: Option<String>,
 }
 
+/// What `batch` reads and writes, and how.
+#[derive(clap::Args)]
+struct BatchArgs {
+    file: String,
+    /// How to write the results.
+    #[arg(long, value_enum, default_value = "csv")]
+    format: BatchFormat,
+    /// How the cases are written; by default, from the file's name (.csv,
+    /// .jsonl) or its first character.
+    #[arg(long, value_enum)]
+    input: Option<BatchFormat>,
+    #[command(flatten)]
+    assess: Assess,
+    /// Check this many cases at once (default: one per core).
+    #[arg(long, value_parser = clap::value_parser!(u16).range(1..=1024))]
+    threads: Option<u16>,
+}
+
 #[derive(Subcommand)]
 enum Command {
     /// Check a case (a JSON file, or - for standard input) and print the report.
@@ -69,22 +87,9 @@ enum Command {
     /// input): one result row per case, in input order, on standard output,
     /// and a summary on standard error. Exit 0 when every row was checked, 1
     /// when some rows had errors (every other row is still checked), 2 when
-    /// the file cannot be read at all.
-    Batch {
-        file: String,
-        /// How to write the results.
-        #[arg(long, value_enum, default_value = "csv")]
-        format: BatchFormat,
-        /// How the cases are written; by default, from the file's name (.csv,
-        /// .jsonl) or its first character.
-        #[arg(long, value_enum)]
-        input: Option<BatchFormat>,
-        #[command(flatten)]
-        assess: Assess,
-        /// Check this many cases at once (default: one per core).
-        #[arg(long, value_parser = clap::value_parser!(u16).range(1..=1024))]
-        threads: Option<u16>,
-    },
+    /// nothing can be checked (the file cannot be read, an option is wrong)
+    /// or the results cannot be written.
+    Batch(BatchArgs),
     /// Print a year's bank holidays in England and Wales, one ISO date per line.
     BankHolidays { year: i32 },
     /// Print the N-th working day after DATE (DATE itself is day 0).
@@ -336,17 +341,15 @@ impl<W: std::io::Write> Sink<W> {
 const ERROR_ROWS_SHOWN: usize = 20;
 
 /// `batch FILE`: see [`Command::Batch`].
-fn batch(command: Command) -> ExitCode {
-    let Command::Batch {
+fn batch(
+    BatchArgs {
         file,
         format,
         input,
         assess,
         threads,
-    } = command
-    else {
-        return ExitCode::from(2);
-    };
+    }: BatchArgs,
+) -> ExitCode {
     let (checker, options) = match prepare(assess) {
         Ok(prepared) => prepared,
         Err((errors, context)) => return fail(&errors, &context),
@@ -382,10 +385,13 @@ fn batch(command: Command) -> ExitCode {
         BatchFormat::Csv => Sink::Csv(Box::new(csv::Writer::from_writer(stdout))),
         BatchFormat::Jsonl => Sink::Jsonl(stdout),
     };
-    let mut shown = 0;
     let mut written = out.header();
-    // Checked a block at a time, in parallel, and written in input order.
+    // Checked a block at a time, in parallel, and written in input order;
+    // once the results cannot be written, nothing more is checked.
     for block in cases.inputs.chunks(4096) {
+        if written.is_err() {
+            break;
+        }
         let results: Vec<caseload::RowResult> = pool.install(|| {
             block
                 .par_iter()
@@ -394,28 +400,23 @@ fn batch(command: Command) -> ExitCode {
         });
         for result in &results {
             summary.add(result);
-            if !result.errors().is_empty() {
-                shown += 1;
-                if shown <= ERROR_ROWS_SHOWN {
-                    for e in result.errors() {
-                        eprintln!("row {}: {}", result.row, safe(&e.to_string()));
-                    }
+            if !result.errors().is_empty() && summary.rows_with_errors <= ERROR_ROWS_SHOWN {
+                for e in result.errors() {
+                    eprintln!("row {}: {}", result.row, safe(&e.to_string()));
                 }
             }
-            if written.is_ok() {
-                written = out.write(result);
-            }
+            written = written.and_then(|_| out.write(result));
         }
-    }
-    if shown > ERROR_ROWS_SHOWN {
-        eprintln!(
-            "… and {} more rows with errors: every one is in the results",
-            shown - ERROR_ROWS_SHOWN
-        );
     }
     if let Err(e) = written.and_then(|_| out.flush()) {
         eprintln!("error: cannot write the results: {e}");
         return ExitCode::from(2);
+    }
+    if summary.rows_with_errors > ERROR_ROWS_SHOWN {
+        eprintln!(
+            "… and {} more rows with errors: every one is in the results",
+            summary.rows_with_errors - ERROR_ROWS_SHOWN
+        );
     }
     eprintln!("{}", summary.describe());
     if summary.rows_with_errors == 0 {
@@ -493,7 +494,7 @@ fn run(command: Command) -> Result<String, (Vec<FieldError>, String)> {
                 calendar(policy.as_deref())?.working_days_between(from, to)
             ))
         }
-        Command::Batch { .. } => Err(one(FieldError::new("", "caseloads are checked by batch"))),
+        Command::Batch(_) => Err(one(FieldError::new("", "caseloads are checked by batch"))),
         Command::Policy => Ok(PolicyProfile::default_profile().to_pretty_json() + "\n"),
         Command::Scenarios {
             action: ScenarioAction::Check { dir },
@@ -512,7 +513,7 @@ fn main() -> ExitCode {
         Command::Scenarios {
             action: ScenarioAction::Check { dir },
         } => return check_scenarios(&dir),
-        command @ Command::Batch { .. } => return batch(command),
+        Command::Batch(args) => return batch(args),
         command => command,
     };
     match run(command) {
