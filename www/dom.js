@@ -46,6 +46,19 @@ export function replace(el, ...children) {
   return append(el, children);
 }
 
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+/** h() for SVG: the same rules, so nothing typed can become markup or inline style. */
+export function svg(tag, attrs, ...children) {
+  const el = document.createElementNS(SVG_NS, tag);
+  for (const [name, value] of Object.entries(attrs ?? {})) {
+    if (value === undefined || value === null || value === false) continue;
+    if (name === 'style' || name.startsWith('on')) throw new Error('inline styles and handlers are not allowed (CSP)');
+    el.setAttribute(name, String(value));
+  }
+  return append(el, children);
+}
+
 /** A GOV.UK visually hidden span. */
 export const hidden = (text) => h('span', { class: 'govuk-visually-hidden' }, text);
 

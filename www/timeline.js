@@ -4,10 +4,10 @@
 // in words. DOM calls only (strict CSP): no innerHTML, no inline styles or
 // handlers; every look comes from styles/_timeline.scss.
 
-import { h } from './dom.js';
+import { h, svg as s } from './dom.js';
 import { longDate, parseIso } from './dates.js';
 import { STATE as RESULT_STATES } from './render.js';
-import { describeOffset } from './words.js';
+import { describeOffset, plural } from './words.js';
 
 const NS = 'http://www.w3.org/2000/svg';
 const W = 960, L = 20, R = 940, DAY = 86400000;
@@ -19,26 +19,11 @@ const CELL = 29, GRID_X = 128; // window detail: 28 columns = four weeks a row
 const STATE = Object.fromEntries(Object.entries(RESULT_STATES).map(([kind, [word]]) => [kind, word]));
 const SHAPE = { overdue: 'triangle', 'due-today': 'diamond', 'due-in': 'circle', done: 'circle', 'done-on-time': 'circle', 'done-late': 'square' };
 
-/** h() for SVG: same rules, so nothing typed can become markup or inline style. */
-function s(tag, attrs, ...children) {
-  const el = document.createElementNS(NS, tag);
-  for (const [name, value] of Object.entries(attrs ?? {})) {
-    if (value === undefined || value === null || value === false) continue;
-    if (name === 'style' || name.startsWith('on')) throw new Error('inline styles and handlers are not allowed (CSP)');
-    el.setAttribute(name, String(value));
-  }
-  for (const c of children.flat(Infinity)) {
-    if (c !== undefined && c !== null && c !== false) el.append(c instanceof Node ? c : document.createTextNode(String(c)));
-  }
-  return el;
-}
-
 const safe = (fn, fallback = null) => { try { return fn() ?? fallback; } catch { return fallback; } };
 const valid = (iso) => (parseIso(iso) ? iso : null);
 const dayNo = (iso) => parseIso(iso).getTime() / DAY;
 const isoOf = (n) => new Date(n * DAY).toISOString().slice(0, 10);
 const widthOf = (text, size) => String(text).length * size * 0.56; // Arial, roughly
-const plural = (n, one, many) => `${n} ${n === 1 ? one : many}`;
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /** The date an offset lands on; months are left out rather than guessed. */

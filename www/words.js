@@ -33,6 +33,12 @@ export const choicesFor = (path) => choices.get(pattern(path)) ?? [];
 /** One item of a list of the case: "supervision" → "supervision period". */
 export const listItem = (path) => lists.get(pattern(path)) ?? null;
 
+/** A count as a person writes it: 1,234. */
+export const count = (n) => Number(n).toLocaleString('en-GB');
+
+/** "1 case", "1,234 cases". */
+export const plural = (n, one, many) => `${count(n)} ${n === 1 ? one : many}`;
+
 /** "start date" → "Start date". */
 export const cap = (text) => text.charAt(0).toUpperCase() + text.slice(1);
 

@@ -6,18 +6,15 @@
 // opens its case in the ordinary form. Nothing is uploaded or stored: the
 // worker and its results last until the page is closed or another file opened.
 
-import { h, replace, hidden, focusStatic } from '../dom.js';
-import { STATUS, STATE, tag } from '../render.js';
+import { h, replace, hidden, focusStatic, svg as s } from '../dom.js';
+import { STATUS, STATE, tag, stateDetail } from '../render.js';
 import { longDate, todayIso } from '../dates.js';
-import { ruleTitle, fieldLabel, cap } from '../words.js';
+import { ruleTitle, fieldLabel, cap, count, plural } from '../words.js';
 import { download, slug } from './files.js';
 import { caseloadRunner } from '../caseload-run.js';
 import { engineOf } from '../engine-api.js';
 
 const PAGE_ROWS = 50;
-const count = (n) => Number(n).toLocaleString('en-GB');
-const plural = (n, one, many) => `${count(n)} ${n === 1 ? one : many}`;
-const workingDays = (n) => plural(n, 'working day', 'working days');
 
 /** Talks to the caseload worker: each call a promise, progress as it comes. */
 class WorkerClient {
@@ -164,7 +161,7 @@ export class Caseload {
     $('caseload-cancel').addEventListener('click', () => this.stop());
     this.renderColumns($('caseload-columns'));
     // Started now, so its engine module loads while the user picks a file.
-    this.client_();
+    this.runner();
   }
 
   /** The columns, in the engine's words, and a template to start from. */
@@ -191,7 +188,7 @@ export class Caseload {
       template);
   }
 
-  client_() {
+  runner() {
     if (!this.client) {
       // The single-file page cannot start a worker from disk: it checks on the page.
       this.client = globalThis.SFO_CHECK_CASELOAD_WASM ? new PageClient() : new WorkerClient();
@@ -232,7 +229,7 @@ export class Caseload {
     let opened;
     try {
       const bytes = await file.arrayBuffer();
-      opened = await this.client_().call('open', { bytes, name: file.name, options: this.options() }, onProgress, [bytes]);
+      opened = await this.runner().call('open', { bytes, name: file.name, options: this.options() }, onProgress, [bytes]);
     } catch (error) {
       if (!current()) return;
       this.progress.hidden = true;
@@ -319,7 +316,7 @@ export class Caseload {
       }
     });
     saving(csv, async () => {
-      const text = await this.client_().call('csv', {});
+      const text = await this.runner().call('csv', {});
       const fileName = `${base}-results-${todayIso()}.csv`;
       // With a byte-order mark, as spreadsheets need to read UTF-8 text as UTF-8.
       download(fileName, 'text/csv', `\uFEFF${text}`);
@@ -327,7 +324,7 @@ export class Caseload {
     });
     saving(ics, async () => {
       replace(status, 'Making the calendar file…');
-      const { parts, cases } = await this.client_().call('ics', { now: Date.now() }, ({ done, total }) => {
+      const { parts, cases } = await this.runner().call('ics', { now: Date.now() }, ({ done, total }) => {
         replace(status, `Making the calendar file: ${count(done)} of ${plural(total, 'case', 'cases')}…`);
       });
       const fileName = `${base}-deadlines-${todayIso()}.ics`;
@@ -348,13 +345,6 @@ export class Caseload {
       section.append(h('p', { class: 'govuk-body' }, 'No step is overdue or due: nothing to show by week.'));
       return section;
     }
-    const NS = 'http://www.w3.org/2000/svg';
-    const s = (tagName, attrs, ...children) => {
-      const el = document.createElementNS(NS, tagName);
-      for (const [k, v] of Object.entries(attrs ?? {})) el.setAttribute(k, String(v));
-      for (const c of children) el.append(c instanceof Node ? c : document.createTextNode(String(c)));
-      return el;
-    };
     const W = 720;
     const H = 240;
     const top = 24;
@@ -374,7 +364,7 @@ export class Caseload {
     const overdue = buckets[0]?.kind === 'overdue' ? buckets[0].steps : 0;
     const busiest = buckets.filter((b) => b.kind === 'week').reduce((a, b) => (b.steps > (a?.steps ?? 0) ? b : a), null);
     const summary = `${plural(total, 'step', 'steps')} to do: ${count(overdue)} overdue${busiest ? `; the busiest week is the week of ${longDate(busiest.starts)}, with ${plural(busiest.steps, 'step', 'steps')}` : ''}. The figures are in the table below the chart.`;
-    const svg = s('svg', { class: 'app-chart', role: 'img', 'aria-labelledby': 'caseload-chart-svg-title caseload-chart-svg-desc', viewBox: `0 0 ${W} ${H}`, xmlns: NS },
+    const svg = s('svg', { class: 'app-chart', role: 'img', 'aria-labelledby': 'caseload-chart-svg-title caseload-chart-svg-desc', viewBox: `0 0 ${W} ${H}`, xmlns: 'http://www.w3.org/2000/svg' },
       s('title', { id: 'caseload-chart-svg-title' }, 'Steps to do, by the week they are due'),
       s('desc', { id: 'caseload-chart-svg-desc' }, summary),
       s('line', { x1: left, x2: W - left, y1: H - bottom, y2: H - bottom, class: 'app-chart__axis' }),
@@ -445,7 +435,7 @@ export class Caseload {
   }
 
   async renderTable({ announce = false } = {}) {
-    const page = await this.client_().call('query', { query: this.query });
+    const page = await this.runner().call('query', { query: this.query });
     const { sort, descending } = this.query;
     const header = ({ key, label, numeric }) => {
       const current = sort === key;
@@ -494,7 +484,7 @@ export class Caseload {
       reference, hidden(` (row ${count(row.row)}): open in the form`));
     link.addEventListener('click', async (event) => {
       event.preventDefault();
-      const text = await this.client_().call('caseText', { index: row.index });
+      const text = await this.runner().call('caseText', { index: row.index });
       if (text) await this.openCase(this.opened.name, text, { row: row.row, reference });
       else this.announce(`Row ${count(row.row)} cannot be opened in the form: fix it in the file.`);
     });
@@ -509,8 +499,8 @@ export class Caseload {
     }
     const next = row.next;
     const [stateWord, colour] = next ? STATE[next.state.kind] : [];
-    const n = next?.state.working_days;
-    const detail = !next ? '' : next.state.kind === 'overdue' ? `by ${workingDays(n)}` : next.state.kind === 'due-in' ? `in ${workingDays(n)}` : '';
+    // In the results' own words: "by 9 working days", "in 3 working days".
+    const detail = next ? stateDetail({ state: next.state, current_due: next.due }) : '';
     return h('tr', { class: 'govuk-table__row' }, first,
       cell(tag(STATUS[row.status].tag, STATUS[row.status].colour)),
       cell(next ? ruleTitle(next.step) : h('span', { class: 'app-secondary-text' }, 'None due')),

@@ -9,7 +9,7 @@ import { longDate } from '../dates.js';
 import { answers, rawFromCase } from '../form.js';
 import { STATUS, STATE, stateDetail, tag, renderAnswers, renderErrorList } from '../render.js';
 import { citation, statusLine } from '../citations.js';
-import { fieldLabel, ruleTitle, vocabulary } from '../words.js';
+import { fieldLabel, ruleTitle, vocabulary, plural } from '../words.js';
 import { timeline } from '../timeline.js';
 import { dateBoxes, readDateBoxes } from '../date-boxes.js';
 import { Presenter } from './present.js';
@@ -26,7 +26,6 @@ const MARK = {
   neutral: ['Not raised', 'grey'],
 };
 
-const plural = (n, one, many) => `${n} ${n === 1 ? one : many}`;
 
 /** Every flag, in the rulebook's order: the checklist is the same for every scenario, so its length gives nothing away. */
 const allFlags = () => vocabulary().rules.filter((r) => r.kind === 'flag').map((r) => r.id);
