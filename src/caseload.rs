@@ -165,6 +165,41 @@ pub struct Input {
     /// line number of a JSON line.
     pub row: usize,
     pub source: Source,
+    /// The earlier row that gave the same reference, if one did.
+    pub reference_first_in: Option<usize>,
+}
+
+impl Input {
+    fn new(row: usize, source: Source) -> Input {
+        Input {
+            row,
+            source,
+            reference_first_in: None,
+        }
+    }
+
+    /// The problem of a reference an earlier row gave too.
+    fn repeated_reference(&self) -> Option<RowError> {
+        let first = self.reference_first_in?;
+        let reference = reference_of(self).unwrap_or_default();
+        let json = matches!(self.source, Source::JsonLine(_));
+        let message = format!(
+            "\u{201c}{}\u{201d} is also the reference of {} {first}: each case needs a reference of its own, so that its results and calendar events are never taken for another case\u{2019}s",
+            crate::text::safe(&reference),
+            if json { "line" } else { "row" },
+        );
+        let (column, field) = if json {
+            (String::new(), "reference".to_string())
+        } else {
+            (COLUMNS[REFERENCE].name.to_string(), String::new())
+        };
+        Some(RowError {
+            column,
+            field,
+            code: ErrorCode::Duplicate,
+            message,
+        })
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -256,7 +291,7 @@ pub fn read(bytes: &[u8], format: Format) -> Result<Caseload, FileError> {
         ));
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let caseload = match format {
+    let mut caseload = match format {
         Format::Csv => read_csv(bytes)?,
         Format::JsonLines => read_json_lines(bytes)?,
     };
@@ -266,7 +301,27 @@ pub fn read(bytes: &[u8], format: Format) -> Result<Caseload, FileError> {
             "the file holds no cases: a caseload has a row (or a JSON line) for each case",
         ));
     }
+    mark_repeated_references(&mut caseload);
     Ok(caseload)
+}
+
+/// A reference given to an earlier row too is a problem on the later row:
+/// results and calendar events name a case by its reference, so two cases
+/// under one would be taken for each other.
+fn mark_repeated_references(caseload: &mut Caseload) {
+    use std::collections::hash_map::Entry;
+    let mut first_row = std::collections::HashMap::with_capacity(caseload.inputs.len());
+    for input in &mut caseload.inputs {
+        let Some(reference) = reference_of(input) else {
+            continue;
+        };
+        match first_row.entry(reference) {
+            Entry::Vacant(entry) => {
+                entry.insert(input.row);
+            }
+            Entry::Occupied(entry) => input.reference_first_in = Some(*entry.get()),
+        }
+    }
 }
 
 fn megabytes(bytes: usize) -> String {
@@ -334,13 +389,13 @@ fn read_csv(bytes: &[u8]) -> Result<Caseload, FileError> {
                 last_has_break = false;
                 push(
                     &mut caseload,
-                    Input {
+                    Input::new(
                         row,
-                        source: Source::Unreadable {
+                        Source::Unreadable {
                             reference: None,
                             errors: vec![RowError::whole_row(ErrorCode::Invalid, csv_problem(&e))],
                         },
-                    },
+                    ),
                 )?;
             }
         }
@@ -384,6 +439,9 @@ fn csv_problem(error: &csv::Error) -> String {
     }
 }
 
+/// How many unknown columns an error names before counting the rest.
+const UNKNOWN_COLUMNS_NAMED: usize = 10;
+
 /// Each header cell's column index in [`COLUMNS`]; an unknown or repeated
 /// header is an error naming it, so a typo never drops a fact.
 fn header_positions(header: &csv::ByteRecord) -> Result<Vec<usize>, FileError> {
@@ -413,16 +471,22 @@ fn header_positions(header: &csv::ByteRecord) -> Result<Vec<usize>, FileError> {
     };
     if !unknown.is_empty() {
         let known: Vec<&str> = COLUMNS.iter().map(|c| c.name).collect();
+        // The first few name the mistake; thousands would bury it.
+        let shown = unknown.len().min(UNKNOWN_COLUMNS_NAMED);
+        let more = match unknown.len() - shown {
+            0 => String::new(),
+            more => format!(" and {} more", crate::text::count(more as u64)),
+        };
         return Err(file_error(
             ErrorCode::UnknownField,
             format!(
-                "the header names {} that a caseload does not have: {}. The columns are {}",
+                "the header names {} that a caseload does not have: {}{more}. The columns are {}",
                 if unknown.len() == 1 {
                     "a column"
                 } else {
                     "columns"
                 },
-                quoted(&unknown),
+                quoted(&unknown[..shown]),
                 known.join(", ")
             ),
         ));
@@ -503,7 +567,7 @@ fn read_record(row: usize, record: csv::ByteRecord, positions: &[usize]) -> Inpu
             }
             let reference = reference_in(reference_at.and_then(|at| record.get(at)));
             let source = Source::Unreadable { reference, errors };
-            return Input { row, source };
+            return Input::new(row, source);
         }
     };
     for (text, &index) in record.iter().zip(positions) {
@@ -524,7 +588,7 @@ fn read_record(row: usize, record: csv::ByteRecord, positions: &[usize]) -> Inpu
         );
         Source::Unreadable { reference, errors }
     };
-    Input { row, source }
+    Input::new(row, source)
 }
 
 fn read_json_lines(bytes: &[u8]) -> Result<Caseload, FileError> {
@@ -546,7 +610,7 @@ fn read_json_lines(bytes: &[u8]) -> Result<Caseload, FileError> {
                 )],
             },
         };
-        push(&mut caseload, Input { row, source })?;
+        push(&mut caseload, Input::new(row, source))?;
     }
     // The final newline ends the last line; it does not start a blank one.
     if bytes.ends_with(b"\n") {
@@ -840,13 +904,39 @@ pub fn report(
     options: &Options,
     clock_today: NaiveDate,
 ) -> Result<Report, Vec<RowError>> {
+    checked_case(checker, input, options, clock_today).map(|(_, report)| report)
+}
+
+/// A row's case and its report, or every problem with it: a reference an
+/// earlier row gave too among them.
+fn checked_case(
+    checker: &Checker,
+    input: &Input,
+    options: &Options,
+    clock_today: NaiveDate,
+) -> Result<(Case, Report), Vec<RowError>> {
+    let checked = read_and_check(checker, input, options, clock_today);
+    let Some(repeated) = input.repeated_reference() else {
+        return checked;
+    };
+    let mut errors = checked.err().unwrap_or_default();
+    errors.insert(0, repeated);
+    Err(errors)
+}
+
+fn read_and_check(
+    checker: &Checker,
+    input: &Input,
+    options: &Options,
+    clock_today: NaiveDate,
+) -> Result<(Case, Report), Vec<RowError>> {
     match &input.source {
         Source::Cells(cells) => {
             // Every problem at once: the cells that cannot be read, and what
             // is wrong with the case the rest make.
             let (case, mut errors) = cells.case();
             match crate::check(&case, checker.policies(), options, clock_today) {
-                Ok(report) if errors.is_empty() => Ok(report),
+                Ok(report) if errors.is_empty() => Ok((case, report)),
                 Ok(_) => Err(errors),
                 Err(more) => {
                     for e in row_errors(crate::capped(more), true) {
@@ -859,10 +949,43 @@ pub fn report(
             }
         }
         Source::JsonLine(text) => checker
-            .check(text, options, clock_today)
+            .read_and_check(text, options, clock_today)
             .map_err(|e| row_errors(e, false)),
         Source::Unreadable { errors, .. } => Err(errors.clone()),
     }
+}
+
+/// Appends row `input`'s calendar events (none for a row with errors), as
+/// its own case's file holds them.
+pub fn write_calendar_events(
+    out: &mut String,
+    checker: &Checker,
+    input: &Input,
+    options: &Options,
+    clock_today: NaiveDate,
+    ics_options: &crate::ics::IcsOptions,
+) {
+    if let Ok((case, report)) = checked_case(checker, input, options, clock_today) {
+        append_events(out, checker, &case, &report, ics_options);
+    }
+}
+
+/// A checked case's events, reminders counted by its own profile's calendar.
+fn append_events(
+    out: &mut String,
+    checker: &Checker,
+    case: &Case,
+    report: &Report,
+    ics_options: &crate::ics::IcsOptions,
+) {
+    let calendar = checker.policies().calendar(&report.stamp.policy.id);
+    crate::ics::write_events(
+        out,
+        report,
+        &crate::ics::case_key(case),
+        calendar,
+        ics_options,
+    );
 }
 
 /// Checks one row.
@@ -872,12 +995,29 @@ pub fn check_row(
     options: &Options,
     clock_today: NaiveDate,
 ) -> RowResult {
-    match report(checker, input, options, clock_today) {
-        Ok(report) => RowResult {
-            row: input.row,
-            outcome: Outcome::Checked(Checked::from_report(&report)),
-            reference: report.reference,
-        },
+    check_row_with_events(checker, input, options, clock_today, None)
+}
+
+/// Checks one row and, given `events`, appends its calendar events there
+/// (as [`write_calendar_events`] does) from the same check.
+pub fn check_row_with_events(
+    checker: &Checker,
+    input: &Input,
+    options: &Options,
+    clock_today: NaiveDate,
+    events: Option<(&crate::ics::IcsOptions, &mut String)>,
+) -> RowResult {
+    match checked_case(checker, input, options, clock_today) {
+        Ok((case, report)) => {
+            if let Some((ics_options, out)) = events {
+                append_events(out, checker, &case, &report, ics_options);
+            }
+            RowResult {
+                row: input.row,
+                outcome: Outcome::Checked(Checked::from_report(&report)),
+                reference: report.reference,
+            }
+        }
         Err(errors) => RowResult {
             row: input.row,
             reference: reference_of(input),
@@ -1037,13 +1177,16 @@ pub fn result_columns() -> Vec<String> {
     columns
 }
 
-/// A text cell made safe for a spreadsheet: one starting with `=`, `+`, `-`,
-/// `@` or a tab would be read as a formula, so it gets a leading apostrophe.
+/// A text cell made safe for a spreadsheet: its control characters made
+/// visible as in every text sfo-check writes ([`crate::text::safe`]), and one
+/// starting with `=`, `+`, `-` or `@` (read as a formula) given a leading
+/// apostrophe.
 fn spreadsheet_text(text: &str) -> std::borrow::Cow<'_, str> {
-    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+    let text = crate::text::safe(text);
+    if text.starts_with(['=', '+', '-', '@']) {
         format!("'{text}").into()
     } else {
-        text.into()
+        text
     }
 }
 
@@ -1169,7 +1312,7 @@ pub fn to_json_line(result: &RowResult) -> String {
         object.insert("next".into(), next.into());
         object.insert("flag_count".into(), checked.flags.len().into());
     }
-    value.to_string()
+    crate::text::safe_json(&value)
 }
 
 /// A row's case as a case file (`sfo-check/case@1` JSON), to open in the
@@ -1375,10 +1518,7 @@ pub fn query<'a>(results: &'a [RowResult], q: &Query) -> Page<'a> {
 pub fn with_steps_to_come(results: &[RowResult]) -> Vec<u32> {
     let to_come = |s: &StepResult| {
         s.due.is_some()
-            && matches!(
-                s.state,
-                State::DueIn { .. } | State::DueToday | State::Open { .. }
-            )
+            && crate::ics::CalendarPlace::of(&s.state) == crate::ics::CalendarPlace::ToDo
     };
     (0..)
         .zip(results)

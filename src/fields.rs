@@ -232,7 +232,8 @@ pub fn label(path: &str) -> String {
     }
     // The innermost list item the path is in, and what follows it.
     if let Some((list, index, rest)) = split_item(path) {
-        let n = index + 1;
+        // Counted from 1, in a width no index can overflow.
+        let n = u128::from(index) + 1;
         let list_pattern = pattern(list);
         let item = LISTS
             .iter()
@@ -255,7 +256,7 @@ pub fn label(path: &str) -> String {
 }
 
 /// `list[i]` and the rest after it, for the last list index in `path`.
-fn split_item(path: &str) -> Option<(&str, usize, &str)> {
+fn split_item(path: &str) -> Option<(&str, u64, &str)> {
     let open = path.rfind('[')?;
     let close = open + path[open..].find(']')?;
     let index = path[open + 1..close].parse().ok()?;
@@ -269,10 +270,10 @@ fn humanised(path: &str) -> String {
         .split('.')
         .map(|segment| match segment.split_once('[') {
             Some((name, index)) => {
+                let index = index.trim_end_matches(']');
                 let n = index
-                    .trim_end_matches(']')
-                    .parse::<usize>()
-                    .map_or(0, |i| i + 1);
+                    .parse::<u64>()
+                    .map_or_else(|_| index.to_string(), |i| (u128::from(i) + 1).to_string());
                 format!("{} {n}", name.replace('_', " "))
             }
             None => segment.replace('_', " "),
@@ -478,6 +479,21 @@ mod tests {
             "Timetable 2: offset: amount"
         );
         assert_eq!(label(""), "The whole document");
+    }
+
+    #[test]
+    fn the_largest_indexes_are_counted_without_wrapping() {
+        // The JS API's wasm32 has a 32-bit usize: 4,294,967,295 + 1 once read "0".
+        assert_eq!(
+            label("supervision[4294967295]"),
+            "Supervision period 4294967296"
+        );
+        assert_eq!(
+            label("supervision[18446744073709551615].start"),
+            "Supervision period 18446744073709551616: start date"
+        );
+        assert_eq!(label("timetable[4294967295]"), "Timetable 4294967296");
+        assert_eq!(label("timetable[x]"), "Timetable x");
     }
 
     #[test]

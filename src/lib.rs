@@ -12,6 +12,7 @@ pub mod date;
 pub mod deadlines;
 pub mod fields;
 pub mod flags;
+pub mod ics;
 pub mod input;
 pub mod policy;
 pub mod qualification;
@@ -74,15 +75,16 @@ impl Checker {
         Checker::default()
     }
 
-    /// Adds a profile (replacing one with the same id).
-    pub fn add_policy(&mut self, profile: policy::PolicyProfile) {
-        self.policies.add(profile);
+    /// Adds a profile, replacing a loaded one with the same id; one with the
+    /// built-in profile's id is refused.
+    pub fn add_policy(&mut self, profile: policy::PolicyProfile) -> Result<(), FieldError> {
+        self.policies.add(profile)
     }
 
     /// Reads, validates and adds a profile given as JSON text.
     pub fn add_policy_json(&mut self, text: &str) -> Result<(), Vec<FieldError>> {
-        self.add_policy(policy::PolicyProfile::from_json(text)?);
-        Ok(())
+        self.add_policy(policy::PolicyProfile::from_json(text)?)
+            .map_err(|e| vec![e])
     }
 
     pub fn policies(&self) -> &PolicySet {
@@ -105,6 +107,37 @@ impl Checker {
         clock_today: NaiveDate,
     ) -> Vec<FieldError> {
         validate_json(text, &self.policies, options, clock_today)
+    }
+
+    /// As [`Checker::check`], with the case as read: for what needs its
+    /// facts beside the report (a calendar's UIDs).
+    pub fn read_and_check(
+        &self,
+        text: &str,
+        options: &Options,
+        clock_today: NaiveDate,
+    ) -> Result<(Case, Report), Vec<FieldError>> {
+        let case = read_case(text, &self.policies, options, clock_today).map_err(capped)?;
+        let report = check(&case, &self.policies, options, clock_today).map_err(capped)?;
+        Ok((case, report))
+    }
+
+    /// A case's deadlines as an iCalendar file, with the errors `check` gives.
+    pub fn calendar_file(
+        &self,
+        text: &str,
+        options: &Options,
+        clock_today: NaiveDate,
+        ics_options: &ics::IcsOptions,
+    ) -> Result<String, Vec<FieldError>> {
+        let (case, report) = self.read_and_check(text, options, clock_today)?;
+        let calendar = self.policies.calendar(&report.stamp.policy.id);
+        Ok(ics::file(
+            &report,
+            &ics::case_key(&case),
+            calendar,
+            ics_options,
+        ))
     }
 }
 

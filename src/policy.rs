@@ -754,28 +754,51 @@ impl Loaded {
     }
 }
 
+/// The built-in default profile, read once per process.
+fn built_in() -> &'static std::sync::Arc<Loaded> {
+    static BUILT_IN: OnceLock<std::sync::Arc<Loaded>> = OnceLock::new();
+    BUILT_IN.get_or_init(|| Loaded::new(PolicyProfile::default_profile()).into())
+}
+
 impl Default for PolicySet {
-    /// The built-in default profile, read once per process.
     fn default() -> Self {
-        static BUILT_IN: std::sync::OnceLock<std::sync::Arc<Loaded>> = std::sync::OnceLock::new();
         PolicySet {
-            loaded: vec![BUILT_IN
-                .get_or_init(|| Loaded::new(PolicyProfile::default_profile()).into())
-                .clone()],
+            loaded: vec![built_in().clone()],
         }
     }
 }
 
 impl PolicySet {
     /// Adds a profile; on an equal `effective_from`, later additions win. A
-    /// profile with the same id as one loaded replaces it.
-    pub fn add(&mut self, profile: PolicyProfile) {
+    /// profile with the same id as one loaded replaces it, but never the
+    /// built-in one: a report naming the built-in profile's id must mean
+    /// the built-in profile's timetable.
+    pub fn add(&mut self, profile: PolicyProfile) -> Result<(), FieldError> {
+        let built_in_id = &built_in().profile.id;
+        if &profile.id == built_in_id {
+            return Err(FieldError::coded(
+                "id",
+                input::ErrorCode::Duplicate,
+                format!("\u{201c}{built_in_id}\u{201d} is the built-in profile\u{2019}s id: give this profile an id of its own, so that every date worked out names the timetable it came from"),
+            )
+            .with("value", built_in_id.as_str()));
+        }
         self.loaded.retain(|l| l.profile.id != profile.id);
         self.loaded.push(Loaded::new(profile).into());
+        Ok(())
     }
 
     pub fn profiles(&self) -> impl Iterator<Item = &PolicyProfile> {
         self.loaded.iter().map(|l| &l.profile)
+    }
+
+    /// The working-day calendar of the profile named `id` (its office
+    /// closures skipped too), or the built-in profile's.
+    pub fn calendar(&self, id: &str) -> &Calendar {
+        self.loaded
+            .iter()
+            .find(|l| l.profile.id == id)
+            .map_or(&built_in().calendar, |l| &l.calendar)
     }
 
     /// The profile named `id`, or else the one in force on `on`: the latest
@@ -950,21 +973,27 @@ mod tests {
         let mut later = PolicyProfile::default_profile();
         later.id = "region-2025".into();
         later.effective_from = Date(NaiveDate::from_ymd_opt(2025, 4, 1).unwrap());
-        set.add(later);
+        set.add(later.clone()).unwrap();
         let on = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
         let default_id = PolicyProfile::default_profile().id;
         let ids = |set: &PolicySet| set.profiles().map(|p| p.id.clone()).collect::<Vec<_>>();
         assert_eq!(ids(&set), [default_id.clone(), "region-2025".to_string()]);
-        // A profile with a loaded id replaces it, at the end of the order.
-        let mut replacement = PolicyProfile::default_profile();
-        replacement.title = "Corrected".into();
-        let mut replaced = set.clone();
-        replaced.add(replacement);
+        // No loaded profile takes the built-in one's id...
+        let refused = set
+            .clone()
+            .add(PolicyProfile::default_profile())
+            .unwrap_err();
         assert_eq!(
-            ids(&replaced),
-            ["region-2025".to_string(), default_id.clone()]
+            (refused.path.as_str(), refused.code),
+            ("id", input::ErrorCode::Duplicate)
         );
-        assert_eq!(replaced.profiles().nth(1).unwrap().title, "Corrected");
+        // ...but a loaded profile with a loaded one's id replaces it.
+        let mut corrected = later.clone();
+        corrected.title = "Corrected".into();
+        let mut regional = set.clone();
+        regional.add(corrected).unwrap();
+        assert_eq!(ids(&regional), ids(&set));
+        assert_eq!(regional.profiles().nth(1).unwrap().title, "Corrected");
         let chosen = |id: Option<&str>, date| {
             let (profile, how) = set.select(id, date).unwrap();
             (profile.profile.id.clone(), how)

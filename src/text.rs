@@ -20,27 +20,55 @@ pub fn count(n: impl Into<u64>) -> String {
     out
 }
 
-/// Text from a case or a profile, safe to print to a terminal: control
-/// characters (a newline, ESC, BEL) and bidirectional overrides are written
-/// as `\u{…}` escapes, so a value can never start a line of its own, hide
-/// text or change the terminal.
+/// Whether a character must never be written raw: a control character (a
+/// newline, ESC, BEL, NUL, a C1 control) or a bidirectional override.
+pub fn is_unsafe(c: char) -> bool {
+    c.is_control()
+        || matches!(c, '\u{061c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Appends the escape [`safe`] writes for an unsafe character: `\u{1b}`.
+pub fn push_escape(out: &mut String, c: char) {
+    let _ = write!(out, "\\u{{{:x}}}", c as u32);
+}
+
+/// Text from a case or a profile, safe for every text sfo-check writes (a
+/// terminal, the text report, a CSV cell, a calendar): each character
+/// [`is_unsafe`] is written as a `\u{…}` escape, so a value can never start
+/// a line of its own, hide text or change the terminal.
 pub fn safe(text: &str) -> Cow<'_, str> {
-    let unsafe_char = |c: char| {
-        c.is_control()
-            || matches!(c, '\u{061c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
-    };
-    if !text.chars().any(unsafe_char) {
+    if !text.chars().any(is_unsafe) {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 8);
     for c in text.chars() {
-        if unsafe_char(c) {
-            let _ = write!(out, "\\u{{{:x}}}", c as u32);
+        if is_unsafe(c) {
+            push_escape(&mut out, c);
         } else {
             out.push(c);
         }
     }
     Cow::Owned(out)
+}
+
+/// A value as JSON text in which no character [`is_unsafe`] is written raw:
+/// serde_json escapes the C0 controls; DEL, the C1 controls and the
+/// bidirectional overrides are escaped here as `\uXXXX` (all lie in the
+/// Basic Multilingual Plane), so the JSON reads back to the same value.
+pub fn safe_json(value: &impl serde::Serialize) -> String {
+    let text = serde_json::to_string(value).unwrap_or_default();
+    if !text.chars().any(is_unsafe) {
+        return text;
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        if is_unsafe(c) {
+            let _ = write!(out, "\\u{:04x}", c as u32);
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// "attempted" → "Attempted". ASCII only: a name that starts with another

@@ -123,14 +123,15 @@ fn read_options(options: JsValue) -> Result<(Options, PolicySet), JsValue> {
             serde_json::Value::String(text) => text,
             other => other.to_string(),
         };
-        let profile = PolicyProfile::from_json(&text).map_err(|e| {
-            errors(
-                e.into_iter()
-                    .map(|f| f.within(&format!("policies[{i}].")))
-                    .collect(),
-            )
-        })?;
-        set.add(profile);
+        PolicyProfile::from_json(&text)
+            .and_then(|profile| set.add(profile).map_err(|e| vec![e]))
+            .map_err(|e| {
+                errors(
+                    e.into_iter()
+                        .map(|f| f.within(&format!("policies[{i}].")))
+                        .collect(),
+                )
+            })?;
     }
     Ok((
         Options {
@@ -174,8 +175,9 @@ impl KeptChecker {
         }
     }
 
-    /// Adds a profile (object or JSON text), replacing one with the same id;
-    /// throws `{ errors }` and keeps the profiles it had when it is bad.
+    /// Adds a profile (object or JSON text), replacing a loaded one with the
+    /// same id; throws `{ errors }` and keeps the profiles it had when it is
+    /// bad or takes the built-in profile's id.
     #[wasm_bindgen(js_name = addPolicy)]
     pub fn add_policy(&mut self, profile: JsValue) -> Result<(), JsValue> {
         let text = json_text(&profile, "policy profile")?;

@@ -228,7 +228,7 @@ impl RandomCase {
             })
             .collect();
         let mut set = PolicySet::default();
-        set.add(profile);
+        set.add(profile).unwrap();
         set
     }
 
@@ -497,7 +497,7 @@ proptest! {
 }
 
 /// Profile ids the selection test draws from: the built-in one (which an
-/// added profile may replace) and three more.
+/// added profile may not take) and three more.
 const PROFILE_IDS: [&str; 4] = ["ew-default-2024", "north", "south", "east"];
 
 /// Effective dates few enough that ties happen often.
@@ -514,7 +514,8 @@ fn reference_selection(
 ) -> Option<&'static str> {
     let mut loaded: Vec<(usize, NaiveDate)> =
         vec![(0, NaiveDate::from_ymd_opt(1995, 1, 1).unwrap())];
-    for &(id, from) in added {
+    // A profile with the built-in id is refused; one with a loaded id replaces it.
+    for &(id, from) in added.iter().filter(|(id, _)| *id != 0) {
         loaded.retain(|(other, _)| *other != id);
         loaded.push((id, from));
     }
@@ -559,8 +560,9 @@ proptest! {
             let mut profile = PolicyProfile::default_profile();
             profile.id = PROFILE_IDS[id].into();
             profile.effective_from = Date(from);
-            checker.add_policy(profile.clone());
-            set.add(profile);
+            let refused = id == 0;
+            prop_assert_eq!(checker.add_policy(profile.clone()).is_err(), refused);
+            prop_assert_eq!(set.add(profile).is_err(), refused);
         }
         let case = serde_json::json!({
             "today": (on + chrono::Duration::days(10)).to_string(),

@@ -7,13 +7,78 @@ use rayon::prelude::*;
 use sfo_check::calendar::{bank_holidays, Calendar, MAX_YEAR, MIN_YEAR};
 use sfo_check::caseload;
 use sfo_check::date::parse_iso_date;
+use sfo_check::ics::IcsOptions;
 use sfo_check::input::{ErrorCode, FieldError};
 use sfo_check::policy::PolicyProfile;
 use sfo_check::strict::{too_large, MAX_DOCUMENT_BYTES};
 use sfo_check::text::safe;
 use sfo_check::{Checker, Options};
-use std::io::Read;
+use std::io::{Read, Write};
+use std::path::Path;
 use std::process::ExitCode;
+
+/// A line on standard error. One that cannot be written is dropped: a
+/// message about a failure is never a reason to panic.
+macro_rules! note {
+    ($($arg:tt)*) => {{
+        let _ = writeln!(std::io::stderr(), $($arg)*);
+    }};
+}
+
+/// Standard output, buffered; an error when it was closed.
+fn stdout() -> std::io::Result<std::io::BufWriter<std::io::StdoutLock<'static>>> {
+    if stdout_was_closed() {
+        return Err(std::io::Error::other("standard output is closed"));
+    }
+    Ok(std::io::BufWriter::with_capacity(
+        64 * 1024,
+        std::io::stdout().lock(),
+    ))
+}
+
+/// Whether standard output was closed when the command started (`>&-`).
+/// Rust's runtime then opens /dev/null in its place, for reading and
+/// writing, and everything written vanishes; no shell redirection opens it
+/// so (`> /dev/null` is for writing only), which tells the two apart.
+#[cfg(target_os = "linux")]
+fn stdout_was_closed() -> bool {
+    let to_null = std::fs::read_link("/proc/self/fd/1").is_ok_and(|p| p == Path::new("/dev/null"));
+    let read_write = || {
+        let info = std::fs::read_to_string("/proc/self/fdinfo/1").unwrap_or_default();
+        info.lines()
+            .find_map(|line| line.strip_prefix("flags:"))
+            .and_then(|flags| u32::from_str_radix(flags.trim(), 8).ok())
+            .is_some_and(|flags| flags & 0o3 == 0o2)
+    };
+    to_null && read_write()
+}
+
+#[cfg(not(target_os = "linux"))]
+fn stdout_was_closed() -> bool {
+    false
+}
+
+/// The exit for output that could not be written: a reader that has gone
+/// (`| head -1`) ends the command quietly, as a signal ends `grep`
+/// (128 + SIGPIPE); any other failure is one line and exit 2.
+fn unwritten(error: &std::io::Error) -> ExitCode {
+    if error.kind() == std::io::ErrorKind::BrokenPipe {
+        return ExitCode::from(141);
+    }
+    note!("error: cannot write the output: {error}");
+    ExitCode::from(2)
+}
+
+/// Writes a command's whole output.
+fn emit(text: &str) -> ExitCode {
+    match stdout().and_then(|mut out| {
+        out.write_all(text.as_bytes())?;
+        out.flush()
+    }) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => unwritten(&e),
+    }
+}
 
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
@@ -33,12 +98,39 @@ struct Cli {
 enum Format {
     Json,
     Text,
+    /// The deadlines still to do as an iCalendar file.
+    Ics,
 }
 
 #[derive(Copy, Clone, PartialEq, Eq, ValueEnum)]
 enum BatchFormat {
     Csv,
     Jsonl,
+    /// Every open deadline of the cases as one iCalendar file.
+    Ics,
+}
+
+#[derive(Copy, Clone, PartialEq, Eq, ValueEnum)]
+enum InputFormat {
+    Csv,
+    Jsonl,
+}
+
+/// What a calendar file holds beyond the steps still to do.
+#[derive(clap::Args)]
+struct CalendarArgs {
+    /// With --format ics: add the steps already done, for a record.
+    #[arg(long)]
+    include_done: bool,
+}
+
+impl CalendarArgs {
+    fn options(&self) -> IcsOptions {
+        IcsOptions {
+            now: chrono::Utc::now(),
+            include_done: self.include_done,
+        }
+    }
 }
 
 /// How `check` and `batch` assess: on which date, with which profiles.
@@ -65,13 +157,20 @@ struct BatchArgs {
     /// How the cases are written; by default, from the file's name (.csv,
     /// .jsonl) or its first character.
     #[arg(long, value_enum)]
-    input: Option<BatchFormat>,
+    input: Option<InputFormat>,
     #[command(flatten)]
     assess: Assess,
-    /// Check this many cases at once (default: one per core).
-    #[arg(long, value_parser = clap::value_parser!(u16).range(1..=1024))]
+    #[command(flatten)]
+    calendar: CalendarArgs,
+    /// Check this many cases at once (default: one per core; at most
+    /// THREADS_PER_CORE a core).
+    #[arg(long, value_parser = clap::value_parser!(u16).range(1..))]
     threads: Option<u16>,
 }
+
+/// More threads than this a core check no faster: they take turns on the
+/// same cores, and each holds its own memory.
+const THREADS_PER_CORE: usize = 4;
 
 #[derive(Subcommand)]
 enum Command {
@@ -82,6 +181,8 @@ enum Command {
         format: Format,
         #[command(flatten)]
         assess: Assess,
+        #[command(flatten)]
+        calendar: CalendarArgs,
     },
     /// Check a caseload (a CSV file or JSON lines of cases, or - for standard
     /// input): one result row per case, in input order, on standard output,
@@ -126,6 +227,19 @@ enum ScenarioAction {
     Check { dir: String },
 }
 
+/// A path as a person reads it: invalid UTF-8 bytes as `\xNN`, control
+/// characters escaped, so a file's name never changes the terminal.
+fn shown(path: &Path) -> String {
+    let mut text = String::new();
+    for chunk in path.as_os_str().as_encoded_bytes().utf8_chunks() {
+        text.push_str(&safe(chunk.valid()));
+        for byte in chunk.invalid() {
+            text.push_str(&format!("\\x{byte:02x}"));
+        }
+    }
+    text
+}
+
 /// `scenarios check DIR`: one line per file, then a count.
 fn check_scenarios(dir: &str) -> ExitCode {
     let mut files: Vec<std::path::PathBuf> = match std::fs::read_dir(dir) {
@@ -134,17 +248,22 @@ fn check_scenarios(dir: &str) -> ExitCode {
             .filter(|p| p.extension().is_some_and(|x| x == "json"))
             .collect(),
         Err(e) => {
-            eprintln!("error: cannot read {dir}: {e}");
+            note!("error: cannot read {}: {e}", safe(dir));
             return ExitCode::from(2);
         }
     };
     files.sort();
+    let mut out = match stdout() {
+        Ok(out) => out,
+        Err(e) => return unwritten(&e),
+    };
     let checker = Checker::new();
     let (mut agree, mut differ, mut unreadable) = (0, 0, 0);
     let mut ids: Vec<(String, String)> = Vec::new();
+    let mut written = Ok(());
     for path in &files {
-        let name = path.display().to_string();
-        let read = read_input(&name, "scenario file")
+        let name = shown(path);
+        let read = read_input(path, &name, "scenario file")
             .map_err(|e| vec![e])
             .and_then(|text| sfo_check::scenario::Scenario::from_json(&text));
         let outcome = read.and_then(|scenario| {
@@ -156,32 +275,42 @@ fn check_scenarios(dir: &str) -> ExitCode {
             Err(errors) => {
                 unreadable += 1;
                 for e in errors {
-                    eprintln!("{}: {}", safe(&name), safe(&e.to_string()));
+                    note!("{name}: {}", safe(&e.to_string()));
                 }
             }
             Ok((mismatches, id)) => {
                 if let Some((_, other)) = ids.iter().find(|(known, _)| *known == id) {
-                    eprintln!("{name}: id: \"{id}\" is also the id of {other}");
+                    note!("{name}: id: \"{}\" is also the id of {other}", safe(&id));
                     unreadable += 1;
                     continue;
                 }
                 ids.push((id, name.clone()));
                 if mismatches.is_empty() {
                     agree += 1;
-                    println!("{name}: agrees with the engine");
+                    written = written.and_then(|_| writeln!(out, "{name}: agrees with the engine"));
                 } else {
                     differ += 1;
                     for m in mismatches {
-                        println!("{name}: {m}");
+                        written =
+                            written.and_then(|_| writeln!(out, "{name}: {}", safe(&m.to_string())));
                     }
                 }
             }
         }
+        if written.is_err() {
+            break;
+        }
     }
-    println!(
+    let summary = format!(
         "{} scenarios: {agree} agree, {differ} differ, {unreadable} cannot be used",
         files.len()
     );
+    if let Err(e) = written
+        .and_then(|_| writeln!(out, "{summary}"))
+        .and_then(|_| out.flush())
+    {
+        return unwritten(&e);
+    }
     match (unreadable, differ) {
         (0, 0) => ExitCode::SUCCESS,
         (0, _) => ExitCode::from(1),
@@ -194,9 +323,9 @@ fn fail(errors: &[FieldError], context: &str) -> ExitCode {
         // One line each, whatever a value in it holds.
         let line = safe(&e.to_string()).into_owned();
         if context.is_empty() {
-            eprintln!("error: {line}");
+            note!("error: {line}");
         } else {
-            eprintln!("error: {}: {line}", safe(context));
+            note!("error: {}: {line}", safe(context));
         }
     }
     ExitCode::from(2)
@@ -211,7 +340,7 @@ fn calendar(policy: Option<&str>) -> Result<Calendar, (Vec<FieldError>, String)>
     let Some(path) = policy else {
         return Ok(Calendar::default());
     };
-    let text = read_input(path, "policy file").map_err(|e| (vec![e], String::new()))?;
+    let text = read_named(path, "policy file").map_err(|e| (vec![e], String::new()))?;
     let profile = PolicyProfile::from_json(&text).map_err(|e| (e, path.to_string()))?;
     Ok(profile.calendar())
 }
@@ -227,11 +356,16 @@ fn in_range(name: &str, date: NaiveDate) -> Result<(), FieldError> {
     }
 }
 
+/// A file named on the command line (or standard input, "-"): see [`read_input`].
+fn read_named(name: &str, what: &str) -> Result<String, FieldError> {
+    read_input(Path::new(name), &safe(name), what)
+}
+
 /// A file (or standard input, "-") holding a `what` ("case file", …), read
 /// only up to the limit: a device or an endless pipe is refused at 1 MB, never
-/// read to its end first.
-fn read_input(path: &str, what: &str) -> Result<String, FieldError> {
-    let bytes = read_bytes(path, MAX_DOCUMENT_BYTES).map_err(|e| match e.code {
+/// read to its end first. `shown` is its name in messages.
+fn read_input(path: &Path, shown: &str, what: &str) -> Result<String, FieldError> {
+    let bytes = read_bytes(path, shown, MAX_DOCUMENT_BYTES).map_err(|e| match e.code {
         ErrorCode::TooLarge => too_large(what),
         _ => e,
     })?;
@@ -240,9 +374,9 @@ fn read_input(path: &str, what: &str) -> Result<String, FieldError> {
 }
 
 /// A file's bytes (or standard input's, "-"), refused past `limit`.
-fn read_bytes(path: &str, limit: usize) -> Result<Vec<u8>, FieldError> {
-    let cannot = |e: std::io::Error| FieldError::new("", format!("cannot read {path}: {e}"));
-    let source: Box<dyn Read> = if path == "-" {
+fn read_bytes(path: &Path, shown: &str, limit: usize) -> Result<Vec<u8>, FieldError> {
+    let cannot = |e: std::io::Error| FieldError::new("", format!("cannot read {shown}: {e}"));
+    let source: Box<dyn Read> = if path == Path::new("-") {
         Box::new(std::io::stdin())
     } else {
         Box::new(std::fs::File::open(path).map_err(cannot)?)
@@ -257,7 +391,7 @@ fn read_bytes(path: &str, limit: usize) -> Result<Vec<u8>, FieldError> {
             "",
             ErrorCode::TooLarge,
             format!(
-                "{path} is larger than {} MB, the most it may be",
+                "{shown} is larger than {} MB, the most it may be",
                 limit / (1024 * 1024)
             ),
         ));
@@ -280,11 +414,29 @@ fn prepare(
         .transpose()
         .map_err(one)?;
     let mut checker = Checker::new();
+    let mut loaded_from: Vec<(String, &str)> = Vec::new();
     for path in &policies {
-        let text = read_input(path, "policy file").map_err(one)?;
+        let text = read_named(path, "policy file").map_err(one)?;
+        let profile = PolicyProfile::from_json(&text).map_err(|e| (e, path.clone()))?;
+        // Two files with one id: the second would silently replace the first.
+        if let Some((_, first)) = loaded_from.iter().find(|(id, _)| *id == profile.id) {
+            return Err((
+                vec![FieldError::coded(
+                    "id",
+                    ErrorCode::Duplicate,
+                    format!(
+                        "\u{201c}{}\u{201d} is also the id of the profile in {}: each profile loaded needs an id of its own",
+                        safe(&profile.id),
+                        safe(first)
+                    ),
+                )],
+                path.clone(),
+            ));
+        }
+        loaded_from.push((profile.id.clone(), path));
         checker
-            .add_policy_json(&text)
-            .map_err(|e| (e, path.clone()))?;
+            .add_policy(profile)
+            .map_err(|e| (vec![e], path.clone()))?;
     }
     if let Some(id) = &policy_id {
         let set = checker.policies();
@@ -307,38 +459,73 @@ fn prepare(
 }
 
 /// Where `batch` writes its results.
-enum Sink<W: std::io::Write> {
+enum Sink<W: Write> {
     Csv(Box<csv::Writer<W>>),
     Jsonl(W),
+    Ics(W),
 }
 
-impl<W: std::io::Write> Sink<W> {
-    fn header(&mut self) -> std::io::Result<()> {
+impl<W: Write> Sink<W> {
+    fn start(&mut self) -> std::io::Result<()> {
         match self {
-            Sink::Csv(w) => w
-                .write_record(caseload::result_columns())
-                .map_err(Into::into),
+            Sink::Csv(w) => w.write_record(caseload::result_columns()).map_err(io_error),
             Sink::Jsonl(_) => Ok(()),
+            Sink::Ics(w) => w.write_all(sfo_check::ics::FILE_START.as_bytes()),
         }
     }
 
-    fn write(&mut self, result: &caseload::RowResult) -> std::io::Result<()> {
+    /// One row's result (or, for a calendar, its events).
+    fn write(&mut self, result: &caseload::RowResult, events: &str) -> std::io::Result<()> {
         match self {
-            Sink::Csv(w) => caseload::write_row(w, result).map_err(Into::into),
+            Sink::Csv(w) => caseload::write_row(w, result).map_err(io_error),
             Sink::Jsonl(w) => writeln!(w, "{}", caseload::to_json_line(result)),
+            Sink::Ics(w) => w.write_all(events.as_bytes()),
         }
     }
 
-    fn flush(&mut self) -> std::io::Result<()> {
+    fn end(&mut self) -> std::io::Result<()> {
         match self {
             Sink::Csv(w) => w.flush(),
             Sink::Jsonl(w) => w.flush(),
+            Sink::Ics(w) => {
+                w.write_all(sfo_check::ics::FILE_END.as_bytes())?;
+                w.flush()
+            }
         }
     }
+}
+
+/// A CSV writer's error as the I/O error it wraps, keeping its kind (a
+/// closed pipe stays a closed pipe).
+fn io_error(e: csv::Error) -> std::io::Error {
+    let kind = match e.kind() {
+        csv::ErrorKind::Io(inner) => inner.kind(),
+        _ => std::io::ErrorKind::Other,
+    };
+    std::io::Error::new(kind, e)
 }
 
 /// At most this many rows' errors go to standard error; all are in the results.
 const ERROR_ROWS_SHOWN: usize = 20;
+
+/// The threads `batch` may run: one per core by default; more than
+/// [`THREADS_PER_CORE`] a core is refused, saying why.
+fn thread_count(asked: Option<u16>) -> Result<usize, FieldError> {
+    let cores = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+    let most = cores * THREADS_PER_CORE;
+    match asked.map(usize::from) {
+        None => Ok(cores),
+        Some(n) if n <= most => Ok(n),
+        Some(n) => Err(FieldError::coded(
+            "--threads",
+            ErrorCode::OutOfRange,
+            format!(
+                "{n} is more than this machine can use: it has {cores} {}, and more than {THREADS_PER_CORE} threads a core only take turns on the same cores, each holding its own memory, so give at most {most}",
+                if cores == 1 { "core" } else { "cores" }
+            ),
+        )),
+    }
+}
 
 /// `batch FILE`: see [`Command::Batch`].
 fn batch(
@@ -347,6 +534,7 @@ fn batch(
         format,
         input,
         assess,
+        calendar,
         threads,
     }: BatchArgs,
 ) -> ExitCode {
@@ -354,13 +542,17 @@ fn batch(
         Ok(prepared) => prepared,
         Err((errors, context)) => return fail(&errors, &context),
     };
-    let bytes = match read_bytes(&file, caseload::MAX_BYTES) {
+    let threads = match thread_count(threads) {
+        Ok(threads) => threads,
+        Err(e) => return fail(&[e], ""),
+    };
+    let bytes = match read_bytes(Path::new(&file), &safe(&file), caseload::MAX_BYTES) {
         Ok(bytes) => bytes,
         Err(e) => return fail(&[e], ""),
     };
     let input_format = match input {
-        Some(BatchFormat::Csv) => caseload::Format::Csv,
-        Some(BatchFormat::Jsonl) => caseload::Format::JsonLines,
+        Some(InputFormat::Csv) => caseload::Format::Csv,
+        Some(InputFormat::Jsonl) => caseload::Format::JsonLines,
         None => caseload::Format::detect(&file, &bytes),
     };
     let cases = match caseload::read(&bytes, input_format) {
@@ -368,10 +560,7 @@ fn batch(
         Err(e) => return fail(&[FieldError::coded("", e.code, e.message)], &file),
     };
     drop(bytes);
-    let pool = match rayon::ThreadPoolBuilder::new()
-        .num_threads(threads.map_or(0, usize::from))
-        .build()
-    {
+    let pool = match rayon::ThreadPoolBuilder::new().num_threads(threads).build() {
         Ok(pool) => pool,
         Err(e) => return fail(&[FieldError::new("--threads", e.to_string())], ""),
     };
@@ -380,45 +569,55 @@ fn batch(
         blank_rows: cases.blank_rows,
         ..Default::default()
     };
-    let stdout = std::io::BufWriter::new(std::io::stdout().lock());
+    let stdout = match stdout() {
+        Ok(out) => out,
+        Err(e) => return unwritten(&e),
+    };
+    let ics_options = (format == BatchFormat::Ics).then(|| calendar.options());
     let mut out = match format {
         BatchFormat::Csv => Sink::Csv(Box::new(csv::Writer::from_writer(stdout))),
         BatchFormat::Jsonl => Sink::Jsonl(stdout),
+        BatchFormat::Ics => Sink::Ics(stdout),
     };
-    let mut written = out.header();
+    let mut written = out.start();
     // Checked a block at a time, in parallel, and written in input order;
     // once the results cannot be written, nothing more is checked.
     for block in cases.inputs.chunks(4096) {
         if written.is_err() {
             break;
         }
-        let results: Vec<caseload::RowResult> = pool.install(|| {
+        let results: Vec<(caseload::RowResult, String)> = pool.install(|| {
             block
                 .par_iter()
-                .map(|input| caseload::check_row(&checker, input, &options, clock))
+                .map(|input| {
+                    let mut events = String::new();
+                    let ics = ics_options.as_ref().map(|o| (o, &mut events));
+                    let result =
+                        caseload::check_row_with_events(&checker, input, &options, clock, ics);
+                    (result, events)
+                })
                 .collect()
         });
-        for result in &results {
+        for (result, events) in &results {
             summary.add(result);
             if !result.errors().is_empty() && summary.rows_with_errors <= ERROR_ROWS_SHOWN {
                 for e in result.errors() {
-                    eprintln!("row {}: {}", result.row, safe(&e.to_string()));
+                    note!("row {}: {}", result.row, safe(&e.to_string()));
                 }
             }
-            written = written.and_then(|_| out.write(result));
+            written = written.and_then(|_| out.write(result, events));
         }
     }
-    if let Err(e) = written.and_then(|_| out.flush()) {
-        eprintln!("error: cannot write the results: {e}");
-        return ExitCode::from(2);
+    if let Err(e) = written.and_then(|_| out.end()) {
+        return unwritten(&e);
     }
     if summary.rows_with_errors > ERROR_ROWS_SHOWN {
-        eprintln!(
+        note!(
             "… and {} more rows with errors: every one is in the results",
             summary.rows_with_errors - ERROR_ROWS_SHOWN
         );
     }
-    eprintln!("{}", summary.describe());
+    note!("{}", summary.describe());
     if summary.rows_with_errors == 0 {
         ExitCode::SUCCESS
     } else {
@@ -433,17 +632,25 @@ fn run(command: Command) -> Result<String, (Vec<FieldError>, String)> {
             case,
             format,
             assess,
+            calendar,
         } => {
             let (checker, options) = prepare(assess)?;
-            let text = read_input(&case, "case file").map_err(one)?;
+            let text = read_named(&case, "case file").map_err(one)?;
             let clock = chrono::Local::now().date_naive();
-            let report = checker
-                .check(&text, &options, clock)
-                .map_err(|e| (e, case.clone()))?;
-            Ok(match format {
-                Format::Json => report.to_json() + "\n",
-                Format::Text => sfo_check::text::render(&report),
-            })
+            let failed = |e| (e, case.clone());
+            match format {
+                Format::Json => checker
+                    .check(&text, &options, clock)
+                    .map(|report| sfo_check::text::safe_json(&report) + "\n")
+                    .map_err(failed),
+                Format::Text => checker
+                    .check(&text, &options, clock)
+                    .map(|report| sfo_check::text::render(&report))
+                    .map_err(failed),
+                Format::Ics => checker
+                    .calendar_file(&text, &options, clock, &calendar.options())
+                    .map_err(failed),
+            }
         }
         Command::BankHolidays { year } => {
             if !(MIN_YEAR..=MAX_YEAR).contains(&year) {
@@ -454,12 +661,12 @@ fn run(command: Command) -> Result<String, (Vec<FieldError>, String)> {
             }
             // A note, not an error: standard output stays one date per line.
             if year < sfo_check::calendar::FIRST_CONFIRMED_YEAR {
-                eprintln!(
+                note!(
                     "note: {year} is before {}, the first confirmed year: computed with today's rules, not confirmed; holidays that were different then (such as Early May, from 1978, and one-off royal occasions) are not included",
                     sfo_check::calendar::FIRST_CONFIRMED_YEAR
                 );
             } else if !sfo_check::calendar::is_confirmed_year(year) {
-                eprintln!(
+                note!(
                     "note: {year} is outside the confirmed years ({}–{}): computed by rule, so predicted; one-off holidays may still be proclaimed",
                     sfo_check::calendar::FIRST_CONFIRMED_YEAR,
                     sfo_check::calendar::LAST_CONFIRMED_YEAR
@@ -476,7 +683,10 @@ fn run(command: Command) -> Result<String, (Vec<FieldError>, String)> {
             let n: u32 = n.parse().map_err(|_| {
                 one(FieldError::new(
                     "N",
-                    format!("must be a whole number of working days, 0 or more, got \"{n}\""),
+                    format!(
+                        "must be a whole number of working days, 0 or more, got \"{}\"",
+                        safe(&n)
+                    ),
                 ))
             })?;
             calendar(policy.as_deref())?
@@ -517,10 +727,7 @@ fn main() -> ExitCode {
         command => command,
     };
     match run(command) {
-        Ok(out) => {
-            print!("{out}");
-            ExitCode::SUCCESS
-        }
+        Ok(out) => emit(&out),
         Err((errors, context)) => fail(&errors, &context),
     }
 }
