@@ -6,12 +6,11 @@ use crate::calendar::{Calendar, MAX_WORKING_DAYS, MAX_YEAR, MIN_YEAR};
 use crate::case::Level;
 use crate::date::Date;
 use crate::input::{self, FieldError};
-use crate::registry::{Citation, CitationId, OwnedWork, RuleId, RuleKind};
+use crate::registry::{Citation, CitationId, OwnedWork, RuleId, RuleKind, Text};
 use chrono::{Datelike, NaiveDate};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
-use std::borrow::Cow;
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
@@ -164,13 +163,13 @@ impl SourceRef {
     }
 
     fn build_citation(&self) -> Citation {
-        let text = |s: &Option<String>| s.as_deref().map(|s| Cow::Borrowed(intern(s)));
+        let text = |s: &Option<String>| s.clone().map(Text::from);
         let (id, work) = match self.cite {
             Some(cite) => (cite.id().into(), OwnedWork::from(cite.work())),
             None => (
                 "".into(),
                 OwnedWork {
-                    title: Cow::Borrowed(intern(self.title.as_deref().unwrap_or_default())),
+                    title: self.title.clone().unwrap_or_default().into(),
                     publisher: text(&self.publisher),
                     date: text(&self.date),
                     url: text(&self.url),
@@ -178,30 +177,8 @@ impl SourceRef {
                 },
             ),
         };
-        let mut citation = Citation::new(id, work, text(&self.section), text(&self.note));
-        citation.text = Cow::Borrowed(intern(&citation.text));
-        citation
+        Citation::new(id, work, text(&self.section), text(&self.note))
     }
-}
-
-/// A profile's source text kept for the rest of the process, once per
-/// distinct text: every report cites the same few sources, and a citation
-/// that borrows them is copied without allocating. Only the texts of the
-/// profiles loaded are kept, each once however often it is loaded.
-fn intern(text: &str) -> &'static str {
-    use std::collections::HashSet;
-    use std::sync::Mutex;
-    static KEPT: OnceLock<Mutex<HashSet<&'static str>>> = OnceLock::new();
-    let mut kept = KEPT
-        .get_or_init(Default::default)
-        .lock()
-        .unwrap_or_else(|poisoned| poisoned.into_inner());
-    if let Some(found) = kept.get(text) {
-        return found;
-    }
-    let leaked: &'static str = Box::leak(text.into());
-    kept.insert(leaked);
-    leaked
 }
 
 /// The citations of a list of sources.

@@ -8,8 +8,71 @@ use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 use std::sync::OnceLock;
 
-/// Text that is the registry's own (borrowed, never copied) or a profile's.
-pub type Text = Cow<'static, str>;
+/// Text a report copies without allocating: the registry's own words
+/// (borrowed), or a profile's, shared with the profile that holds them and
+/// freed with it (so a page that builds checker after checker, each with
+/// new profiles, never keeps their words for good).
+#[derive(Debug, Clone, Eq)]
+pub enum Text {
+    Static(&'static str),
+    Shared(std::sync::Arc<str>),
+}
+
+/// Equal when the words are, however they are held.
+impl PartialEq for Text {
+    fn eq(&self, other: &Text) -> bool {
+        **self == **other
+    }
+}
+
+impl PartialEq<&str> for Text {
+    fn eq(&self, other: &&str) -> bool {
+        &**self == *other
+    }
+}
+
+impl std::ops::Deref for Text {
+    type Target = str;
+    fn deref(&self) -> &str {
+        match self {
+            Text::Static(text) => text,
+            Text::Shared(text) => text,
+        }
+    }
+}
+
+impl std::fmt::Display for Text {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self)
+    }
+}
+
+impl From<&'static str> for Text {
+    fn from(text: &'static str) -> Text {
+        Text::Static(text)
+    }
+}
+
+impl From<String> for Text {
+    fn from(text: String) -> Text {
+        Text::Shared(text.into())
+    }
+}
+
+impl Serialize for Text {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self)
+    }
+}
+
+impl JsonSchema for Text {
+    fn schema_name() -> Cow<'static, str> {
+        String::schema_name()
+    }
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        String::json_schema(generator)
+    }
+}
 
 /// Declares the id enum and its `ALL` list from one list of `Variant = "ID"`.
 macro_rules! rule_ids {
@@ -479,18 +542,19 @@ pub struct Entry {
 impl Entry {
     /// Its citations as a reader gets them.
     pub fn cited(&self) -> Vec<Citation> {
-        // Worded once per process (the one-line text kept for good), so a
-        // report's copy borrows every string instead of building it again.
+        // Worded once per process, so a report's copy shares every string
+        // instead of building it again.
         static CITED: OnceLock<Vec<Vec<Citation>>> = OnceLock::new();
         let cited = CITED.get_or_init(|| {
-            let kept = |cite: &Cite| {
-                let mut citation = Citation::from(*cite);
-                citation.text = Cow::Borrowed(Box::leak(citation.text.into_owned().into()));
-                citation
-            };
             RuleId::ALL
                 .iter()
-                .map(|id| id.entry().citations.iter().map(kept).collect())
+                .map(|id| {
+                    id.entry()
+                        .citations
+                        .iter()
+                        .map(|c| Citation::from(*c))
+                        .collect()
+                })
                 .collect()
         });
         cited[self.id as usize].clone()
@@ -737,6 +801,25 @@ pub static ENTRIES: [Entry; 26] = [
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_profiles_words_are_freed_with_it() {
+        let mut profile = crate::policy::PolicyProfile::default_profile();
+        profile.timetable[1].sources[1].note = Some("A note of this region's own.".into());
+        let cited = profile.timetable[1].sources[1].citation();
+        let Some(Text::Shared(note)) = &cited.detail else {
+            panic!("a profile's note is shared, not borrowed for good: {cited:?}");
+        };
+        let weak = std::sync::Arc::downgrade(note);
+        assert_eq!(
+            cited.detail.as_ref().unwrap(),
+            &"A note of this region's own."
+        );
+        drop(cited);
+        assert!(weak.upgrade().is_some(), "the profile keeps its words");
+        drop(profile);
+        assert!(weak.upgrade().is_none(), "and frees them when it goes");
+    }
 
     #[test]
     fn entries_follow_the_id_order() {

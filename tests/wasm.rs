@@ -506,3 +506,43 @@ fn the_page_opens_and_writes_scenarios_through_the_kept_checker() {
     assert_eq!(written["expect"]["steps"]["D-NOTIFY"], "due-in");
     assert_eq!(written["expect"]["flags"], serde_json::json!([]));
 }
+
+/// A checker built with a profile of new words, then freed, gives their
+/// memory back: 3,000 of them, each citing a note of 5,000 characters of its
+/// own, once kept every note for good (15 MB here).
+#[wasm_bindgen_test]
+fn checkers_with_new_words_give_their_memory_back() {
+    use wasm_bindgen::JsCast;
+    let profile = to_json(&wasm::default_policy());
+    let case = JsValue::from_str(include_str!("../examples/licence-murder-qualifies.json"));
+    let memory_bytes = || {
+        wasm_bindgen::memory()
+            .unchecked_into::<js_sys::WebAssembly::Memory>()
+            .buffer()
+            .unchecked_into::<js_sys::ArrayBuffer>()
+            .byte_length()
+    };
+    let check_with_own_note = |i: usize| {
+        let mut own = profile.clone();
+        own["id"] = format!("region-{i}").into();
+        own["timetable"][1]["sources"][1]["note"] = format!("{i} {}", "x".repeat(5_000)).into();
+        let mut checker = wasm::KeptChecker::new();
+        checker.add_policy(js(&own.to_string())).unwrap();
+        let options = js(&format!(r#"{{"policy_id":"region-{i}"}}"#));
+        let report = to_json(&checker.check(case.clone(), options).unwrap());
+        // The note is cited, so the checker built its words.
+        assert!(report["deadlines"][1]["citations"][1]["detail"]
+            .as_str()
+            .unwrap()
+            .starts_with(&format!("{i} x")));
+    };
+    for i in 0..100 {
+        check_with_own_note(i);
+    }
+    let before = memory_bytes();
+    for i in 100..3_100 {
+        check_with_own_note(i);
+    }
+    let grown = memory_bytes() - before;
+    assert!(grown < 2 * 1024 * 1024, "memory grew by {grown} bytes");
+}
