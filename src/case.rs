@@ -10,6 +10,8 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 pub const CASE_SCHEMA: &str = "sfo-check/case@1";
+/// A draft the page saves: the form's answers as typed, some not yet readable.
+pub const DRAFT_SCHEMA: &str = "sfo-check/draft@1";
 
 #[derive(Debug, Clone, Default, PartialEq, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, default)]

@@ -280,15 +280,8 @@ fn too_many_rows() -> FileError {
 /// Reads a caseload file. Only a file that cannot be read at all is an error;
 /// a bad row is kept, with its problems, in its place.
 pub fn read(bytes: &[u8], format: Format) -> Result<Caseload, FileError> {
-    if bytes.len() > MAX_BYTES {
-        return Err(file_error(
-            ErrorCode::TooLarge,
-            format!(
-                "the file is {}: the most a caseload file holds is {} MB",
-                megabytes(bytes.len()),
-                MAX_BYTES / (1024 * 1024)
-            ),
-        ));
+    if let Some(error) = too_large(bytes.len() as u64) {
+        return Err(error);
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let mut caseload = match format {
@@ -324,8 +317,30 @@ fn mark_repeated_references(caseload: &mut Caseload) {
     }
 }
 
-fn megabytes(bytes: usize) -> String {
-    format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0))
+/// The error for a caseload file of `bytes` bytes, if it is over the limit:
+/// known from its size alone, so a page can refuse it before reading it.
+pub fn too_large(bytes: u64) -> Option<FileError> {
+    (bytes > MAX_BYTES as u64).then(|| {
+        file_error(
+            ErrorCode::TooLarge,
+            format!(
+                "the file is {}: the most a caseload file holds is {} MB",
+                megabytes(bytes),
+                MAX_BYTES / (1024 * 1024)
+            ),
+        )
+    })
+}
+
+/// `12.5 MB`, in whole tenths (without float formatting, which would add
+/// to the page's module: it says this before reading a file).
+fn megabytes(bytes: u64) -> String {
+    let tenths = (u128::from(bytes) * 10 + 512 * 1024) / (1024 * 1024);
+    format!(
+        "{}.{} MB",
+        crate::text::count((tenths / 10) as u64),
+        tenths % 10
+    )
 }
 
 fn read_csv(bytes: &[u8]) -> Result<Caseload, FileError> {
@@ -895,16 +910,6 @@ pub fn reference_of(input: &Input) -> Option<String> {
         }
         Source::Unreadable { reference, .. } => reference.clone(),
     }
-}
-
-/// The full report for a row, as `check` gives it for the same case.
-pub fn report(
-    checker: &Checker,
-    input: &Input,
-    options: &Options,
-    clock_today: NaiveDate,
-) -> Result<Report, Vec<RowError>> {
-    checked_case(checker, input, options, clock_today).map(|(_, report)| report)
 }
 
 /// A row's case and its report, or every problem with it: a reference an

@@ -14,7 +14,7 @@ use crate::date::long;
 use crate::registry::RuleId;
 use crate::report::{Deadline, Report, State};
 use crate::text::safe;
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, Datelike, NaiveDate, Timelike, Utc};
 use sha2::{Digest, Sha256};
 use std::fmt::Write;
 
@@ -148,7 +148,16 @@ pub fn write_events(
     calendar: &Calendar,
     options: &IcsOptions,
 ) {
-    let stamp = options.now.format("%Y%m%dT%H%M%SZ").to_string();
+    let stamp = {
+        let (date, time) = (options.now.date_naive(), options.now.time());
+        format!(
+            "{}T{:02}{:02}{:02}Z",
+            compact(date),
+            time.hour(),
+            time.minute(),
+            time.second()
+        )
+    };
     let sequence = options.sequence();
     for deadline in steps(report, options.include_done) {
         let Some(due) = deadline.current_due else {
@@ -179,8 +188,9 @@ pub fn write_events(
     }
 }
 
+/// `20241213`, written without chrono's formatter (which would add to the page's module).
 fn compact(date: NaiveDate) -> String {
-    date.format("%Y%m%d").to_string()
+    format!("{:04}{:02}{:02}", date.year(), date.month(), date.day())
 }
 
 /// "SFO review due — A123", or the step's label for a step no one does.

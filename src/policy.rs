@@ -457,6 +457,22 @@ impl PolicyProfile {
         PolicyProfile::from_json(DEFAULT_POLICY_JSON).expect("built-in policy profile is valid")
     }
 
+    /// Whether the profile may be loaded beside the built-in one: never
+    /// with its id, since a report naming the built-in profile's id must mean
+    /// the built-in profile's timetable.
+    pub fn check_loadable(&self) -> Result<(), FieldError> {
+        let built_in_id = &built_in().profile.id;
+        if &self.id != built_in_id {
+            return Ok(());
+        }
+        Err(FieldError::coded(
+            "id",
+            input::ErrorCode::Duplicate,
+            format!("\u{201c}{built_in_id}\u{201d} is the built-in profile\u{2019}s id: give this profile an id of its own, so that every date worked out names the timetable it came from"),
+        )
+        .with("value", built_in_id.as_str()))
+    }
+
     pub fn validate(&self) -> Vec<FieldError> {
         let mut errors = Vec::new();
         let mut error = |path: String, message: &str| errors.push(FieldError::new(path, message));
@@ -751,15 +767,7 @@ impl PolicySet {
     /// built-in one: a report naming the built-in profile's id must mean
     /// the built-in profile's timetable.
     pub fn add(&mut self, profile: PolicyProfile) -> Result<(), FieldError> {
-        let built_in_id = &built_in().profile.id;
-        if &profile.id == built_in_id {
-            return Err(FieldError::coded(
-                "id",
-                input::ErrorCode::Duplicate,
-                format!("\u{201c}{built_in_id}\u{201d} is the built-in profile\u{2019}s id: give this profile an id of its own, so that every date worked out names the timetable it came from"),
-            )
-            .with("value", built_in_id.as_str()));
-        }
+        profile.check_loadable()?;
         self.loaded.retain(|l| l.profile.id != profile.id);
         self.loaded.push(Loaded::new(profile).into());
         Ok(())

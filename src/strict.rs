@@ -49,7 +49,8 @@ fn framed<E: de::Error>(step: &Step<'_>, code: &str, message: String) -> E {
     ))
 }
 
-struct Strict<'p>(&'p Step<'p>);
+/// The reader at a place in the document, with the longest text it takes.
+struct Strict<'p>(&'p Step<'p>, usize);
 
 impl<'de> DeserializeSeed<'de> for Strict<'_> {
     type Value = Value;
@@ -81,13 +82,13 @@ impl<'de> Visitor<'de> for Strict<'_> {
         Ok(Value::Null)
     }
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Value, E> {
-        if v.chars().count() > MAX_TEXT_CHARS {
+        if v.len() > self.1 && v.chars().count() > self.1 {
             return Err(framed(
                 self.0,
                 "too-large",
                 format!(
                     "is longer than {} characters",
-                    crate::text::count(MAX_TEXT_CHARS as u64)
+                    crate::text::count(self.1 as u64)
                 ),
             ));
         }
@@ -109,7 +110,7 @@ impl<'de> Visitor<'de> for Strict<'_> {
                     None => Ok(Value::Array(items)),
                 };
             }
-            match seq.next_element_seed(Strict(&at))? {
+            match seq.next_element_seed(Strict(&at, self.1))? {
                 Some(item) => items.push(item),
                 None => return Ok(Value::Array(items)),
             }
@@ -135,7 +136,7 @@ impl<'de> Visitor<'de> for Strict<'_> {
                     format!("has more than {MAX_LIST_ITEMS} members"),
                 ));
             }
-            let value = map.next_value_seed(Strict(&at))?;
+            let value = map.next_value_seed(Strict(&at, self.1))?;
             members.insert(key, value);
         }
         Ok(Value::Object(members))
@@ -153,12 +154,19 @@ fn code_of(text: &str) -> ErrorCode {
 /// The JSON `text` (of a document called `what`, e.g. "case") as a value,
 /// read strictly and within the limits; or the one error that stopped it.
 pub fn parse(text: &str, what: &str) -> Result<Value, FieldError> {
+    parse_within(text, what, MAX_TEXT_CHARS)
+}
+
+/// As [`parse`], with texts of up to `max_text` characters: a draft of the
+/// page's form keeps an answer as typed, however long, within the
+/// document's own limit.
+pub fn parse_within(text: &str, what: &str, max_text: usize) -> Result<Value, FieldError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.len() > MAX_DOCUMENT_BYTES {
         return Err(too_large(what));
     }
     let mut reader = serde_json::Deserializer::from_str(text);
-    let value = Strict(&Step::Root)
+    let value = Strict(&Step::Root, max_text)
         .deserialize(&mut reader)
         .and_then(|value| reader.end().map(|()| value));
     value.map_err(|e| {
@@ -168,10 +176,24 @@ pub fn parse(text: &str, what: &str) -> Result<Value, FieldError> {
             (Some(_), Some(path), Some(code), Some(said)) => {
                 FieldError::coded(path, code_of(code), said)
             }
+            _ if e.to_string().starts_with("recursion limit exceeded") => FieldError::coded(
+                "",
+                ErrorCode::TooLarge,
+                format!(
+                    "the {what} is nested more than {MAX_DEPTH} levels deep (at line {}, column {}): no sfo-check document nests so deeply",
+                    e.line(),
+                    e.column()
+                ),
+            )
+            .with("max", MAX_DEPTH.to_string()),
             _ => FieldError::coded("", ErrorCode::NotJson, format!("not valid JSON: {message}")),
         }
     })
 }
+
+/// The most levels of objects and lists the JSON reader reads (serde_json
+/// stops at the 128th); a case is at most four levels deep.
+pub const MAX_DEPTH: usize = 127;
 
 /// The error for a document over [`MAX_DOCUMENT_BYTES`].
 pub fn too_large(what: &str) -> FieldError {
@@ -192,6 +214,26 @@ mod tests {
     fn error(text: &str) -> (String, ErrorCode, String) {
         let e = parse(text, "case").unwrap_err();
         (e.path, e.code, e.message)
+    }
+
+    #[test]
+    fn a_document_nested_too_deeply_is_an_error_saying_so() {
+        for text in [
+            format!("{}{}", "[".repeat(10_000), "]".repeat(10_000)),
+            format!("{}1{}", "{\"a\":".repeat(10_000), "}".repeat(10_000)),
+        ] {
+            let (path, code, message) = error(&text);
+            assert_eq!((path.as_str(), code), ("", ErrorCode::TooLarge));
+            assert!(
+                message.starts_with(
+                    "the case is nested more than 127 levels deep (at line 1, column "
+                ),
+                "{message}"
+            );
+        }
+        let nested = |n| format!("{}{}", "[".repeat(n), "]".repeat(n));
+        assert!(parse(&nested(MAX_DEPTH), "case").is_ok());
+        assert_eq!(error(&nested(MAX_DEPTH + 1)).1, ErrorCode::TooLarge);
     }
 
     #[test]

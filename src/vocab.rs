@@ -34,6 +34,22 @@ pub struct Vocabulary {
     pub units: Vec<UnitWords>,
     pub offence_groups: Vec<Named>,
     pub review_intervals: Vec<Named>,
+    /// Where each step state puts a step in a calendar file, by state kind.
+    pub calendar_places: Vec<CalendarPlaceOf>,
+    /// The formats' ids, as a file's `schema` names them.
+    pub schemas: Schemas,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CalendarPlaceOf {
+    pub kind: &'static str,
+    pub place: crate::ics::CalendarPlace,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Schemas {
+    pub case: &'static str,
+    pub draft: &'static str,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -124,6 +140,14 @@ impl RuleView {
 
 pub fn vocabulary() -> Vocabulary {
     Vocabulary {
+        calendar_places: crate::ics::CalendarPlace::table()
+            .into_iter()
+            .map(|(kind, place)| CalendarPlaceOf { kind, place })
+            .collect(),
+        schemas: Schemas {
+            case: crate::case::CASE_SCHEMA,
+            draft: crate::case::DRAFT_SCHEMA,
+        },
         rules: RuleId::ALL.iter().map(|id| RuleView::of(*id)).collect(),
         inaccuracy_kinds: Inaccuracy::ALL.iter().map(|k| (*k).into()).collect(),
         kind_is_reading: KIND_IS_READING,

@@ -158,6 +158,33 @@ fn read_kept_options(options: JsValue) -> Result<Options, JsValue> {
     })
 }
 
+/// What a calendar file is written with: `{ now, include_done }`.
+#[derive(Deserialize, Default)]
+#[serde(default, deny_unknown_fields)]
+struct CalendarOptions {
+    /// Milliseconds since 1970 (UTC); the DTSTAMP and the rising SEQUENCE.
+    now: Option<f64>,
+    include_done: bool,
+}
+
+fn read_calendar_options(options: JsValue) -> Result<crate::ics::IcsOptions, JsValue> {
+    let raw: CalendarOptions = read_js_options(options)?;
+    let now = raw
+        .now
+        .filter(|ms| ms.is_finite())
+        .and_then(|ms| chrono::DateTime::from_timestamp_millis(ms as i64))
+        .ok_or_else(|| {
+            error(
+                "options.now",
+                "must be a time in milliseconds, as Date.now() gives it",
+            )
+        })?;
+    Ok(crate::ics::IcsOptions {
+        now,
+        include_done: raw.include_done,
+    })
+}
+
 /// A checker the page keeps: the built-in profile and any added, each read,
 /// validated and hashed once, then used for every check.
 #[wasm_bindgen(js_name = Checker)]
@@ -229,6 +256,25 @@ impl KeptChecker {
         let options = read_kept_options(options)?;
         crate::scenario::Scenario::author(&text, words, &self.inner, &options, clock_today())
             .map(|scenario| to_js(&scenario))
+            .map_err(errors)
+    }
+
+    /// The case's deadlines as an iCalendar file's text (see `ics.rs`):
+    /// `options` as for `check`, `calendar` is `{ now, include_done }` with
+    /// `now` in milliseconds since 1970, as `Date.now()` gives it. Throws
+    /// `{ errors }` as `check` does.
+    #[wasm_bindgen(js_name = calendarFile)]
+    pub fn calendar_file(
+        &self,
+        case: JsValue,
+        options: JsValue,
+        calendar: JsValue,
+    ) -> Result<String, JsValue> {
+        let text = json_text(&case, "case")?;
+        let options = read_kept_options(options)?;
+        let calendar = read_calendar_options(calendar)?;
+        self.inner
+            .calendar_file(&text, &options, clock_today(), &calendar)
             .map_err(errors)
     }
 
@@ -324,10 +370,18 @@ pub fn read_document(text: &str, what: &str) -> Result<(), JsValue> {
         .map_err(|e| errors(vec![e]))
 }
 
-/// As `readDocument`, for a case: one with more rows than a case holds is
-/// refused too, before the page draws them.
+/// As `readDocument`, for a file the page opens as a case: one with more
+/// rows than a case holds is refused too, before the page draws them. A
+/// draft (`sfo-check/draft@1`) keeps answers as typed, so any text in it is
+/// read, however long, within the document's size: the form shows a
+/// too-long answer's own error once it is back in its field.
 #[wasm_bindgen(js_name = readCaseDocument)]
 pub fn read_case_document(text: &str, what: &str) -> Result<(), JsValue> {
+    let any_text = crate::strict::parse_within(text, what, crate::strict::MAX_DOCUMENT_BYTES)
+        .map_err(|e| errors(vec![e]))?;
+    if any_text.get("schema").and_then(|s| s.as_str()) == Some(crate::case::DRAFT_SCHEMA) {
+        return Ok(());
+    }
     read_document(text, what)?;
     let case = crate::input::read_partial_str::<crate::case::Case>(text, what).value;
     match case.as_ref().and_then(crate::case::Case::too_many_rows) {
@@ -336,16 +390,33 @@ pub fn read_case_document(text: &str, what: &str) -> Result<(), JsValue> {
     }
 }
 
+/// The error for a file of `bytes` bytes over the limit for what it holds
+/// (`"caseload file"`, or a document: `"case file"`, `"policy file"`, …),
+/// known from its size before it is read; null when it is within it.
+#[wasm_bindgen(js_name = fileTooLarge)]
+pub fn file_too_large(what: &str, bytes: f64) -> JsValue {
+    // Saturating: a size past what a u64 holds is still too large.
+    let bytes = bytes.max(0.0) as u64;
+    let error = if what == "caseload file" {
+        crate::caseload::too_large(bytes).map(|e| FieldError::coded("", e.code, e.message))
+    } else {
+        (bytes > crate::strict::MAX_DOCUMENT_BYTES as u64).then(|| crate::strict::too_large(what))
+    };
+    error.map_or(JsValue::NULL, |e| to_js(&e))
+}
+
 #[wasm_bindgen(js_name = defaultPolicy)]
 pub fn default_policy() -> JsValue {
     to_js(&PolicyProfile::default_profile())
 }
 
-/// Reads and checks a policy profile (object or JSON text); throws `{ errors }`.
+/// Reads and checks a policy profile to load (object or JSON text): one
+/// with the built-in profile's id is refused. Throws `{ errors }`.
 #[wasm_bindgen(js_name = readPolicy)]
 pub fn read_policy(policy: JsValue) -> Result<JsValue, JsValue> {
     let text = json_text(&policy, "policy profile")?;
     PolicyProfile::from_json(&text)
+        .and_then(|p| p.check_loadable().map(|()| p).map_err(|e| vec![e]))
         .map(|p| to_js(&p))
         .map_err(errors)
 }
@@ -370,7 +441,7 @@ pub fn version() -> String {
 
 /// A caseload the page's worker keeps: read once, checked a slice at a time
 /// (so progress can be shown), then asked for pages of results, the chart's
-/// figures, the results as CSV, and any row's case or full report.
+/// figures, the results as CSV, any row's case and the calendar of every open deadline.
 // Built only into the caseload worker's module (`--features caseload`): the
 // CSV reader and the caseload code would add a third to the page's module.
 #[cfg(feature = "caseload")]
@@ -464,16 +535,28 @@ impl KeptCaseload {
         crate::caseload::case_json(self.cases.inputs.get(index)?)
     }
 
-    /// The full report of result `index` (for its calendar events), or null
-    /// for a row with errors.
-    pub fn report(&self, index: usize) -> JsValue {
-        self.cases
-            .inputs
-            .get(index)
-            .and_then(|input| {
-                crate::caseload::report(&self.checker, input, &self.options, self.clock).ok()
-            })
-            .map_or(JsValue::NULL, |report| to_js(&report))
+    /// The calendar events of the results at `indexes` (from
+    /// `withStepsToDo`, a slice at a time), each checked again as its own
+    /// case's file would be; `calendar` is `{ now, include_done }`. A whole
+    /// file is `calendarFrame().start`, every slice, then `.end`.
+    #[wasm_bindgen(js_name = calendarEvents)]
+    pub fn calendar_events(&self, indexes: &[u32], calendar: JsValue) -> Result<String, JsValue> {
+        let calendar = read_calendar_options(calendar)?;
+        let mut out = String::with_capacity(indexes.len() * 2048);
+        for input in indexes
+            .iter()
+            .filter_map(|&i| self.cases.inputs.get(usize::try_from(i).ok()?))
+        {
+            crate::caseload::write_calendar_events(
+                &mut out,
+                &self.checker,
+                input,
+                &self.options,
+                self.clock,
+                &calendar,
+            );
+        }
+        Ok(out)
     }
 
     /// Indexes of the results with a dated step still to come.
@@ -481,6 +564,21 @@ impl KeptCaseload {
     pub fn with_steps_to_do(&self) -> Vec<u32> {
         crate::caseload::with_steps_to_come(&self.results)
     }
+}
+
+#[derive(Serialize)]
+struct CalendarFrame {
+    start: &'static str,
+    end: &'static str,
+}
+
+/// What a calendar file starts and ends with, around its events.
+#[wasm_bindgen(js_name = calendarFrame)]
+pub fn calendar_frame() -> JsValue {
+    to_js(&CalendarFrame {
+        start: crate::ics::FILE_START,
+        end: crate::ics::FILE_END,
+    })
 }
 
 #[derive(Serialize)]

@@ -254,13 +254,19 @@ fn limits_give_a_clear_message() {
     let mut big = b"reference\n".to_vec();
     big.resize(caseload::MAX_BYTES + 1, b'x');
     let error = caseload::read(&big, Format::Csv).unwrap_err();
-    assert!(
-        error
-            .message
-            .contains("the most a caseload file holds is 64 MB"),
-        "{}",
-        error.message
+    assert_eq!(
+        error.message,
+        "the file is 64.0 MB: the most a caseload file holds is 64 MB"
     );
+    // Known from the size alone, as the page refuses a file before reading it:
+    // 2 GB and 4 GB (past what a 32-bit size holds) alike.
+    assert_eq!(caseload::too_large(caseload::MAX_BYTES as u64), None);
+    let gigabytes = |n: u64| caseload::too_large(n << 30).unwrap().message;
+    assert_eq!(
+        gigabytes(2),
+        "the file is 2,048.0 MB: the most a caseload file holds is 64 MB"
+    );
+    assert!(gigabytes(4).starts_with("the file is 4,096.0 MB"));
 
     let mut many = String::from("reference\n");
     for i in 0..=caseload::MAX_ROWS {
@@ -456,6 +462,111 @@ const COLUMNS_USED: [&str; 12] = [
 
 /// A row of coherent facts (supervision, then the offence, the charge and
 /// court, then today), some left out, and now and then one wrong value.
+#[test]
+fn a_reference_given_twice_is_a_problem_on_the_later_row() {
+    let csv = "reference,offence\nA,murder\nB,murder\n A ,rape\nA,murdr\n";
+    let (rows, _) = results(csv.as_bytes(), Format::Csv);
+    assert!(rows[0].errors().is_empty() && rows[1].errors().is_empty());
+    // Row 4 (" A ", the reference read trimmed) and row 5: each named against row 2.
+    for (at, row) in [(2, 4), (3, 5)] {
+        let errors = rows[at].errors();
+        assert_eq!(rows[at].row, row);
+        assert_eq!(errors[0].column, "reference");
+        assert_eq!(errors[0].code, sfo_check::input::ErrorCode::Duplicate);
+        assert!(
+            errors[0].message.starts_with("\u{201c}A\u{201d} is also the reference of row 2: each case needs a reference of its own"),
+            "{}",
+            errors[0].message
+        );
+    }
+    // Its other problems are still found.
+    assert!(rows[3].errors().iter().any(|e| e.column == "offence"));
+    let jsonl = "{\"reference\":\"X\"}\n{\"reference\":\"Y\"}\n{\"reference\":\"X\"}\n";
+    let (lines, _) = results(jsonl.as_bytes(), Format::JsonLines);
+    let repeated = &lines[2].errors()[0];
+    assert_eq!(
+        (repeated.field.as_str(), repeated.column.as_str()),
+        ("reference", "")
+    );
+    assert!(repeated
+        .message
+        .starts_with("\u{201c}X\u{201d} is also the reference of line 1"));
+}
+
+/// A caseload of `rows` cases with references CASE-000000 on, most with
+/// steps still to come on Mon 2 Jun 2025: licences and community orders,
+/// offences in them, notifications submitted for some. Deterministic.
+fn generated_caseload(rows: usize) -> String {
+    let mut seed: u64 = 0x1c5;
+    let mut next = move |n: u64| {
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (seed >> 33) % n
+    };
+    let base = NaiveDate::from_ymd_opt(2023, 6, 1).unwrap();
+    let mut text = String::from("reference,today,supervision_type,supervision_start,supervision_scheduled_end,offence,alleged_from,charged,first_court_appearance,notification_submitted\n");
+    for i in 0..rows {
+        let start = base + chrono::Days::new(next(300));
+        let end = start + chrono::Days::new(400 + next(300));
+        let alleged = start + chrono::Days::new(60 + next(300));
+        let court = alleged + chrono::Days::new(2 + next(5));
+        let notified = (next(2) == 0).then(|| (court + chrono::Days::new(3)).to_string());
+        text.push_str(&format!(
+            "CASE-{i:06},2025-06-02,{},{start},{end},{},{alleged},{court},{court},{}\n",
+            ["licence", "community-order"][next(2) as usize],
+            ["murder", "rape", "manslaughter"][next(3) as usize],
+            notified.unwrap_or_default()
+        ));
+    }
+    text
+}
+
+/// The calendar of a generated 100,000-row caseload, as `batch --format ics`
+/// writes it: every event's UID is its own, and is the step and a SHA-256 of
+/// its case's reference, worked out here independently.
+#[test]
+fn a_calendar_of_100000_cases_gives_every_event_its_own_uid() {
+    use sha2::{Digest, Sha256};
+    let dir = std::env::temp_dir().join(format!("sfo-uids-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("generated.csv");
+    std::fs::write(&file, generated_caseload(100_000)).unwrap();
+    let out = sfo(&["batch", file.to_str().unwrap(), "--format", "ics"]);
+    std::fs::remove_dir_all(&dir).ok();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stdout(&out).replace("\r\n ", "");
+    let sha = |reference: &str| {
+        let digest = Sha256::digest(format!("reference:{reference}").as_bytes());
+        digest
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect::<String>()
+    };
+    let mut uids = std::collections::HashSet::new();
+    let (mut uid, mut title) = ("", "");
+    for line in text.split("\r\n") {
+        if let Some(found) = line.strip_prefix("UID:") {
+            uid = found;
+        } else if let Some(found) = line.strip_prefix("SUMMARY:") {
+            title = found;
+        } else if line == "END:VEVENT" {
+            assert!(uids.insert(uid.to_string()), "{uid} twice");
+            // "SFO review due — CASE-000123": the UID names the step and
+            // the reference's SHA-256.
+            let reference = title.rsplit(" \u{2014} ").next().unwrap();
+            let body = uid.strip_suffix("@sfo-check.invalid").unwrap();
+            let (step, hash) = body.split_at(body.len() - 65);
+            assert!(
+                ["D-WINDOW-CLOSE", "D-NOTIFY", "D-REVIEW", "D-QA"].contains(&step),
+                "{uid}"
+            );
+            assert_eq!(hash, format!("-{}", sha(reference)), "{uid} for {title}");
+        }
+    }
+    assert!(uids.len() > 50_000, "only {} events", uids.len());
+}
+
 fn row() -> impl Strategy<Value = Vec<Option<String>>> {
     let base = NaiveDate::from_ymd_opt(2021, 1, 1).unwrap();
     let day = move |d: u64| (base + chrono::Days::new(d)).to_string();

@@ -328,3 +328,313 @@ fn years_before_1995_are_not_called_predicted() {
     // Later years are still a prediction.
     assert!(stderr(&sfo(&["bank-holidays", "2090"])).contains("so predicted"));
 }
+
+/// A scratch folder of this test's own, removed when it is dropped.
+struct Scratch(std::path::PathBuf);
+
+impl Scratch {
+    fn new(name: &str) -> Scratch {
+        let dir = std::env::temp_dir().join(format!("sfo-cli-{name}-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        Scratch(dir)
+    }
+
+    fn write(&self, name: &str, text: &str) -> String {
+        let path = self.0.join(name);
+        std::fs::write(&path, text).unwrap();
+        path.to_str().unwrap().to_string()
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        std::fs::remove_dir_all(&self.0).ok();
+    }
+}
+
+/// Runs `sfo-check ARGS` through a shell, with `redirect` applied to it.
+fn sfo_redirected(args: &[&str], redirect: &str) -> Output {
+    Command::new("sh")
+        .arg("-c")
+        .arg(format!("exec \"$0\" \"$@\" {redirect}"))
+        .arg(env!("CARGO_BIN_EXE_sfo-check"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("runs")
+}
+
+const EVERY_COMMAND: &[&[&str]] = &[
+    &["check", "examples/licence-murder-qualifies.json"],
+    &[
+        "check",
+        "examples/licence-murder-qualifies.json",
+        "--format",
+        "text",
+    ],
+    &[
+        "check",
+        "examples/licence-murder-qualifies.json",
+        "--format",
+        "ics",
+    ],
+    &["policy"],
+    &["bank-holidays", "2024"],
+    &["add-working-days", "2024-12-24", "4"],
+    &["working-days", "2024-12-24", "2025-01-02"],
+    &["scenarios", "check", "scenarios"],
+    &["batch", "examples/caseload.csv"],
+    &["batch", "examples/caseload.csv", "--format", "jsonl"],
+    &["batch", "examples/caseload.csv", "--format", "ics"],
+];
+
+#[test]
+fn output_that_cannot_be_written_is_one_line_and_exit_2_never_a_panic() {
+    for args in EVERY_COMMAND {
+        // A full disk, and standard output closed (which Rust's runtime
+        // would otherwise fill with /dev/null, so nothing was said).
+        for redirect in ["> /dev/full", ">&-"] {
+            let out = sfo_redirected(args, redirect);
+            let err = stderr(&out);
+            assert_eq!(out.status.code(), Some(2), "{args:?} {redirect}: {err}");
+            assert!(!err.contains("panicked"), "{args:?} {redirect}: {err}");
+            let errors: Vec<&str> = err.lines().filter(|l| l.starts_with("error:")).collect();
+            assert_eq!(errors.len(), 1, "{args:?} {redirect}: {err}");
+            assert!(
+                errors[0].starts_with("error: cannot write the output: "),
+                "{args:?}: {err}"
+            );
+        }
+        // Sent to /dev/null on purpose, it is written (and vanishes) as asked.
+        let out = sfo_redirected(args, "> /dev/null");
+        assert_ne!(out.status.code(), Some(2), "{args:?}: {}", stderr(&out));
+    }
+}
+
+#[test]
+fn a_reader_that_stops_early_ends_the_command_quietly() {
+    // `| head -1`: the reader goes, and the command ends as a signal ends
+    // grep (128 + SIGPIPE), saying nothing and checking no more.
+    let dir = Scratch::new("pipe");
+    let mut rows = String::from("reference,offence,alleged_from,charged,first_court_appearance,today,supervision_type,supervision_start,supervision_scheduled_end\n");
+    for i in 0..20_000 {
+        rows.push_str(&format!("R{i},murder,2024-05-10,2024-05-13,2024-05-14,2024-07-01,licence,2023-11-06,2024-11-05\n"));
+    }
+    let file = dir.write("many.csv", &rows);
+    for format in ["csv", "jsonl", "ics"] {
+        let out = Command::new("sh")
+            .arg("-c")
+            .arg("\"$0\" batch \"$1\" --format \"$2\" | head -c 10 > /dev/null")
+            .arg(env!("CARGO_BIN_EXE_sfo-check"))
+            .arg(&file)
+            .arg(format)
+            .output()
+            .unwrap();
+        let err = stderr(&out);
+        assert!(
+            !err.contains("panicked") && !err.contains("error:"),
+            "{format}: {err}"
+        );
+    }
+    let mut child = Command::new(env!("CARGO_BIN_EXE_sfo-check"))
+        .args(["batch", &file])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = [0u8; 16];
+    std::io::Read::read_exact(child.stdout.as_mut().unwrap(), &mut first).unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(141), "{}", stderr(&out));
+    assert!(!stderr(&out).contains("error:"), "{}", stderr(&out));
+}
+
+#[test]
+fn threads_are_bounded_by_the_cores_saying_why() {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let most = cores * 4;
+    let ok = sfo(&[
+        "batch",
+        "examples/caseload.csv",
+        "--threads",
+        &most.to_string(),
+    ]);
+    assert_ne!(ok.status.code(), Some(2), "{}", stderr(&ok));
+    let out = sfo(&[
+        "batch",
+        "examples/caseload.csv",
+        "--threads",
+        &(most + 1).to_string(),
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(
+        err.starts_with(&format!(
+            "error: --threads: {} is more than this machine can use: it has {cores} core",
+            most + 1
+        )),
+        "{err}"
+    );
+    assert!(err.contains(&format!("so give at most {most}")), "{err}");
+    assert!(stdout(&out).is_empty());
+    for zero in ["0", "-1", "100000"] {
+        assert_eq!(
+            sfo(&["batch", "examples/caseload.csv", "--threads", zero])
+                .status
+                .code(),
+            Some(2)
+        );
+    }
+}
+
+/// Characters that must never reach any output raw: NUL, VT, ESC (with the
+/// sequence that clears a screen), DEL, the C1 control CSI, and a
+/// right-to-left override.
+const HOSTILE: &str = "A\u{0}B\u{b}C\u{1b}[2JD\u{7f}E\u{9b}F\u{202e}G";
+
+fn assert_safe(what: &str, bytes: &[u8]) {
+    let text = String::from_utf8_lossy(bytes);
+    let raw: Vec<char> = text
+        .chars()
+        .filter(|c| *c != '\n' && *c != '\r' && sfo_check::text::is_unsafe(*c))
+        .collect();
+    assert!(raw.is_empty(), "{what}: raw {raw:?} in {text}");
+}
+
+#[test]
+fn every_output_escapes_control_characters_one_way() {
+    let mut case: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("examples/licence-murder-qualifies.json"),
+        )
+        .unwrap(),
+    )
+    .unwrap();
+    case["reference"] = HOSTILE.into();
+    let dir = Scratch::new("escape");
+    let case_file = dir.write("case.json", &case.to_string());
+    for format in ["json", "text", "ics"] {
+        let out = sfo(&["check", &case_file, "--format", format]);
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        assert_safe(&format!("check --format {format}"), &out.stdout);
+        assert!(
+            stdout(&out).contains("\\u{1b}[2J") || format == "json",
+            "{format}"
+        );
+    }
+    // The JSON report still reads back to the reference as given.
+    let json: serde_json::Value =
+        serde_json::from_slice(&sfo(&["check", &case_file]).stdout).unwrap();
+    assert_eq!(json["reference"], HOSTILE);
+    // A caseload's results and calendar, from a CSV cell holding them raw.
+    let csv = dir.write(
+        "cases.csv",
+        &format!("reference,offence,charged,first_court_appearance,today,alleged_from,supervision_type,supervision_start,supervision_scheduled_end\n\"{HOSTILE}\",murder,2024-05-13,2024-05-14,2024-07-01,2024-05-10,licence,2023-11-06,2024-11-05\n\"{HOSTILE}x\",murdr,,,2024-07-01,,,,\n"),
+    );
+    for format in ["csv", "jsonl", "ics"] {
+        let out = sfo(&["batch", &csv, "--format", format]);
+        assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+        assert_safe(&format!("batch --format {format}"), &out.stdout);
+        assert_safe(&format!("batch --format {format} (errors)"), &out.stderr);
+    }
+    // An error quoting a value.
+    case["offence"]["id"] = HOSTILE.into();
+    let out = sfo_stdin(&["check", "-"], &case.to_string());
+    assert_eq!(out.status.code(), Some(2));
+    assert_safe("an error", &out.stderr);
+    // File names, in scenarios check.
+    let scenario = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("scenarios/charged-but-not-yet-in-court.json"),
+    )
+    .unwrap();
+    dir.write("a\u{1b}[31mred.json", &scenario);
+    let out = sfo(&["scenarios", "check", dir.0.to_str().unwrap()]);
+    assert_safe("scenarios check", &out.stdout);
+    assert_safe("scenarios check (errors)", &out.stderr);
+    assert!(
+        stdout(&out).contains("a\\u{1b}[31mred.json: agrees with the engine"),
+        "{}",
+        stdout(&out)
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_file_name_that_is_not_utf8_is_read_and_shown_byte_for_byte() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = Scratch::new("names");
+    let scenario = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("scenarios/charged-but-not-yet-in-court.json"),
+    )
+    .unwrap();
+    let name = std::ffi::OsStr::from_bytes(b"caf\xe9.json");
+    std::fs::write(dir.0.join(name), scenario).unwrap();
+    let out = sfo(&["scenarios", "check", dir.0.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("caf\\xe9.json: agrees with the engine"),
+        "{}",
+        stdout(&out)
+    );
+}
+
+#[test]
+fn a_profile_may_not_take_the_built_in_id_or_another_files() {
+    let mut policy: serde_json::Value = serde_json::from_str(&stdout(&sfo(&["policy"]))).unwrap();
+    policy["timetable"][1]["offset"]["amount"] = 8.into();
+    let dir = Scratch::new("ids");
+    let built_in = dir.write("claims-built-in.json", &policy.to_string());
+    let out = sfo(&[
+        "check",
+        "examples/licence-murder-qualifies.json",
+        "--policy",
+        &built_in,
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stdout(&out).is_empty());
+    assert_eq!(
+        stderr(&out),
+        format!("error: {built_in}: id: \u{201c}ew-default-2024\u{201d} is the built-in profile\u{2019}s id: give this profile an id of its own, so that every date worked out names the timetable it came from\n")
+    );
+    policy["id"] = "region".into();
+    let first = dir.write("region.json", &policy.to_string());
+    let second = dir.write("region-again.json", &policy.to_string());
+    let out = sfo(&[
+        "batch",
+        "examples/caseload.csv",
+        "--policy",
+        &first,
+        "--policy",
+        &second,
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(err.starts_with(&format!("error: {second}: ")), "{err}");
+    assert!(
+        err.contains(&format!(
+            "\u{201c}region\u{201d} is also the id of the profile in {first}"
+        )),
+        "{err}"
+    );
+}
+
+#[test]
+fn ten_unknown_columns_are_named_and_the_rest_counted() {
+    let dir = Scratch::new("columns");
+    let header: Vec<String> = (0..10_000).map(|i| format!("col{i}")).collect();
+    let file = dir.write("wide.csv", &format!("reference,{}\nA\n", header.join(",")));
+    let out = sfo(&["batch", &file]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.len() < 1_000, "{} bytes", err.len());
+    assert!(
+        err.contains("\u{201c}col9\u{201d} and 9,990 more."),
+        "{err}"
+    );
+    assert!(!err.contains("col10"), "{err}");
+}

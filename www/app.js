@@ -87,6 +87,7 @@ async function start() {
     // always shows them all).
     onNewCase: (how) => {
       state.report = null;
+      state.checkedCase = null;
       results.forget();
       if (how === 'cleared') errors.forget();
       state.dirty = false;
@@ -172,6 +173,7 @@ async function start() {
 
     if (!hasEntries(raw)) {
       state.report = null;
+      state.checkedCase = null;
       state.rowMap = {};
       errors.show([]);
       hideTimeline();
@@ -199,6 +201,7 @@ async function start() {
       if (focusSummary && visible.length) errors.focus();
     } else {
       state.report = result.value;
+      state.checkedCase = built.case;
       state.rowMap = built.rowMap;
       state.caseProfileId = built.case.policy ?? '';
       results.show();

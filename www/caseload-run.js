@@ -4,13 +4,27 @@
 // worker cannot start (the single-file page opened from disk) the page runs
 // it itself, yielding between slices so typing and scrolling stay smooth.
 
-import { icsBuilder } from './ics.js';
-import { calendarOf } from './calendar.js';
-
 // Each slice of checking takes about this long before progress is told.
 const SLICE_MS = 25;
 // Weeks the chart shows after the overdue steps, before "later".
 export const CHART_WEEKS = 12;
+
+/**
+ * Work done a slice at a time, each slice about SLICE_MS long: `run(work)`
+ * calls `work(size)` and sizes the next slice from how long this one took.
+ */
+function sliced(first) {
+  let size = first;
+  return {
+    run(work) {
+      const started = performance.now();
+      const result = work(size);
+      const took = performance.now() - started;
+      size = Math.max(10, Math.min(20_000, Math.round(size * (SLICE_MS / Math.max(took, 1)))));
+      return result;
+    },
+  };
+}
 
 /**
  * The caseload operations over `engine` (engine-api.js, from a module with
@@ -19,29 +33,21 @@ export const CHART_WEEKS = 12;
  */
 export function caseloadRunner(engine, pause = async () => {}) {
   let kept = null;
-  let options = {};
-  let calendars = null;
 
-  async function open({ bytes, name, options: given }, progress) {
+  async function open({ bytes, name, options }, progress) {
     kept?.free();
     kept = null;
-    options = given ?? {};
-    calendars = null;
     const reading = performance.now();
-    const made = engine.caseload(new Uint8Array(bytes), name, options);
+    const made = engine.caseload(new Uint8Array(bytes), name, options ?? {});
     if (!made.ok) return { errors: made.errors };
     const checking = performance.now();
     kept = made.value;
     const total = kept.rows();
     let done = 0;
-    let slice = 200;
     progress({ done, total });
+    const slices = sliced(200);
     while (done < total) {
-      const started = performance.now();
-      done = kept.checkNext(slice);
-      const took = performance.now() - started;
-      // As many rows as fit in a slice, judged from the last one.
-      slice = Math.max(20, Math.min(20_000, Math.round(slice * (SLICE_MS / Math.max(took, 1)))));
+      done = slices.run((size) => kept.checkNext(size));
       progress({ done, total });
       await pause();
     }
@@ -53,36 +59,30 @@ export function caseloadRunner(engine, pause = async () => {}) {
     return { total, summary, weeks, timings };
   }
 
-  /** Each policy profile's calendar, with its office closures, by id. */
-  function calendarFor(policyId) {
-    if (!calendars) {
-      calendars = new Map();
-      for (const profile of [engine.defaultPolicy(), ...(options.policies ?? [])]) {
-        const read = typeof profile === 'string' ? JSON.parse(profile) : profile;
-        calendars.set(read.id, calendarOf(engine, read.extra_non_working_days ?? []));
-      }
-    }
-    return calendars.get(policyId) ?? calendarOf(engine);
-  }
-
-  /** The calendar file of every open deadline, as parts of a file. */
+  /**
+   * The calendar file of every open deadline, as a Blob: the engine writes
+   * each slice of cases' events (each case's reminders counted by its own
+   * profile's calendar), and the slices stream into the file unjoined.
+   */
   async function ics({ now }, progress) {
     const indexes = kept.withStepsToDo();
-    const builder = icsBuilder({ now: new Date(now) });
-    const parts = [builder.start];
-    let started = performance.now();
-    for (let i = 0; i < indexes.length; i += 1) {
-      const report = kept.report(indexes[i]);
-      // Each case's reminders are counted by its own profile's calendar.
-      if (report) parts.push(builder.add(report, calendarFor(report.stamp.policy.id)));
-      if (performance.now() - started > SLICE_MS) {
-        progress({ done: i + 1, total: indexes.length });
-        await pause();
-        started = performance.now();
-      }
+    const frame = engine.calendarFrame();
+    const calendar = { now, include_done: false };
+    const parts = [frame.start];
+    const slices = sliced(50);
+    let done = 0;
+    progress({ done, total: indexes.length });
+    while (done < indexes.length) {
+      done = slices.run((size) => {
+        const slice = indexes.subarray(done, done + size);
+        parts.push(kept.calendarEvents(slice, calendar));
+        return done + slice.length;
+      });
+      progress({ done, total: indexes.length });
+      await pause();
     }
-    parts.push(builder.end);
-    return { parts, cases: indexes.length };
+    parts.push(frame.end);
+    return { file: new Blob(parts, { type: 'text/calendar' }), cases: indexes.length };
   }
 
   return {

@@ -4,14 +4,30 @@
 import { h } from './dom.js';
 import { cap } from './words.js';
 
+/**
+ * An address a reader may follow: only a web page (https:, or http:). Any
+ * other (javascript:, data:, file:, a relative path) is shown as text, never
+ * made a link, on screen or on paper.
+ */
+export function webAddress(url) {
+  try {
+    const parsed = new URL(String(url));
+    return ['https:', 'http:'].includes(parsed.protocol) ? parsed.href : null;
+  } catch {
+    return null;
+  }
+}
+
 export function citation(c) {
+  const web = c.url ? webAddress(c.url) : null;
   return h('span', { class: 'app-citation' },
     c.publisher ? `${c.publisher}, ` : '',
     h('cite', null, c.title),
     c.date ? ` (${c.date})` : '',
     c.section ? `, “${c.section}”` : '',
     c.detail ? `: ${c.detail}` : '',
-    c.url ? [' ', h('a', { class: 'govuk-link', href: c.url, rel: 'noreferrer noopener' }, 'Read the source')] : null);
+    web ? [' ', h('a', { class: 'govuk-link', href: web, rel: 'noreferrer noopener' }, 'Read the source')] : null,
+    c.url && !web ? ` (source address, not a web page: ${c.url})` : null);
 }
 
 /** A source as the printed list names it: without the note about one rule. */

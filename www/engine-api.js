@@ -32,20 +32,37 @@ export function engineOf(wasm) {
     vocabulary: () => wasm.vocabulary(),
     /**
      * A checker that keeps `profiles` beside the built-in one, each read,
-     * validated and hashed once: build it when the profiles change, not per check.
+     * validated and hashed once: build it when the profiles change, not per
+     * check. { ok, value } or, for a profile it cannot take, { ok: false,
+     * errors } with each error's path under `policies[i]`.
      */
     checker: (profiles) => {
       const kept = new wasm.Checker();
-      for (const profile of profiles) kept.addPolicy(profile);
+      for (const [i, profile] of profiles.entries()) {
+        const added = attempt(() => kept.addPolicy(profile));
+        if (!added.ok) {
+          kept.free();
+          return { ok: false, errors: added.errors.map((e) => ({ ...e, path: e.path ? `policies[${i}].${e.path}` : `policies[${i}]` })) };
+        }
+      }
       return {
-        check: (caseData, options) => attempt(() => kept.check(caseData, options ?? {})),
-        /** A training scenario (object or text): { scenario, report, mismatches }. */
-        openScenario: (scenario) => attempt(() => kept.openScenario(scenario)),
-        /** `caseData` as a training scenario with `words` ({ title, narrative, learning_points, … }). */
-        writeScenario: (caseData, words, options) => attempt(() => kept.writeScenario(caseData, words, options ?? {})),
-        free: () => kept.free(),
+        ok: true,
+        value: {
+          check: (caseData, options) => attempt(() => kept.check(caseData, options ?? {})),
+          /** The case's deadlines as an .ics file's text; `calendar` is { now, include_done }. */
+          calendarFile: (caseData, options, calendar) => attempt(() => kept.calendarFile(caseData, options ?? {}, calendar)),
+          /** A training scenario (object or text): { scenario, report, mismatches }. */
+          openScenario: (scenario) => attempt(() => kept.openScenario(scenario)),
+          /** `caseData` as a training scenario with `words` ({ title, narrative, learning_points, … }). */
+          writeScenario: (caseData, words, options) => attempt(() => kept.writeScenario(caseData, words, options ?? {})),
+          free: () => kept.free(),
+        },
       };
     },
+    /** The error for a file of `bytes` bytes over the limit for `what` ('case file', 'caseload file', …), or null. */
+    fileTooLarge: (what, bytes) => wasm.fileTooLarge(String(what), Number(bytes)),
+    /** What a calendar file starts and ends with: { start, end }. */
+    calendarFrame: () => wasm.calendarFrame(),
     /** A path in words: supervision[1].start → "Supervision period 2: start date". */
     fieldLabel: (path) => wasm.fieldLabel(String(path)),
     /** The caseload CSV's columns and the case field each fills. */

@@ -8,10 +8,9 @@
 import { h, hidden, replace } from './dom.js';
 import { SECTIONS } from './schema.js';
 import {
-  pattern, fieldWords, fieldQuestion, fieldName, choicesFor, listItem, offenceGroupLabel, cap,
+  pattern, fieldWords, fieldQuestion, fieldName, choicesFor, listItem, offenceGroupLabel, cap, vocabulary,
 } from './words.js';
 
-export const CASE_SCHEMA = 'sfo-check/case@1';
 
 // ---------------------------------------------------------------- paths
 
@@ -629,7 +628,7 @@ function toValue(field, raw, path) {
  * repeat's case index to its form row index.
  */
 export function caseFromRaw(raw) {
-  const out = { schema: CASE_SCHEMA };
+  const out = { schema: vocabulary().schemas.case };
   const errors = [];
   const rowMap = {};
   const visit = (nodes) => {
@@ -677,12 +676,11 @@ export function toFormPath(path, rowMap) {
 // ---------------------------------------------------------------- drafts
 
 /** A draft: the form's answers exactly as typed, saved when some cannot be read yet. */
-export const DRAFT_SCHEMA = 'sfo-check/draft@1';
 
 /** The draft document for `raw`, naming the answers that still have errors. */
 export function draftOf(raw, errors, savedAt = new Date()) {
   return {
-    schema: DRAFT_SCHEMA,
+    schema: vocabulary().schemas.draft,
     saved: savedAt.toISOString(),
     note: 'A draft from sfo-check: the answers as typed, some not yet readable. Open it in sfo-check to carry on.',
     answers_with_errors: errors.map((e) => ({ field: e.path, problem: e.message })),
@@ -690,8 +688,9 @@ export function draftOf(raw, errors, savedAt = new Date()) {
   };
 }
 
-const MAX_TEXT = 10_000;
-const isText = (v) => typeof v === 'string' && v.length <= MAX_TEXT;
+// An answer as typed, however long: the engine has read the draft within the
+// most a file may hold, and the form names an answer too long for a case.
+const isText = (v) => typeof v === 'string';
 
 /**
  * A draft's form answers read back strictly: { raw, dropped }. Every answer

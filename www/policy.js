@@ -108,16 +108,14 @@ export function editedProfile(base, edits) {
 
 /**
  * The profiles the page offers, oldest first by the date each comes into
- * force (load order within a day): the built-in default (unless a loaded
- * file has its id) and every file loaded, each with the user's edits applied.
+ * force (load order within a day): the built-in default and every file
+ * loaded (the engine refuses a file with the built-in one's id), each with
+ * the user's edits applied.
  * entry: { base, origin: 'built-in' | 'file', name, order, edited, profile }
  * where `profile` is what the engine is given: the edited copy if there is one.
  */
 export function profileEntries(defaultProfile, loaded, edits) {
-  const entries = [];
-  if (!loaded.some((l) => l.profile.id === defaultProfile.id)) {
-    entries.push({ base: defaultProfile, origin: 'built-in', name: '' });
-  }
+  const entries = [{ base: defaultProfile, origin: 'built-in', name: '' }];
   for (const l of loaded) entries.push({ base: l.profile, origin: 'file', name: l.name });
   return entries.map((e, order) => {
     const edited = editedProfile(e.base, edits[e.base.id] ?? {});

@@ -15,6 +15,7 @@ import { profileEntries, checkOptions } from './policy.js';
  * entries        the profiles offered (policy.js profileEntries): kept by refreshEntries
  * checker        the engine's kept checker holding those profiles: rebuilt by refreshEntries
  * report         the report shown in the results, or null
+ * checkedCase    the case that report is of
  * rowMap         for that report: each repeat's case index -> form row index
  * caseProfileId  the profile id the checked case names ('' = none)
  * dirty          something was entered since the case was last saved, opened or cleared
@@ -27,6 +28,7 @@ export function createState() {
     entries: [],
     checker: null,
     report: null,
+    checkedCase: null,
     rowMap: {},
     caseProfileId: '',
     dirty: false,
@@ -39,7 +41,8 @@ export function refreshEntries(state) {
   state.entries = profileEntries(state.defaultProfile, policy.loaded, policy.edits);
   // Profiles are read and hashed here, once, not on every keystroke.
   state.checker?.free();
-  state.checker = state.engine.checker(checkOptions(state.entries, '', '').policies);
+  // Every profile here was read by the engine when it was loaded, so none is refused.
+  state.checker = state.engine.checker(checkOptions(state.entries, '', '').policies).value;
   if (policy.choice && !state.entries.some((e) => e.base.id === policy.choice)) policy.choice = '';
   if (policy.editTarget && !state.entries.some((e) => e.base.id === policy.editTarget)) policy.editTarget = '';
 }
@@ -47,10 +50,21 @@ export function refreshEntries(state) {
 export const entryFor = (state, id) =>
   state.entries.find((e) => e.profile.id === id) ?? state.entries.find((e) => e.base.id === id) ?? null;
 
-/** Checks a case with the kept checker, naming a profile when the user or the case does. */
-export function checkCase(state, caseData, caseProfileId) {
+/** The engine's options for a case: a profile named when the user or the case names one. */
+function caseOptions(state, caseProfileId) {
   const { policy_id: policyId } = checkOptions(state.entries, state.policy.choice, caseProfileId);
-  return state.checker.check(caseData, policyId ? { policy_id: policyId } : {});
+  return policyId ? { policy_id: policyId } : {};
+}
+
+/** Checks a case with the kept checker. */
+export function checkCase(state, caseData, caseProfileId) {
+  return state.checker.check(caseData, caseOptions(state, caseProfileId));
+}
+
+/** The deadlines of the case whose report is shown, as an .ics file's text (the engine's). */
+export function calendarFileOf(state, { includeDone = false } = {}) {
+  return state.checker.calendarFile(state.checkedCase, caseOptions(state, state.caseProfileId),
+    { now: Date.now(), include_done: includeDone });
 }
 
 /** What explainSelection() needs to know about the report shown. */

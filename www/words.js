@@ -71,7 +71,8 @@ export function fieldName(path) {
  * "Timetable 2: offset: amount: …". Case errors shown beside the form name
  * the form's rows instead (components/errors.js).
  */
-export const errorInWords = (error) => (error.path ? `${fieldLabel(error.path)}: ${error.message}` : error.message);
+/** An engine error in words: its field named when it has one, else a sentence of its own. */
+export const errorInWords = (error) => (error.path ? `${fieldLabel(error.path)}: ${error.message}` : cap(error.message));
 
 /** The question a form asks for a field, else its name. */
 export const fieldQuestion = (path) => {

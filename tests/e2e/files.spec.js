@@ -293,7 +293,7 @@ test('a case with 1,000 rows (the most a case holds) opens a slice at a time, ty
   const more = { ...base, supervision, events, circumstances: { ...base.circumstances, orders: [{ type: 'restraining', protects: ['children'] }] } };
   await page.setInputFiles('#open-case', { name: 'too-many.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(more)) });
   await expect(page.locator('#file-problems')).toContainText('too-many.json could not be opened');
-  await expect(page.locator('#file-problems')).toContainText('the case has 1,001 items in its lists');
+  await expect(page.locator('#file-problems')).toContainText('The case has 1,001 items in its lists');
   await expect(page.locator('#file-problems')).toContainText('the most a case holds is 1,000');
   await expect(page.locator('[data-row="events"]')).toHaveCount(500);
   await expect(page.locator('#events-0-note')).toHaveValue('Note 0abc');

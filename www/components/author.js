@@ -87,7 +87,7 @@ export class Author {
     if (built.case.policy && built.case.policy !== builtIn) {
       problems.push({ text: `The case names the policy profile “${built.case.policy}”: training scenarios use the built-in profile, so every trainer’s page gives the same answers. Clear “Policy profile” in section 1 of the form first.` });
     }
-    this.checker ??= this.state.engine.checker([]);
+    this.checker ??= this.state.engine.checker([]).value;
     const written = this.checker.writeScenario(built.case, words, {});
     if (!written.ok || problems.length) {
       for (const e of written.ok ? [] : written.errors) {

@@ -10,7 +10,7 @@ import { h, replace, hidden, focusStatic, svg as s } from '../dom.js';
 import { STATUS, STATE, tag, stateDetail } from '../render.js';
 import { longDate, todayIso } from '../dates.js';
 import { ruleTitle, fieldLabel, cap, count, plural } from '../words.js';
-import { download, slug } from './files.js';
+import { download, slug, readFileWithin } from './files.js';
 import { caseloadRunner } from '../caseload-run.js';
 import { engineOf } from '../engine-api.js';
 
@@ -228,7 +228,15 @@ export class Caseload {
     };
     let opened;
     try {
-      const bytes = await file.arrayBuffer();
+      // A file over the limit is refused by its size, before a byte is read.
+      const read = await readFileWithin(this.engine, file, 'caseload file', { as: 'bytes' });
+      if (!current()) return;
+      if (read.error) {
+        this.progress.hidden = true;
+        this.refuse(file, cap(read.error.message));
+        return;
+      }
+      const { bytes } = read;
       opened = await this.runner().call('open', { bytes, name: file.name, options: this.options() }, onProgress, [bytes]);
     } catch (error) {
       if (!current()) return;
@@ -324,11 +332,11 @@ export class Caseload {
     });
     saving(ics, async () => {
       replace(status, 'Making the calendar file…');
-      const { parts, cases } = await this.runner().call('ics', { now: Date.now() }, ({ done, total }) => {
+      const { file, cases } = await this.runner().call('ics', { now: Date.now() }, ({ done, total }) => {
         replace(status, `Making the calendar file: ${count(done)} of ${plural(total, 'case', 'cases')}…`);
       });
       const fileName = `${base}-deadlines-${todayIso()}.ics`;
-      download(fileName, 'text/calendar', parts);
+      download(fileName, 'text/calendar', [file]);
       replace(status, `Saved ${fileName} in your downloads: every step still to come in ${plural(cases, 'case', 'cases')}, with reminders 5 and 1 working days before. Past and done steps are left out.`);
     });
     return h('div', { class: 'app-no-print' }, h('div', { class: 'govuk-button-group' }, csv, ics), status);

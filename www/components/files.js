@@ -5,12 +5,10 @@
 import { h, replace, onFieldLink, focusStatic } from '../dom.js';
 import { todayIso } from '../dates.js';
 import { renderErrorList } from '../render.js';
-import { caseFromRaw, rawFromCase, draftOf, rawFromDraft, DRAFT_SCHEMA } from '../form.js';
-import { buildIcs } from '../ics.js';
+import { caseFromRaw, rawFromCase, draftOf, rawFromDraft } from '../form.js';
 import { resolveTarget, targetId } from '../targets.js';
-import { checkCase, entryFor } from '../state.js';
-import { calendarOf } from '../calendar.js';
-import { fieldLabel } from '../words.js';
+import { checkCase, calendarFileOf } from '../state.js';
+import { fieldLabel, vocabulary, errorInWords } from '../words.js';
 
 // Up to this many rows a case is drawn in one go (quicker); more, a slice per task.
 const ROWS_AT_ONCE = 200;
@@ -29,15 +27,25 @@ export function download(name, type, text) {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-/** The most the engine reads (strict.rs MAX_DOCUMENT_BYTES): a larger file is refused unread. */
-export const MAX_FILE_BYTES = 1024 * 1024;
-
-async function readFile(input) {
-  const file = input.files?.[0];
-  if (!file) return null;
-  if (file.size > MAX_FILE_BYTES) return { name: file.name, tooLarge: true };
-  return { name: file.name, text: await file.text() };
+/**
+ * A file picked, read only when the engine says its size is within the
+ * limit for `what` it holds ('case file', 'policy file', 'scenario file',
+ * 'caseload file'): { name, text } (or { name, bytes } with `as: 'bytes'`),
+ * or { name, error } saying, in the engine's words, why it was refused
+ * unread. A file the browser cannot read is an error too.
+ */
+export async function readFileWithin(engine, file, what, { as = 'text' } = {}) {
+  const tooLarge = engine.fileTooLarge(what, file.size);
+  if (tooLarge) return { name: file.name, error: tooLarge };
+  try {
+    return as === 'bytes' ? { name: file.name, bytes: await file.arrayBuffer() } : { name: file.name, text: await file.text() };
+  } catch {
+    return { name: file.name, error: { path: '', code: 'invalid', message: 'the file could not be read: check that it is still where it was and that you can open it' } };
+  }
 }
+
+/** The most a saved case or draft may be, as the engine reads it. */
+const MAX_SAVED_BYTES = 1024 * 1024;
 
 export class Files {
   /**
@@ -67,33 +75,52 @@ export class Files {
     $('confirm-clear').addEventListener('click', () => this.confirmStartAgain());
   }
 
+  /**
+   * Saves the case as a case file when the page could open it again as one
+   * (the engine reads it as it would a file opened); otherwise, and with
+   * errors, as a draft keeping exactly what was typed. A draft over the
+   * most a file may hold is not written: the status names the longest
+   * answers to shorten, and nothing typed is lost.
+   */
   saveCase() {
     const raw = this.form.read();
     const built = caseFromRaw(raw);
-    if (built.errors.length) {
-      // Never refused: a draft keeps exactly what was typed, the bad values too.
-      const draftName = `sfo-draft-${slug(raw.values.reference ?? '') || todayIso()}.json`;
-      const { errors } = this.update({ force: true });
-      download(draftName, 'application/json', `${JSON.stringify(draftOf(raw, errors), null, 2)}\n`);
+    const text = built.errors.length ? null : `${JSON.stringify(built.case, null, 2)}\n`;
+    if (text !== null && this.state.engine.readCaseDocument(text, 'case file').ok) {
+      const reference = built.case.reference;
+      const name = slug(reference) ? `sfo-case-${slug(reference)}.json` : `sfo-case-${todayIso()}.json`;
+      download(name, 'application/json', text);
       this.state.dirty = false;
-      const n = errors.length;
-      replace(this.status, `Saved as a draft, ${draftName}, in your downloads: it keeps everything you typed, including ${n === 1 ? 'the answer' : `the ${n} answers`} with errors. Open it here to carry on.`);
-      this.announce(`Saved as a draft, ${draftName}.`);
+      replace(this.status, `Saved as ${name} in your downloads.`);
       return;
     }
-    const reference = built.case.reference;
-    const name = slug(reference) ? `sfo-case-${slug(reference)}.json` : `sfo-case-${todayIso()}.json`;
-    download(name, 'application/json', `${JSON.stringify(built.case, null, 2)}\n`);
+    const { errors } = this.update({ force: true });
+    const draft = `${JSON.stringify(draftOf(raw, errors), null, 2)}\n`;
+    if (new TextEncoder().encode(draft).length > MAX_SAVED_BYTES) {
+      const longest = Object.entries(raw.values).filter(([, v]) => typeof v === 'string')
+        .sort(([, a], [, b]) => b.length - a.length).slice(0, 3)
+        .map(([path, v]) => `${fieldLabel(path)} (${v.length.toLocaleString('en-GB')} characters)`);
+      replace(this.status, `Not saved: the answers come to more than 1 MB, more than a saved file may hold, so the page could not open it again. Shorten the longest answers (${longest.join('; ')}) and save again. Nothing you typed has been lost.`);
+      this.announce('Not saved: the answers are too long for a file. The longest are named below the Save button.');
+      return;
+    }
+    const draftName = `sfo-draft-${slug(raw.values.reference ?? '') || todayIso()}.json`;
+    download(draftName, 'application/json', draft);
     this.state.dirty = false;
-    replace(this.status, `Saved as ${name} in your downloads.`);
+    const n = errors.length;
+    replace(this.status, `Saved as a draft, ${draftName}, in your downloads: it keeps everything you typed, including ${n === 1 ? 'the answer' : `the ${n} answers`} with errors. Open it here to carry on.`);
+    this.announce(`Saved as a draft, ${draftName}.`);
   }
 
-  /** The report's deadlines as a calendar file, reminders counted as the profile that worked them out counts. */
+  /** The deadlines of the case shown as a calendar file, written by the engine with its profile's calendar. */
   saveDeadlines(report, { includeDone = false } = {}) {
     const name = `sfo-deadlines-${slug(report.reference) || todayIso()}.ics`;
-    const profile = entryFor(this.state, report.stamp.policy.id)?.profile;
-    const calendar = calendarOf(this.state.engine, profile?.extra_non_working_days ?? []);
-    download(name, 'text/calendar', buildIcs(report, { now: new Date(), calendar, includeDone }));
+    const made = calendarFileOf(this.state, { includeDone });
+    if (!made.ok) {
+      replace(this.status, `The deadlines could not be saved: ${made.errors[0]?.message ?? 'the case could not be checked'}.`);
+      return;
+    }
+    download(name, 'text/calendar', made.value);
     replace(this.status, `Deadlines saved as ${name} in your downloads.`);
     this.announce(`Deadlines saved as ${name}.`);
   }
@@ -115,11 +142,12 @@ export class Files {
 
   async openCase() {
     const input = this.openInput;
-    const file = await readFile(input);
+    const picked = input.files?.[0];
     input.value = '';
-    if (!file) return;
-    if (file.tooLarge) {
-      this.refuse(file, 'The file is larger than 1 MB, the most this page reads: it is not an sfo-check case.', 'open-case');
+    if (!picked) return;
+    const file = await readFileWithin(this.state.engine, picked, 'case file');
+    if (file.error) {
+      this.refuse(file, errorInWords(file.error), 'open-case');
       return;
     }
     await this.openFile(file);
@@ -127,39 +155,43 @@ export class Files {
 
   /**
    * A case file's text ({ name, text }) into the form, its problems listed:
-   * from a file picked, or a caseload's row.
+   * from a file picked, or a caseload's row. Whatever goes wrong is said in
+   * the problems box, never left to the console with an earlier file's
+   * problems still showing.
    */
   async openFile(file) {
-    const { state } = this;
-    // The engine reads it first, strictly: a key given twice or a list over
-    // its limit is refused, never silently read.
-    const read = state.engine.readCaseDocument(file.text, 'case file');
-    if (!read.ok && read.errors[0]?.code !== 'not-json') {
-      const e = read.errors[0];
-      this.refuse(file, e.path ? `${fieldLabel(e.path)}: ${e.message}` : e.message, 'open-case');
-      return;
-    }
-    let obj;
     try {
-      obj = JSON.parse(file.text.replace(/^\uFEFF/, ''));
-    } catch {
-      const check = state.engine.check(file.text, {});
-      this.refuse(file, check.ok ? 'The file is not JSON.' : check.errors[0].message, 'open-case');
+      await this.openReadFile(file);
+    } catch (thrown) {
+      this.refuse(file, `The page could not open it: ${thrown?.message ?? thrown}`, 'open-case');
+    }
+  }
+
+  async openReadFile(file) {
+    const { state } = this;
+    // The engine reads it first, strictly: text that is not JSON, a key
+    // given twice, a list over its limit or nesting too deep is refused
+    // before the page takes it apart itself.
+    const read = state.engine.readCaseDocument(file.text, 'case file');
+    if (!read.ok) {
+      this.refuse(file, errorInWords(read.errors[0]), 'open-case');
       return;
     }
+    const obj = JSON.parse(file.text.replace(/^\uFEFF/, ''));
     if (obj === null || typeof obj !== 'object' || Array.isArray(obj)) {
       this.refuse(file, 'The file is not an sfo-check case: it must be a JSON object ({ ... }).', 'open-case');
       return;
     }
-    if (obj.schema === DRAFT_SCHEMA) {
+    const { schemas } = vocabulary();
+    if (obj.schema === schemas.draft) {
       await this.openDraft(file, obj);
       return;
     }
-    if (obj.schema !== undefined && obj.schema !== 'sfo-check/case@1') {
+    if (obj.schema !== undefined && obj.schema !== schemas.case) {
       const isPolicy = String(obj.schema).startsWith('sfo-check/policy');
       this.refuse(file, isPolicy
         ? 'This file is a policy profile, not a case: load it under “Policy profiles” below.'
-        : `This file is not an sfo-check case: its schema is “${obj.schema}”, and this page reads “sfo-check/case@1”.`,
+        : `This file is not an sfo-check case: its schema is “${obj.schema}”, and this page reads “${schemas.case}”.`,
       isPolicy ? 'policy-file' : 'open-case');
       return;
     }

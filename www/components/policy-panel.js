@@ -3,7 +3,7 @@
 // editing a profile's timetable. Changes go into state.policy; the page
 // then checks the case again (onChange) and asks the panel to render.
 
-import { MAX_FILE_BYTES } from './files.js';
+import { readFileWithin } from './files.js';
 import { h, replace, onFieldLink, focusStatic } from '../dom.js';
 import { longDate } from '../dates.js';
 import { renderErrorList, tag } from '../render.js';
@@ -290,15 +290,14 @@ export class PolicyPanel {
     const { state } = this;
     const input = this.file;
     // A file over the engine's limit is refused unread.
-    const files = await Promise.all([...(input.files ?? [])].map(async (f) => (f.size > MAX_FILE_BYTES
-      ? { name: f.name, tooLarge: true } : { name: f.name, text: await f.text() })));
+    const files = await Promise.all([...(input.files ?? [])].map((f) => readFileWithin(state.engine, f, 'policy file')));
     input.value = '';
     if (!files.length) return;
     const errors = [];
     const added = [];
     for (const file of files) {
-      if (file.tooLarge) {
-        errors.push({ text: `${file.name}: the file is larger than 1 MB, the most this page reads` });
+      if (file.error) {
+        errors.push({ text: `${file.name}: ${errorInWords(file.error)}` });
         continue;
       }
       const read = state.engine.readPolicy(file.text);

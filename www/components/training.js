@@ -9,11 +9,11 @@ import { longDate } from '../dates.js';
 import { answers, rawFromCase } from '../form.js';
 import { STATUS, STATE, stateDetail, tag, renderAnswers, renderErrorList } from '../render.js';
 import { citation, statusLine } from '../citations.js';
-import { fieldLabel, ruleTitle, vocabulary, plural } from '../words.js';
+import { fieldLabel, ruleTitle, vocabulary, plural, errorInWords } from '../words.js';
 import { timeline } from '../timeline.js';
 import { dateBoxes, readDateBoxes } from '../date-boxes.js';
 import { Presenter } from './present.js';
-import { MAX_FILE_BYTES } from './files.js';
+import { readFileWithin } from './files.js';
 import { WhatIf } from './what-if.js';
 
 // How each prediction is marked; `neutral` (a flag rightly left unticked)
@@ -70,7 +70,7 @@ export class Training {
   async open() {
     if (!this.checker) {
       // The built-in profile only: scenarios are written and tested against it.
-      this.checker = this.engine.checker([]);
+      this.checker = this.engine.checker([]).value;
       const { LIBRARY } = await import('../vendor/scenarios.js');
       const problems = [];
       for (const { file, text } of LIBRARY) this.add(file, text, 'library', problems);
@@ -88,6 +88,11 @@ export class Training {
     }
     const entry = { file, origin, ...opened.value };
     const at = this.library.findIndex((s) => s.scenario.id === entry.scenario.id);
+    // A shared file may replace one shared earlier (a newer copy), never one of the library's own.
+    if (at >= 0 && this.library[at].origin === 'library' && origin !== 'library') {
+      problems.push({ text: `${file}: its id, “${entry.scenario.id}”, is the id of “${this.library[at].scenario.title}” in the page’s own library, which a file may not replace: give the scenario an id of its own` });
+      return false;
+    }
     if (at >= 0) this.library[at] = entry;
     else this.library.push(entry);
     return true;
@@ -102,12 +107,13 @@ export class Training {
   async openFiles(input) {
     const problems = [];
     let added = 0;
-    for (const file of input.files ?? []) {
-      if (file.size > MAX_FILE_BYTES) {
-        problems.push({ text: `${file.name}: the file is larger than 1 MB, the most this page reads` });
+    for (const picked of input.files ?? []) {
+      const file = await readFileWithin(this.engine, picked, 'scenario file');
+      if (file.error) {
+        problems.push({ text: `${file.name}: ${errorInWords(file.error)}` });
         continue;
       }
-      if (this.add(file.name, await file.text(), 'file', problems)) added += 1;
+      if (this.add(file.name, file.text, 'file', problems)) added += 1;
     }
     input.value = '';
     this.showProblems(problems);
