@@ -275,9 +275,14 @@ fn the_page_reads_a_file_strictly_and_a_case_within_its_rows() {
 
 #[wasm_bindgen_test]
 fn policies_cross_the_boundary_intact() {
-    let policy = to_json(&wasm::default_policy());
+    let mut policy = to_json(&wasm::default_policy());
     assert_eq!(policy["id"], "ew-default-2024");
     assert_eq!(policy["timetable"][0]["id"], "D-WINDOW-CLOSE");
+    // A profile to load may not take the built-in one's id.
+    let thrown = to_json(&wasm::read_policy(js(&policy.to_string())).unwrap_err());
+    assert_eq!(thrown["errors"][0]["path"], "id");
+    assert_eq!(thrown["errors"][0]["code"], "duplicate");
+    policy["id"] = "region".into();
     let read = wasm::read_policy(js(&policy.to_string())).unwrap();
     assert_eq!(to_json(&read), policy);
     let mut broken = policy.clone();
@@ -545,4 +550,26 @@ fn checkers_with_new_words_give_their_memory_back() {
     }
     let grown = memory_bytes() - before;
     assert!(grown < 2 * 1024 * 1024, "memory grew by {grown} bytes");
+}
+
+/// The page refuses a file by its size alone, before reading it: sizes past
+/// what a 32-bit number holds (a 4 GB caseload) included.
+#[wasm_bindgen_test]
+fn a_file_is_refused_by_its_size_alone() {
+    assert!(wasm::file_too_large("case file", 1_048_576.0).is_null());
+    let case = to_json(&wasm::file_too_large("case file", 1_048_577.0));
+    assert_eq!(case["code"], "too-large");
+    assert_eq!(
+        case["message"],
+        "the case file is larger than 1 MB (1048576 bytes), the most sfo-check reads"
+    );
+    assert!(wasm::file_too_large("caseload file", 64.0 * 1_048_576.0).is_null());
+    for (bytes, said) in [(2_147_483_648.0, "2,048.0 MB"), (4_294_967_296.0, "4,096.0 MB")] {
+        let caseload = to_json(&wasm::file_too_large("caseload file", bytes));
+        assert_eq!(
+            caseload["message"],
+            format!("the file is {said}: the most a caseload file holds is 64 MB")
+        );
+    }
+    assert!(!wasm::file_too_large("caseload file", f64::MAX).is_null());
 }
