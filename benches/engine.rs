@@ -479,6 +479,36 @@ fn generated_caseload(rows: usize) -> String {
     text
 }
 
+/// A caseload of recent cases, every one with deadlines still to come on
+/// Mon 2 Jun 2025 (murders, manslaughters and rapes during licences and
+/// community orders, in court in April and May 2025): what the browser
+/// benchmark makes a calendar of. Deterministic.
+fn generated_open_caseload(rows: usize) -> String {
+    let mut seed: u64 = 0x0_ca1e;
+    let mut next = move |n: u64| {
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (seed >> 33) % n
+    };
+    let court_from = NaiveDate::from_ymd_opt(2025, 4, 1).unwrap();
+    let mut text = String::from("reference,today,supervision_type,supervision_start,supervision_scheduled_end,offence,alleged_from,charged,first_court_appearance,notification_submitted\n");
+    for i in 0..rows {
+        let court = court_from + chrono::Days::new(next(55));
+        let alleged = court - chrono::Days::new(2 + next(10));
+        let start = alleged - chrono::Days::new(30 + next(300));
+        let end = alleged + chrono::Days::new(100 + next(600));
+        let notified = (next(2) == 0).then(|| (court + chrono::Days::new(3)).to_string());
+        text.push_str(&format!(
+            "OPEN-{i:06},2025-06-02,{},{start},{end},{},{alleged},{court},{court},{}\n",
+            ["licence", "community-order"][next(2) as usize],
+            ["murder", "manslaughter", "rape"][next(3) as usize],
+            notified.unwrap_or_default(),
+        ));
+    }
+    text
+}
+
 /// `sfo-check batch` on the generated caseload, CSV in to CSV out: one run on
 /// one thread and one on every core, wall-clock, rows per second.
 fn caseload_throughput(bench: &mut Bench, root: &str) {
@@ -496,8 +526,17 @@ fn caseload_throughput(bench: &mut Bench, root: &str) {
     };
     let file = std::path::Path::new(root).join("target/bench-caseload.csv");
     std::fs::write(&file, generated_caseload(rows)).unwrap();
+    std::fs::write(
+        std::path::Path::new(root).join("target/bench-caseload-open.csv"),
+        generated_open_caseload(rows),
+    )
+    .unwrap();
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-    for (key, threads) in [("caseload:one-thread", 1), ("caseload:all-cores", cores)] {
+    for (key, threads, format) in [
+        ("caseload:one-thread", 1, "csv"),
+        ("caseload:all-cores", cores, "csv"),
+        ("caseload:calendar", cores, "ics"),
+    ] {
         let started = Instant::now();
         let out = std::process::Command::new(env!("CARGO_BIN_EXE_sfo-check"))
             .args([
@@ -505,8 +544,10 @@ fn caseload_throughput(bench: &mut Bench, root: &str) {
                 file.to_str().unwrap(),
                 "--threads",
                 &threads.to_string(),
+                "--format",
+                format,
             ])
-            .stdout(std::process::Stdio::null())
+            .stdout(std::process::Stdio::piped())
             .stderr(std::process::Stdio::piped())
             .output()
             .unwrap();
@@ -520,7 +561,8 @@ fn caseload_throughput(bench: &mut Bench, root: &str) {
         );
         let per_second = rows as f64 / seconds;
         let name = format!(
-            "batch, {rows} rows, CSV in to CSV out, {threads} thread{}",
+            "batch, {rows} rows, CSV in to {} out, {threads} thread{}",
+            if format == "ics" { "a calendar" } else { "CSV" },
             if threads == 1 { "" } else { "s" }
         );
         println!(
@@ -533,6 +575,7 @@ fn caseload_throughput(bench: &mut Bench, root: &str) {
             "key": key, "name": name, "rows": rows, "threads": threads,
             "milliseconds": seconds * 1000.0, "rows_per_second": per_second,
             "rows_per_second_per_core": per_second / threads as f64,
+            "output_bytes": out.stdout.len(),
         }));
     }
 }

@@ -144,14 +144,31 @@ pub const WEEKDAYS: [&str; 7] = [
 /// it is called for every date in every report.)
 pub fn long(date: NaiveDate) -> String {
     let mut text = String::with_capacity(16);
+    push_long(&mut text, date);
+    text
+}
+
+/// Appends [`long`]'s words for `date` to `text`.
+pub fn push_long(text: &mut String, date: NaiveDate) {
     text.push_str(&WEEKDAYS[date.weekday().num_days_from_monday() as usize][..3]);
     text.push(' ');
-    push_number(&mut text, date.day());
+    push_number(text, date.day());
     text.push(' ');
     text.push_str(&MONTHS[date.month0() as usize][..3]);
     text.push(' ');
-    push_number(&mut text, date.year().unsigned_abs());
-    text
+    push_number(text, date.year().unsigned_abs());
+}
+
+/// Appends `20241213`, the date as an iCalendar DATE writes it.
+pub fn push_compact(text: &mut String, date: NaiveDate) {
+    let mut digits = |n: u32, width: u32| {
+        for place in (0..width).rev() {
+            text.push(char::from(b'0' + (n / 10u32.pow(place) % 10) as u8));
+        }
+    };
+    digits(date.year().unsigned_abs(), 4);
+    digits(date.month(), 2);
+    digits(date.day(), 2);
 }
 
 fn push_number(text: &mut String, n: u32) {

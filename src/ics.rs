@@ -10,11 +10,11 @@
 
 use crate::calendar::Calendar;
 use crate::case::Case;
-use crate::date::long;
+use crate::date::{push_compact, push_long};
 use crate::registry::RuleId;
 use crate::report::{Deadline, Report, State};
 use crate::text::safe;
-use chrono::{DateTime, Datelike, NaiveDate, Timelike, Utc};
+use chrono::{DateTime, NaiveDate, Timelike, Utc};
 use sha2::{Digest, Sha256};
 use std::fmt::Write;
 
@@ -108,16 +108,27 @@ pub fn case_key(case: &Case) -> String {
 
 /// The UID of a step's event: the step and a SHA-256 of the case's key.
 pub fn uid(step: RuleId, case_key: &str) -> String {
-    let digest = Sha256::digest(case_key.as_bytes());
-    let mut uid = String::with_capacity(100);
-    uid.push_str(step.as_str());
-    uid.push('-');
-    for byte in digest {
-        let _ = write!(uid, "{byte:02x}");
-    }
-    uid.push_str("@sfo-check.invalid");
-    uid
+    uid_of(step, &case_hash(case_key))
 }
+
+/// A case key's SHA-256 in hex: worked out once a case, for all its events.
+fn case_hash(case_key: &str) -> String {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let mut hex = String::with_capacity(64);
+    for byte in Sha256::digest(case_key.as_bytes()) {
+        hex.push(char::from(HEX[usize::from(byte >> 4)]));
+        hex.push(char::from(HEX[usize::from(byte & 15)]));
+    }
+    hex
+}
+
+fn uid_of(step: RuleId, case_hash: &str) -> String {
+    format!("{}-{case_hash}{UID_DOMAIN}", step.as_str())
+}
+
+/// Where every UID is from: a domain of sfo-check's own that no calendar
+/// server answers for.
+const UID_DOMAIN: &str = "@sfo-check.invalid";
 
 /// The steps of `report` a calendar holds.
 pub fn steps(report: &Report, include_done: bool) -> impl Iterator<Item = &Deadline> {
@@ -139,6 +150,37 @@ pub fn file(report: &Report, case_key: &str, calendar: &Calendar, options: &IcsO
     out
 }
 
+/// Content lines as they are written: each built in one buffer, then folded
+/// into the file (a caseload's calendar writes hundreds of thousands, so
+/// nothing here allocates a line of its own).
+struct Lines<'a> {
+    out: &'a mut String,
+    content: String,
+    text: String,
+}
+
+impl Lines<'_> {
+    /// `NAME:value`, the value written by `write` as it is (a UID, a date).
+    fn raw(&mut self, name: &str, write: impl FnOnce(&mut String)) {
+        self.content.clear();
+        self.content.push_str(name);
+        self.content.push(':');
+        write(&mut self.content);
+        line(self.out, &self.content);
+    }
+
+    /// `NAME:value`, the value written by `write` as a TEXT value, escaped.
+    fn text(&mut self, name: &str, write: impl FnOnce(&mut String)) {
+        self.text.clear();
+        write(&mut self.text);
+        self.content.clear();
+        self.content.push_str(name);
+        self.content.push(':');
+        push_text_value(&mut self.content, &self.text);
+        line(self.out, &self.content);
+    }
+}
+
 /// Appends the events of one report: a caseload's file is [`FILE_START`],
 /// each case's events, then [`FILE_END`].
 pub fn write_events(
@@ -148,140 +190,161 @@ pub fn write_events(
     calendar: &Calendar,
     options: &IcsOptions,
 ) {
-    let stamp = {
-        let (date, time) = (options.now.date_naive(), options.now.time());
-        format!(
-            "{}T{:02}{:02}{:02}Z",
-            compact(date),
-            time.hour(),
-            time.minute(),
-            time.second()
-        )
-    };
+    let mut events = steps(report, options.include_done).peekable();
+    if events.peek().is_none() {
+        return;
+    }
+    let hash = case_hash(case_key);
+    let time = options.now.time();
     let sequence = options.sequence();
-    for deadline in steps(report, options.include_done) {
+    let mut lines = Lines {
+        out,
+        content: String::with_capacity(1024),
+        text: String::with_capacity(1024),
+    };
+    for deadline in events {
         let Some(due) = deadline.current_due else {
             continue;
         };
         let to_do = CalendarPlace::of(&deadline.state) == CalendarPlace::ToDo;
         let title = title(deadline, report, to_do);
-        line(out, "BEGIN:VEVENT");
-        line(out, &format!("UID:{}", uid(deadline.id, case_key)));
-        line(out, &format!("DTSTAMP:{stamp}"));
-        line(out, &format!("SEQUENCE:{sequence}"));
-        line(out, &format!("DTSTART;VALUE=DATE:{}", compact(due)));
+        line(lines.out, "BEGIN:VEVENT");
+        lines.raw("UID", |v| {
+            v.push_str(deadline.id.as_str());
+            v.push('-');
+            v.push_str(&hash);
+            v.push_str(UID_DOMAIN);
+        });
+        lines.raw("DTSTAMP", |v| {
+            push_compact(v, options.now.date_naive());
+            let _ = write!(
+                v,
+                "T{:02}{:02}{:02}Z",
+                time.hour(),
+                time.minute(),
+                time.second()
+            );
+        });
+        lines.raw("SEQUENCE", |v| {
+            let _ = write!(v, "{sequence}");
+        });
+        lines.raw("DTSTART;VALUE=DATE", |v| push_compact(v, due));
         if let Some(next) = due.succ_opt() {
-            line(out, &format!("DTEND;VALUE=DATE:{}", compact(next)));
+            lines.raw("DTEND;VALUE=DATE", |v| push_compact(v, next));
         }
-        line(out, &format!("SUMMARY:{}", text_value(&title)));
-        line(
-            out,
-            &format!("DESCRIPTION:{}", text_value(&description(deadline, report))),
-        );
-        line(out, "TRANSP:TRANSPARENT");
+        lines.text("SUMMARY", |v| v.push_str(&title));
+        lines.text("DESCRIPTION", |v| describe(v, deadline, report));
+        line(lines.out, "TRANSP:TRANSPARENT");
         if to_do {
             for days in REMINDERS {
-                alarm(out, due, days, calendar, &title);
+                alarm(&mut lines, due, days, calendar, &title);
             }
         }
-        line(out, "END:VEVENT");
+        line(lines.out, "END:VEVENT");
     }
-}
-
-/// `20241213`, written without chrono's formatter (which would add to the page's module).
-fn compact(date: NaiveDate) -> String {
-    format!("{:04}{:02}{:02}", date.year(), date.month(), date.day())
 }
 
 /// "SFO review due — A123", or the step's label for a step no one does.
 fn title(deadline: &Deadline, report: &Report, to_do: bool) -> String {
-    let what = match deadline.id.entry().calendar_noun {
-        Some(noun) => format!("{noun} {}", if to_do { "due" } else { "done" }),
-        None => deadline.label.clone(),
-    };
-    match &report.reference {
-        Some(reference) => format!("{what} \u{2014} {}", safe(reference)),
-        None => what,
+    let mut title = String::with_capacity(64);
+    match deadline.id.entry().calendar_noun {
+        Some(noun) => {
+            title.push_str(noun);
+            title.push_str(if to_do { " due" } else { " done" });
+        }
+        None => title.push_str(&deadline.label),
     }
+    if let Some(reference) = &report.reference {
+        title.push_str(" \u{2014} ");
+        title.push_str(&safe(reference));
+    }
+    title
 }
 
-fn description(deadline: &Deadline, report: &Report) -> String {
-    let mut lines: Vec<String> = Vec::with_capacity(8);
+/// The event's description, its lines separated by line breaks.
+fn describe(text: &mut String, deadline: &Deadline, report: &Report) {
     if let Some(reference) = &report.reference {
-        lines.push(format!("Case: {}", safe(reference)));
+        text.push_str("Case: ");
+        text.push_str(&safe(reference));
+        text.push('\n');
     }
-    let from = match deadline.counts_from.date {
-        Some(date) if deadline.counts_from.projected => format!(
-            " (counted from the due date of an earlier step, {})",
-            long(date)
-        ),
-        Some(date) => format!(" ({})", long(date)),
-        None => String::new(),
-    };
-    lines.push(format!(
-        "{} ({}): {}{from}.",
-        safe(&deadline.label),
-        deadline.id.as_str(),
-        safe(&deadline.rule_text)
-    ));
+    text.push_str(&safe(&deadline.label));
+    text.push_str(" (");
+    text.push_str(deadline.id.as_str());
+    text.push_str("): ");
+    text.push_str(&safe(&deadline.rule_text));
+    if let Some(date) = deadline.counts_from.date {
+        text.push_str(if deadline.counts_from.projected {
+            " (counted from the due date of an earlier step, "
+        } else {
+            " ("
+        });
+        push_long(text, date);
+        text.push(')');
+    }
+    text.push('.');
     if let (Some(original), Some(current)) = (deadline.original_due, deadline.current_due) {
         if original != current {
-            lines.push(format!("Extended: originally due {}.", long(original)));
+            text.push_str("\nExtended: originally due ");
+            push_long(text, original);
+            text.push('.');
         }
     }
     if let Some(done) = deadline.completed {
-        lines.push(format!("Done on {}.", long(done)));
+        text.push_str("\nDone on ");
+        push_long(text, done);
+        text.push('.');
     }
-    lines.push(format!("Status: {}.", deadline.status_text));
+    text.push_str("\nStatus: ");
+    text.push_str(deadline.status_text);
+    text.push('.');
     if deadline.predicted {
-        lines.push("Bank holidays for this year are not confirmed.".into());
+        text.push_str("\nBank holidays for this year are not confirmed.");
     }
     for citation in &deadline.citations {
-        let detail = citation
-            .detail
-            .as_deref()
-            .map(|d| format!(" ({})", safe(d.strip_suffix('.').unwrap_or(d))))
-            .unwrap_or_default();
-        lines.push(format!("Source: {}{detail}.", safe(&citation.text)));
+        text.push_str("\nSource: ");
+        text.push_str(&safe(&citation.text));
+        if let Some(detail) = citation.detail.as_deref() {
+            text.push_str(" (");
+            text.push_str(&safe(detail.strip_suffix('.').unwrap_or(detail)));
+            text.push(')');
+        }
+        text.push('.');
     }
-    lines.push(format!(
-        "Policy profile: {}. Worked out by {} on {}.",
-        safe(&deadline.policy),
-        report.stamp.engine,
-        long(report.stamp.today)
-    ));
-    lines.join("\n")
+    text.push_str("\nPolicy profile: ");
+    text.push_str(&safe(&deadline.policy));
+    text.push_str(". Worked out by ");
+    text.push_str(&report.stamp.engine);
+    text.push_str(" on ");
+    push_long(text, report.stamp.today);
+    text.push('.');
 }
 
 /// A reminder `days` working days before `due`, at 09:00 that day (the
 /// event's own floating time): the trigger counts back from the start of
 /// the all-day event.
-fn alarm(out: &mut String, due: NaiveDate, days: u32, calendar: &Calendar, title: &str) {
+fn alarm(lines: &mut Lines<'_>, due: NaiveDate, days: u32, calendar: &Calendar, title: &str) {
     let Some(on) = calendar.working_days_before(due, days) else {
         return;
     };
     let back = (due - on).num_days();
+    line(lines.out, "BEGIN:VALARM");
+    line(lines.out, "ACTION:DISPLAY");
     // 09:00 on a day `back` days earlier is (back - 1) days and 15 hours before midnight.
-    let trigger = if back > 1 {
-        format!("-P{}DT15H", back - 1)
-    } else {
-        "-PT15H".to_string()
-    };
-    let plural = if days == 1 { "" } else { "s" };
-    line(out, "BEGIN:VALARM");
-    line(out, "ACTION:DISPLAY");
-    line(out, &format!("TRIGGER:{trigger}"));
-    line(
-        out,
-        &format!(
-            "DESCRIPTION:{}",
-            text_value(&format!(
-                "{title}: in {days} working day{plural} ({})",
-                long(due)
-            ))
-        ),
-    );
-    line(out, "END:VALARM");
+    lines.raw("TRIGGER", |v| {
+        if back > 1 {
+            let _ = write!(v, "-P{}DT15H", back - 1);
+        } else {
+            v.push_str("-PT15H");
+        }
+    });
+    lines.text("DESCRIPTION", |v| {
+        let plural = if days == 1 { "" } else { "s" };
+        let _ = write!(v, "{title}: in {days} working day{plural} (");
+        push_long(v, due);
+        v.push(')');
+    });
+    line(lines.out, "END:VALARM");
 }
 
 /// A TEXT value (RFC 5545 §3.3.11): backslash, semicolon and comma escaped,
@@ -289,37 +352,62 @@ fn alarm(out: &mut String, due: NaiveDate, days: u32, calendar: &Calendar, title
 /// [`safe`] in each part first, so none reaches a calendar raw.
 pub fn text_value(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            ';' => out.push_str("\\;"),
-            ',' => out.push_str("\\,"),
-            '\n' => out.push_str("\\n"),
-            // Any other is made visible as `safe` writes it, its backslash escaped.
-            c if crate::text::is_unsafe(c) => {
-                out.push('\\');
-                crate::text::push_escape(&mut out, c);
-            }
-            c => out.push(c),
-        }
-    }
+    push_text_value(&mut out, text);
     out
+}
+
+/// Appends `text` as a TEXT value, copying the runs between the characters
+/// that need escaping whole.
+fn push_text_value(out: &mut String, text: &str) {
+    let mut copied = 0;
+    for (at, byte) in text.bytes().enumerate() {
+        // Only these bytes can start a character to escape: ASCII controls
+        // and punctuation, and the first byte of a C1 control (U+0080–U+009F)
+        // or of a bidirectional mark (U+061C, U+200E–U+2069).
+        if !(byte < 0x20 || matches!(byte, b'\\' | b';' | b',' | 0x7f | 0xc2 | 0xd8 | 0xe2)) {
+            continue;
+        }
+        let Some(c) = text[at..].chars().next() else {
+            continue;
+        };
+        let escape = match c {
+            '\\' => "\\\\",
+            ';' => "\\;",
+            ',' => "\\,",
+            '\n' => "\\n",
+            c if crate::text::is_unsafe(c) => "",
+            _ => continue,
+        };
+        out.push_str(&text[copied..at]);
+        if escape.is_empty() {
+            // Made visible as `safe` writes it, its backslash escaped.
+            out.push('\\');
+            crate::text::push_escape(out, c);
+        } else {
+            out.push_str(escape);
+        }
+        copied = at + c.len_utf8();
+    }
+    out.push_str(&text[copied..]);
 }
 
 /// Appends a content line folded at 75 octets (RFC 5545 §3.1): each
 /// continuation starts with a space; a UTF-8 character is never split.
 pub fn line(out: &mut String, content: &str) {
-    let mut octets = 0;
-    for c in content.chars() {
-        let size = c.len_utf8();
-        if octets + size > 75 {
-            out.push_str(CRLF);
-            out.push(' ');
-            octets = 1;
+    let mut rest = content;
+    let mut room = 75;
+    while rest.len() > room {
+        let mut cut = room;
+        while !rest.is_char_boundary(cut) {
+            cut -= 1;
         }
-        out.push(c);
-        octets += size;
+        out.push_str(&rest[..cut]);
+        out.push_str(CRLF);
+        out.push(' ');
+        rest = &rest[cut..];
+        room = 74;
     }
+    out.push_str(rest);
     out.push_str(CRLF);
 }
 
@@ -337,6 +425,12 @@ mod tests {
             r"x\\u{0}\\u{b}\\u{1b}[2J"
         );
         assert_eq!(text_value(&safe("\u{1b}")), text_value("\u{1b}"));
+        // Other characters are copied as they are, whatever their width;
+        // C1 controls and bidirectional marks are made visible.
+        assert_eq!(
+            text_value("é — ’\u{85}x\u{202e}y\u{2066}, ok"),
+            r"é — ’\\u{85}x\\u{202e}y\\u{2066}\, ok"
+        );
     }
 
     #[test]

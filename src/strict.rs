@@ -49,8 +49,31 @@ fn framed<E: de::Error>(step: &Step<'_>, code: &str, message: String) -> E {
     ))
 }
 
-/// The reader at a place in the document, with the longest text it takes.
-struct Strict<'p>(&'p Step<'p>, usize);
+/// How much a document may hold, beside its size.
+#[derive(Debug, Clone, Copy)]
+pub struct Limits {
+    /// The longest text, in characters.
+    pub text_chars: usize,
+    /// The most items in a list, or members in an object.
+    pub items: usize,
+}
+
+impl Limits {
+    /// Every document sfo-check reads as such: a case, a profile, a scenario.
+    pub const DOCUMENT: Limits = Limits {
+        text_chars: MAX_TEXT_CHARS,
+        items: MAX_LIST_ITEMS,
+    };
+    /// A draft of the page's form: answers as typed, however long or many,
+    /// within the document's own size.
+    pub const DRAFT: Limits = Limits {
+        text_chars: MAX_DOCUMENT_BYTES,
+        items: MAX_DOCUMENT_BYTES,
+    };
+}
+
+/// The reader at a place in the document, with its limits.
+struct Strict<'p>(&'p Step<'p>, Limits);
 
 impl<'de> DeserializeSeed<'de> for Strict<'_> {
     type Value = Value;
@@ -82,13 +105,14 @@ impl<'de> Visitor<'de> for Strict<'_> {
         Ok(Value::Null)
     }
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Value, E> {
-        if v.len() > self.1 && v.chars().count() > self.1 {
+        let most = self.1.text_chars;
+        if v.len() > most && v.chars().count() > most {
             return Err(framed(
                 self.0,
                 "too-large",
                 format!(
                     "is longer than {} characters",
-                    crate::text::count(self.1 as u64)
+                    crate::text::count(most as u64)
                 ),
             ));
         }
@@ -99,13 +123,13 @@ impl<'de> Visitor<'de> for Strict<'_> {
         let mut items = Vec::new();
         loop {
             let at = Step::Index(self.0, items.len());
-            if items.len() == MAX_LIST_ITEMS {
+            if items.len() == self.1.items {
                 // One more item is an error; the rest is never read.
                 return match seq.next_element::<de::IgnoredAny>()? {
                     Some(_) => Err(framed(
                         self.0,
                         "too-large",
-                        format!("has more than {MAX_LIST_ITEMS} items"),
+                        format!("has more than {} items", self.1.items),
                     )),
                     None => Ok(Value::Array(items)),
                 };
@@ -129,11 +153,11 @@ impl<'de> Visitor<'de> for Strict<'_> {
                         .to_string(),
                 ));
             }
-            if members.len() == MAX_LIST_ITEMS {
+            if members.len() == self.1.items {
                 return Err(framed(
                     self.0,
                     "too-large",
-                    format!("has more than {MAX_LIST_ITEMS} members"),
+                    format!("has more than {} members", self.1.items),
                 ));
             }
             let value = map.next_value_seed(Strict(&at, self.1))?;
@@ -154,19 +178,17 @@ fn code_of(text: &str) -> ErrorCode {
 /// The JSON `text` (of a document called `what`, e.g. "case") as a value,
 /// read strictly and within the limits; or the one error that stopped it.
 pub fn parse(text: &str, what: &str) -> Result<Value, FieldError> {
-    parse_within(text, what, MAX_TEXT_CHARS)
+    parse_within(text, what, Limits::DOCUMENT)
 }
 
-/// As [`parse`], with texts of up to `max_text` characters: a draft of the
-/// page's form keeps an answer as typed, however long, within the
-/// document's own limit.
-pub fn parse_within(text: &str, what: &str, max_text: usize) -> Result<Value, FieldError> {
+/// As [`parse`], within other `limits` (a draft's).
+pub fn parse_within(text: &str, what: &str, limits: Limits) -> Result<Value, FieldError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.len() > MAX_DOCUMENT_BYTES {
         return Err(too_large(what));
     }
     let mut reader = serde_json::Deserializer::from_str(text);
-    let value = Strict(&Step::Root, max_text)
+    let value = Strict(&Step::Root, limits)
         .deserialize(&mut reader)
         .and_then(|value| reader.end().map(|()| value));
     value.map_err(|e| {

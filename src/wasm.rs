@@ -372,14 +372,14 @@ pub fn read_document(text: &str, what: &str) -> Result<(), JsValue> {
 
 /// As `readDocument`, for a file the page opens as a case: one with more
 /// rows than a case holds is refused too, before the page draws them. A
-/// draft (`sfo-check/draft@1`) keeps answers as typed, so any text in it is
-/// read, however long, within the document's size: the form shows a
+/// draft (`sfo-check/draft@1`) keeps answers as typed, so its answers are
+/// read however long or many, within the document's size: the form shows a
 /// too-long answer's own error once it is back in its field.
 #[wasm_bindgen(js_name = readCaseDocument)]
 pub fn read_case_document(text: &str, what: &str) -> Result<(), JsValue> {
-    let any_text = crate::strict::parse_within(text, what, crate::strict::MAX_DOCUMENT_BYTES)
+    let as_draft = crate::strict::parse_within(text, what, crate::strict::Limits::DRAFT)
         .map_err(|e| errors(vec![e]))?;
-    if any_text.get("schema").and_then(|s| s.as_str()) == Some(crate::case::DRAFT_SCHEMA) {
+    if as_draft.get("schema").and_then(|s| s.as_str()) == Some(crate::case::DRAFT_SCHEMA) {
         return Ok(());
     }
     read_document(text, what)?;
@@ -537,10 +537,11 @@ impl KeptCaseload {
 
     /// The calendar events of the results at `indexes` (from
     /// `withStepsToDo`, a slice at a time), each checked again as its own
-    /// case's file would be; `calendar` is `{ now, include_done }`. A whole
-    /// file is `calendarFrame().start`, every slice, then `.end`.
+    /// case's file would be, as UTF-8 bytes (a part of a Blob, never decoded
+    /// into a string); `calendar` is `{ now, include_done }`. A whole file is
+    /// `calendarFrame().start`, every slice, then `.end`.
     #[wasm_bindgen(js_name = calendarEvents)]
-    pub fn calendar_events(&self, indexes: &[u32], calendar: JsValue) -> Result<String, JsValue> {
+    pub fn calendar_events(&self, indexes: &[u32], calendar: JsValue) -> Result<Vec<u8>, JsValue> {
         let calendar = read_calendar_options(calendar)?;
         let mut out = String::with_capacity(indexes.len() * 2048);
         for input in indexes
@@ -556,7 +557,7 @@ impl KeptCaseload {
                 &calendar,
             );
         }
-        Ok(out)
+        Ok(out.into_bytes())
     }
 
     /// Indexes of the results with a dated step still to come.

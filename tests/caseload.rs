@@ -13,14 +13,10 @@ use std::process::Command;
 
 mod run;
 
-use run::{sfo, stderr, stdout};
+use run::{project_text, sfo, stderr, stdout};
 
 fn path(relative: &str) -> std::path::PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join(relative)
-}
-
-fn read(relative: &str) -> String {
-    std::fs::read_to_string(path(relative)).unwrap_or_else(|e| panic!("{relative}: {e}"))
 }
 
 fn clock() -> NaiveDate {
@@ -41,22 +37,22 @@ fn results(bytes: &[u8], format: Format) -> (Vec<caseload::RowResult>, usize) {
 
 #[test]
 fn golden_csv_gives_the_hand_worked_results() {
-    let bytes = read("tests/caseload/golden.csv");
+    let bytes = project_text("tests/caseload/golden.csv");
     let (results, blank) = results(bytes.as_bytes(), Format::Csv);
     assert_eq!(
         caseload::to_csv(&results),
-        read("tests/caseload/golden.expected.csv")
+        project_text("tests/caseload/golden.expected.csv")
     );
     assert_eq!(blank, 1, "the golden caseload has one blank row");
 }
 
 #[test]
 fn golden_json_lines_give_the_hand_worked_results() {
-    let bytes = read("tests/caseload/golden.jsonl");
+    let bytes = project_text("tests/caseload/golden.jsonl");
     let (results, _) = results(bytes.as_bytes(), Format::JsonLines);
     assert_eq!(
         caseload::to_csv(&results),
-        read("tests/caseload/golden.jsonl.expected.csv")
+        project_text("tests/caseload/golden.jsonl.expected.csv")
     );
     // An extension asked for after its deadline is in the results.
     let late = results
@@ -68,7 +64,7 @@ fn golden_json_lines_give_the_hand_worked_results() {
 
 #[test]
 fn every_csv_row_matches_check_on_the_golden_case_itself() {
-    let bytes = read("tests/caseload/golden.csv");
+    let bytes = project_text("tests/caseload/golden.csv");
     let (results, _) = results(bytes.as_bytes(), Format::Csv);
     let checker = Checker::new();
     let mut compared = 0;
@@ -96,11 +92,11 @@ fn every_csv_row_matches_check_on_the_golden_case_itself() {
 
 #[test]
 fn golden_summary_counts_what_the_expected_results_hold() {
-    let bytes = read("tests/caseload/golden.csv");
+    let bytes = project_text("tests/caseload/golden.csv");
     let (results, blank) = results(bytes.as_bytes(), Format::Csv);
     let summary = Summary::of(&results, blank);
     // Counted from the expected file, not from the results.
-    let expected = read("tests/caseload/golden.expected.csv");
+    let expected = project_text("tests/caseload/golden.expected.csv");
     let mut reader = csv::Reader::from_reader(expected.as_bytes());
     let headers = reader.headers().unwrap().clone();
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
@@ -129,7 +125,10 @@ fn golden_summary_counts_what_the_expected_results_hold() {
 fn batch_writes_every_row_and_exits_1_when_some_have_errors() {
     let out = sfo(&["batch", "tests/caseload/golden.csv"]);
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
-    assert_eq!(stdout(&out), read("tests/caseload/golden.expected.csv"));
+    assert_eq!(
+        stdout(&out),
+        project_text("tests/caseload/golden.expected.csv")
+    );
     let err = stderr(&out);
     assert!(
         err.contains("row 96: the row has 3 cells but the header has 23 columns"),
@@ -145,7 +144,7 @@ fn batch_exits_0_when_every_row_is_checked() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert_eq!(
         stdout(&out),
-        read("tests/caseload/golden.jsonl.expected.csv")
+        project_text("tests/caseload/golden.jsonl.expected.csv")
     );
     assert!(
         stderr(&out).starts_with("170 cases checked: "),

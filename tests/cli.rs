@@ -2,7 +2,7 @@
 
 mod run;
 
-use run::{sfo, stderr, stdout};
+use run::{project_text, sfo, stderr, stdout};
 use std::io::Write;
 use std::process::{Command, Output, Stdio};
 
@@ -272,11 +272,7 @@ fn a_device_or_an_endless_pipe_is_refused_at_the_limit_not_read_to_its_end() {
 
 #[test]
 fn a_file_with_a_byte_order_mark_is_read() {
-    let text = std::fs::read_to_string(
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("examples/licence-murder-qualifies.json"),
-    )
-    .unwrap();
+    let text = project_text("examples/licence-murder-qualifies.json");
     let out = sfo_stdin(
         &["check", "-", "--format", "text"],
         &format!("\u{feff}{text}"),
@@ -289,14 +285,8 @@ fn a_file_with_a_byte_order_mark_is_read() {
 fn a_value_can_never_start_a_line_or_change_the_terminal() {
     // The reproducer: a reference that would print a fake first result line
     // and hide the real one (ESC[8m), then set the terminal's title.
-    let mut case: serde_json::Value = serde_json::from_str(
-        &std::fs::read_to_string(
-            std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-                .join("examples/group-b-does-not-qualify.json"),
-        )
-        .unwrap(),
-    )
-    .unwrap();
+    let mut case: serde_json::Value =
+        serde_json::from_str(&project_text("examples/group-b-does-not-qualify.json")).unwrap();
     case["reference"] = "X\nSFO: QUALIFIES\n\u{1b}[8m\u{1b}]0;owned\u{7}\u{202e}".into();
     let out = sfo_stdin(&["check", "-", "--format", "text"], &case.to_string());
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
@@ -504,14 +494,8 @@ fn assert_safe(what: &str, bytes: &[u8]) {
 
 #[test]
 fn every_output_escapes_control_characters_one_way() {
-    let mut case: serde_json::Value = serde_json::from_str(
-        &std::fs::read_to_string(
-            std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-                .join("examples/licence-murder-qualifies.json"),
-        )
-        .unwrap(),
-    )
-    .unwrap();
+    let mut case: serde_json::Value =
+        serde_json::from_str(&project_text("examples/licence-murder-qualifies.json")).unwrap();
     case["reference"] = HOSTILE.into();
     let dir = Scratch::new("escape");
     let case_file = dir.write("case.json", &case.to_string());
@@ -545,11 +529,7 @@ fn every_output_escapes_control_characters_one_way() {
     assert_eq!(out.status.code(), Some(2));
     assert_safe("an error", &out.stderr);
     // File names, in scenarios check.
-    let scenario = std::fs::read_to_string(
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("scenarios/charged-but-not-yet-in-court.json"),
-    )
-    .unwrap();
+    let scenario = project_text("scenarios/charged-but-not-yet-in-court.json");
     dir.write("a\u{1b}[31mred.json", &scenario);
     let out = sfo(&["scenarios", "check", dir.0.to_str().unwrap()]);
     assert_safe("scenarios check", &out.stdout);
@@ -566,11 +546,7 @@ fn every_output_escapes_control_characters_one_way() {
 fn a_file_name_that_is_not_utf8_is_read_and_shown_byte_for_byte() {
     use std::os::unix::ffi::OsStrExt;
     let dir = Scratch::new("names");
-    let scenario = std::fs::read_to_string(
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("scenarios/charged-but-not-yet-in-court.json"),
-    )
-    .unwrap();
+    let scenario = project_text("scenarios/charged-but-not-yet-in-court.json");
     let name = std::ffi::OsStr::from_bytes(b"caf\xe9.json");
     std::fs::write(dir.0.join(name), scenario).unwrap();
     let out = sfo(&["scenarios", "check", dir.0.to_str().unwrap()]);

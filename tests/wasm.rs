@@ -564,7 +564,10 @@ fn a_file_is_refused_by_its_size_alone() {
         "the case file is larger than 1 MB (1048576 bytes), the most sfo-check reads"
     );
     assert!(wasm::file_too_large("caseload file", 64.0 * 1_048_576.0).is_null());
-    for (bytes, said) in [(2_147_483_648.0, "2,048.0 MB"), (4_294_967_296.0, "4,096.0 MB")] {
+    for (bytes, said) in [
+        (2_147_483_648.0, "2,048.0 MB"),
+        (4_294_967_296.0, "4,096.0 MB"),
+    ] {
         let caseload = to_json(&wasm::file_too_large("caseload file", bytes));
         assert_eq!(
             caseload["message"],

@@ -96,7 +96,9 @@ test('a file nested 10,000 levels deep is an error the user sees, whatever kind 
 
 test('Save never writes a case the page cannot open again: a 20,000-character reference goes in a draft, which opens', async ({ page }) => {
   await openApp(page);
-  await openCase(page, QUALIFYING);
+  // With 200 events, the draft holds more than 500 answers: it opens all the same.
+  const events = Array.from({ length: 200 }, (_, i) => ({ type: 'agency-intelligence', date: '2024-01-02', note: `Note ${i}` }));
+  await openCase(page, { ...QUALIFYING, events });
   await expectStatus(page, 'Qualifies as an SFO');
   const long = `R${'x'.repeat(19_999)}`;
   await page.locator('#reference').fill(long);
@@ -108,6 +110,7 @@ test('Save never writes a case the page cannot open again: a 20,000-character re
   expect(draft.schema).toBe('sfo-check/draft@1');
   expect(draft.form.values.reference).toBe(long);
   expect(draft.answers_with_errors.map((e) => e.field)).toContain('reference');
+  expect(Object.keys(draft.form.values).length).toBeGreaterThan(500);
 
   // It opens again, the long reference back in its field with its error.
   await page.reload();
@@ -115,6 +118,8 @@ test('Save never writes a case the page cannot open again: a 20,000-character re
   await page.setInputFiles('#open-case', { name: 'draft.json', mimeType: 'application/json', buffer: Buffer.from(saved) });
   await expect(page.locator('#save-status')).toContainText('Opened the draft draft.json');
   await expect(page.locator('#reference')).toHaveValue(long);
+  await expect(page.locator('[data-row="events"]')).toHaveCount(200);
+  await expect(page.locator('#events-199-note')).toHaveValue('Note 199');
   await expect(page.locator('#error-summary')).toContainText('is longer than 10,000 characters');
   await expect(page.locator('#file-problems')).toBeHidden();
 });
