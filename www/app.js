@@ -47,6 +47,10 @@ async function start() {
     clearTimeout(timer);
     timer = setTimeout(() => update(), 150);
   };
+  /** An update still waiting for typing to pause runs now: what is saved is what the form holds. */
+  const updateNowIfWaiting = () => {
+    if (timer !== null) update();
+  };
 
   const form = new CaseForm($('case-form'), {
     state,
@@ -67,7 +71,16 @@ async function start() {
   initAll();
 
   const errors = new ErrorSummary($('error-summary'), { form: form.root });
-  const results = new Results($('results'), { state, onDownloadIcs: (report, options) => files.saveDeadlines(report, options) });
+  const results = new Results($('results'), {
+    state,
+    onDownloadIcs: (options) => {
+      updateNowIfWaiting();
+      // Only results that are the form's: stale ones (errors being fixed) are not saved.
+      if (state.report && !results.isStale()) files.saveDeadlines(state.report, options);
+      // Results redrawn just now replaced the button: the focus stays on it.
+      if (document.activeElement === document.body) document.getElementById('download-ics')?.focus();
+    },
+  });
   const statusBar = new StatusBar($('status-bar'), $('results'));
   // Alt+Shift+R: to the results from anywhere in the form (on a phone they are far below it).
   document.addEventListener('keydown', (event) => {
@@ -163,6 +176,7 @@ async function start() {
    */
   function update({ force = false, focusSummary = false } = {}) {
     clearTimeout(timer);
+    timer = null;
     // A case still being drawn into the form is checked once it is all in.
     if (form.busy) return { errors: [] };
     const raw = form.read();

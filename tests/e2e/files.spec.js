@@ -88,7 +88,7 @@ test('a malformed profile is refused with errors naming its fields', async ({ pa
   await expect(errors).toContainText('Timetable 2: id: "D-WINDOW-CLOSE" is used by an earlier step');
 
   await loadPolicy(page, '{ not json', 'notjson.json');
-  await expect(errors).toContainText('not valid JSON');
+  await expect(errors).toContainText('Not valid JSON');
 });
 
 test('edit a timetable step in the page', async ({ page }) => {

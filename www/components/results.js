@@ -16,7 +16,7 @@ import { profileKind, selection } from '../state.js';
 export class Results {
   /**
    * @param {HTMLElement} root - the results section
-   * @param {{ state: object, onDownloadIcs: (report: object, options: { includeDone: boolean }) => void }} config -
+   * @param {{ state: object, onDownloadIcs: (options: { includeDone: boolean }) => void }} config -
    *   the shared state (reads report, rowMap and the policy), and what to do
    *   when the deadlines are asked for as a calendar file
    */
@@ -37,7 +37,7 @@ export class Results {
       if (flag) flag.open = true;
     });
     root.addEventListener('click', (event) => {
-      if (event.target.closest('#download-ics') && state.report) onDownloadIcs(state.report, { includeDone: this.includeDone });
+      if (event.target.closest('#download-ics')) onDownloadIcs({ includeDone: this.includeDone });
     });
     // Kept here, so redrawing the results keeps the choice.
     this.includeDone = false;
@@ -114,6 +114,11 @@ export class Results {
       renderStamp(report, kind, why, produced, buildStamp()));
     const sources = numberSources(this.body);
     if (sources) this.body.append(sources);
+  }
+
+  /** Whether the results shown are out of date: the form has errors to fix. */
+  isStale() {
+    return !this.stale.hidden;
   }
 
   /** The results shown no longer match the form: say so (or, with none shown, say why there are none). */
