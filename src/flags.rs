@@ -150,12 +150,11 @@ impl Context<'_> {
     }
 
     /// The last day an enquiry could inform the assessment: the assessment's
-    /// date, or the date judged when that is earlier or no date is recorded.
+    /// date (the rulebook's settled reading: an enquiry completed on or
+    /// before the assessment counts, even after the alleged offence), or
+    /// the date judged when no assessment date is recorded.
     fn assessment_cutoff(&self) -> NaiveDate {
-        self.case
-            .rosh
-            .date
-            .map_or(self.as_at, |d| d.get().min(self.as_at))
+        self.case.rosh.date.map_or(self.as_at, |d| d.get())
     }
 
     /// What the case records of an enquiry that did not count by `by` (the
