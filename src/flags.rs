@@ -227,7 +227,7 @@ pub fn flags(
                 check: spec.check,
                 citations: entry.cited(),
                 status: entry.status,
-                status_text: status_text(entry.status, entry.check_against),
+                status_text: entry.status_text(),
                 see_also: Vec::new(),
             })
         })

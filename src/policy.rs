@@ -30,6 +30,10 @@ pub enum Status {
     Confirmed,
     /// A reasonable default not confirmed from current policy text.
     Default,
+    /// The concern is in the source, but which facts count is sfo-check's
+    /// reading of it: only sfo-check's own rules are marked so, never a
+    /// profile's values.
+    Reading,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -158,6 +162,25 @@ pub struct SourceRef {
 }
 
 impl SourceRef {
+    /// A section the cited source does not have (its sections are listed).
+    fn section_problem(&self) -> Option<String> {
+        let (cite, section) = (self.cite?, self.section.as_deref()?);
+        let sections = cite.sections();
+        if sections.is_empty() || sections.contains(&section) {
+            return None;
+        }
+        let listed: Vec<String> = sections
+            .iter()
+            .map(|s| format!("\u{201c}{s}\u{201d}"))
+            .collect();
+        Some(format!(
+            "\u{201c}{}\u{201d} is not a section of {}: its sections are {}",
+            crate::text::safe(section),
+            cite.work().title,
+            listed.join(", ")
+        ))
+    }
+
     pub fn citation(&self) -> Citation {
         self.cached.0.get_or_init(|| self.build_citation()).clone()
     }
@@ -596,8 +619,14 @@ impl PolicyProfile {
                 "must be \"months\"",
             );
         }
-        for (path, sources) in self.all_sources() {
-            check_sources(&mut error, path, sources);
+        for (path, status, sources) in self.all_valued() {
+            if status == Status::Reading {
+                error(
+                    format!("{path}.status"),
+                    "\"reading\" marks sfo-check\u{2019}s own readings of a source: a profile\u{2019}s value is \"confirmed\" or \"default\"",
+                );
+            }
+            check_sources(&mut error, format!("{path}.sources"), sources);
         }
         let mut extra_days = HashSet::new();
         for (i, day) in self.extra_non_working_days.iter().enumerate() {
@@ -644,20 +673,19 @@ impl PolicyProfile {
     }
 
     /// Every list of sources in the profile, with its path.
-    fn all_sources(&self) -> Vec<(String, &[SourceRef])> {
-        let mut all: Vec<(String, &[SourceRef])> = Vec::new();
+    /// Every value the profile holds with its status and sources, by path.
+    fn all_valued(&self) -> Vec<(String, Status, &[SourceRef])> {
+        let mut all: Vec<(String, Status, &[SourceRef])> = Vec::new();
         for (i, s) in self.timetable.iter().enumerate() {
-            all.push((format!("timetable[{i}].sources"), &s.sources));
+            all.push((format!("timetable[{i}]"), s.status, &s.sources));
         }
         for (i, o) in self.offences.iter().enumerate() {
-            all.push((format!("offences[{i}].sources"), &o.sources));
+            all.push((format!("offences[{i}]"), o.status, &o.sources));
         }
-        all.push((
-            "conditional_review.sources".into(),
-            &self.conditional_review.sources,
-        ));
+        let c = &self.conditional_review;
+        all.push(("conditional_review".into(), c.status, &c.sources));
         for (i, t) in self.supervision_types.iter().enumerate() {
-            all.push((format!("supervision_types[{i}].sources"), &t.sources));
+            all.push((format!("supervision_types[{i}]"), t.status, &t.sources));
         }
         let r = &self.review_intervals;
         for (name, interval) in [
@@ -667,12 +695,13 @@ impl PolicyProfile {
             ("newly_qualified_months", &r.newly_qualified_months),
         ] {
             all.push((
-                format!("review_intervals.{name}.sources"),
+                format!("review_intervals.{name}"),
+                interval.status,
                 &interval.sources,
             ));
         }
         for (i, d) in self.extra_non_working_days.iter().enumerate() {
-            all.push((format!("extra_non_working_days[{i}].sources"), &d.sources));
+            all.push((format!("extra_non_working_days[{i}]"), d.status, &d.sources));
         }
         all
     }
@@ -702,7 +731,22 @@ fn check_sources(error: &mut impl FnMut(String, &str), path: String, sources: &[
             }
             _ => {}
         }
+        if let Some(problem) = source.section_problem() {
+            error(format!("{path}[{i}].section"), &problem);
+        }
     }
+}
+
+/// Checks the sources of something that is not a profile (a training
+/// scenario's), every problem with its path.
+pub fn source_errors(path: &str, sources: &[SourceRef]) -> Vec<FieldError> {
+    let mut errors = Vec::new();
+    for (i, source) in sources.iter().enumerate() {
+        if let Some(problem) = source.section_problem() {
+            errors.push(FieldError::new(format!("{path}[{i}].section"), problem));
+        }
+    }
+    errors
 }
 
 fn check_offset(error: &mut impl FnMut(String, &str), path: String, offset: Offset) {

@@ -211,6 +211,16 @@ impl Inaccuracy {
         }
     }
 
+    /// For the one kind no case fact can raise, why no flag points to it.
+    pub fn note(self) -> Option<&'static str> {
+        match self {
+            Inaccuracy::FoundAtQualityAssurance => Some(
+                "No fact of a case can raise this kind: it is found by SFO reviewers and quality assurance judging the assessment after the event, so no flag points to it. It is a reminder that an assessment a manager has agreed can still be wrong.",
+            ),
+            _ => None,
+        }
+    }
+
     pub fn text(self) -> &'static str {
         match self {
             Inaccuracy::OverallFromOutset => {
@@ -218,7 +228,7 @@ impl Inaccuracy {
             }
             Inaccuracy::GroupsInaccurate => "One or more groups were inaccurately assessed.",
             Inaccuracy::NotHolistic => {
-                "Accurate, but not holistic: not everyone who may be at risk in each group was considered."
+                "Accurate, but it did not consider the risk presented holistically, or all those who may be at risk in the different groups."
             }
             Inaccuracy::NotReassessed => {
                 "Not adequately reassessed despite new or emerging risk factors."
@@ -322,6 +332,23 @@ impl CitationId {
         CitationId::SfoCheckDefault,
     ];
 
+    /// The headings a citation of the source may name as its section; empty
+    /// when its sections are not listed (any may be named).
+    pub fn sections(self) -> &'static [&'static str] {
+        match self {
+            CitationId::HmipSfoAnnualReport2024 => &[
+                SFO_PROCESS_HEADING,
+                "SFO review quality assurance",
+                RISK_ASSESSMENTS_HEADING,
+                CAUSES_HEADING,
+                FOLLOW_UP_HEADING,
+                JACQUES_HEADING,
+                "Staff survey",
+            ],
+            _ => &[],
+        }
+    }
+
     pub fn id(self) -> &'static str {
         match self {
             CitationId::HmipSfoAnnualReport2024 => "hmip-sfo-annual-report-2024",
@@ -395,21 +422,37 @@ impl CitationId {
     }
 }
 
-/// A source with the part of it that applies.
+/// A source with the part of it that applies, and what it says there.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Cite {
     pub source: CitationId,
     pub at: Option<&'static str>,
+    pub said: Option<&'static str>,
 }
 
 const fn cite(source: CitationId) -> Cite {
-    Cite { source, at: None }
+    Cite {
+        source,
+        at: None,
+        said: None,
+    }
 }
 
 const fn cite_at(source: CitationId, at: &'static str) -> Cite {
     Cite {
         source,
         at: Some(at),
+        said: None,
+    }
+}
+
+impl Cite {
+    /// The same place, with what the source says there.
+    const fn saying(self, said: &'static str) -> Cite {
+        Cite {
+            said: Some(said),
+            ..self
+        }
     }
 }
 
@@ -489,7 +532,7 @@ impl From<Cite> for Citation {
             c.source.id().into(),
             c.source.work().into(),
             c.at.map(Into::into),
-            None,
+            c.said.map(Into::into),
         )
     }
 }
@@ -508,6 +551,8 @@ pub enum CheckAgainst {
 pub fn status_text(status: Status, against: CheckAgainst) -> &'static str {
     match (status, against) {
         (Status::Confirmed, _) => "confirmed",
+        // A rule says whose finding it reads ([`Entry::status_text`]).
+        (Status::Reading, _) => "sfo-check\u{2019}s reading of its source",
         (Status::Default, CheckAgainst::RegionalTimescales) => {
             "default — check against your region\u{2019}s agreed timescales"
         }
@@ -533,6 +578,10 @@ pub struct Entry {
     pub causes: &'static [Cause],
     pub citations: &'static [Cite],
     pub status: Status,
+    /// For a rule marked [`Status::Reading`]: whose finding it reads, as
+    /// its status is said ("sfo-check's reading of the annual report's
+    /// finding that …").
+    pub reading: &'static str,
     pub check_against: CheckAgainst,
     /// For a step someone must do: what it is, for a calendar event's title
     /// ("SFO notification" due / done).
@@ -540,6 +589,14 @@ pub struct Entry {
 }
 
 impl Entry {
+    /// Its status in words: for a reading, the finding it reads.
+    pub fn status_text(&self) -> &'static str {
+        match self.status {
+            Status::Reading => self.reading,
+            status => status_text(status, self.check_against),
+        }
+    }
+
     /// Its citations as a reader gets them.
     pub fn cited(&self) -> Vec<Citation> {
         // Worded once per process, so a report's copy shares every string
@@ -563,9 +620,30 @@ impl Entry {
 
 use CitationId::*;
 
-const SFO_PROCESS: Cite = cite_at(HmipSfoAnnualReport2024, "SFO Process");
-const QA_FINDINGS: Cite = cite_at(HmipSfoAnnualReport2024, "SFO review quality assurance");
-const FOLLOW_UP: Cite = cite_at(HmipSfoAnnualReport2024, "Independent review follow up");
+// The annual report's own section headings, as the rulebook cites them.
+const SFO_PROCESS_HEADING: &str = "SFO Process";
+const RISK_ASSESSMENTS_HEADING: &str = "Risk of serious harm (RoSH) assessments";
+const CAUSES_HEADING: &str = "Why was the risk underestimated or assessed inaccurately?";
+const FOLLOW_UP_HEADING: &str = "Independent review follow up";
+const JACQUES_HEADING: &str = "Independent reviews \u{2013} Joshua Jacques";
+
+const SFO_PROCESS: Cite = cite_at(HmipSfoAnnualReport2024, SFO_PROCESS_HEADING);
+/// Where the report names the five kinds of inaccuracy.
+const KINDS: Cite = cite_at(HmipSfoAnnualReport2024, RISK_ASSESSMENTS_HEADING);
+/// Where the report names the causes of inaccurate assessments.
+const CAUSES: Cite = cite_at(HmipSfoAnnualReport2024, CAUSES_HEADING);
+const FOLLOW_UP: Cite = cite_at(HmipSfoAnnualReport2024, FOLLOW_UP_HEADING);
+const JACQUES_FINDINGS: Cite = cite_at(HmipSfoAnnualReport2024, JACQUES_HEADING);
+
+/// The opening of every reading's status: "… finding that …" or "… finding of …".
+macro_rules! reading {
+    ($finding:literal) => {
+        concat!(
+            "sfo-check\u{2019}s reading of the annual report\u{2019}s finding ",
+            $finding
+        )
+    };
+}
 
 const fn entry(id: RuleId, kind: RuleKind, title: &'static str, statement: &'static str) -> Entry {
     Entry {
@@ -579,6 +657,7 @@ const fn entry(id: RuleId, kind: RuleKind, title: &'static str, statement: &'sta
         causes: &[],
         citations: &[],
         status: Status::Confirmed,
+        reading: "",
         check_against: CheckAgainst::PolicyFramework,
         calendar_noun: None,
     }
@@ -626,7 +705,11 @@ pub static ENTRIES: [Entry; 26] = [
     },
     Entry {
         needs: &["offence.first_court_appearance", "review.notification_submitted"],
-        citations: &[SFO_PROCESS, cite(SfoCheckDefault)],
+        // The 2024 report does not mention a notification: never cited for it.
+        citations: &[
+            cite(HmipSfoAnnualReports).saying("The 2025 annual report, as summarised, says a notification is completed following the initial court appearance."),
+            cite(SfoCheckDefault),
+        ],
         status: Status::Default,
         check_against: CheckAgainst::RegionalTimescales,
         calendar_noun: Some("SFO notification"),
@@ -644,17 +727,20 @@ pub static ENTRIES: [Entry; 26] = [
     },
     Entry {
         needs: &["review.review_submitted", "review.qa_completed"],
-        citations: &[QA_FINDINGS, cite(SfoCheckDefault)],
+        citations: &[
+            SFO_PROCESS.saying("A centralised HMPPS team quality assures the SFO reviews; HM Inspectorate of Probation undertakes 20 per cent of this quality assurance."),
+            cite(SfoCheckDefault),
+        ],
         status: Status::Default,
         check_against: CheckAgainst::RegionalTimescales,
         calendar_noun: Some("SFO quality assurance"),
         ..entry(RuleId::DQa, RuleKind::Step, "Quality assurance completed",
-            "HM Prison and Probation Service quality-assures every review after it is submitted. The timescale is an sfo-check default.")
+            "A centralised HM Prison and Probation Service team quality-assures each review after it is submitted, and HM Inspectorate of Probation undertakes 20 per cent of that quality assurance. The timescale is an sfo-check default.")
     },
     Entry {
         needs: &["rosh.overall", "rosh.groups"],
         inaccuracy: &[Inaccuracy::OverallFromOutset],
-        citations: &[cite(RoshGuidance)],
+        citations: &[cite(RoshGuidance), KINDS],
         ..entry(RuleId::FOverallBelowGroup, RuleKind::Flag, "Overall level is lower than a group level",
             "The overall risk of serious harm is the highest level of any group. Raised when the overall level is lower than the highest group level.")
     },
@@ -662,7 +748,9 @@ pub static ENTRIES: [Entry; 26] = [
         needs: &["rosh.groups"],
         inaccuracy: &[Inaccuracy::NotHolistic],
         causes: &[Cause::NarrowView],
-        citations: &[QA_FINDINGS],
+        citations: &[KINDS, CAUSES],
+        status: Status::Reading,
+        reading: reading!("that some assessments did not consider all those who may be at risk in the different groups"),
         ..entry(RuleId::FGroupMissing, RuleKind::Flag, "A group with an identified potential victim is not rated",
             "Raised when a group with an identified potential victim has no rating: children while children live in or visit the household; a known adult where there is a partner, ex-partner or named victim; staff where there has been violence or threats to staff; prisoners in custody.")
     },
@@ -671,7 +759,9 @@ pub static ENTRIES: [Entry; 26] = [
         inaccuracy: &[Inaccuracy::NotHolistic],
         inaccuracy_is_reading: true,
         causes: &[Cause::InformationNotSought],
-        citations: &[QA_FINDINGS, cite(BendallReview), FOLLOW_UP],
+        citations: &[CAUSES, cite(BendallReview), FOLLOW_UP],
+        status: Status::Reading,
+        reading: reading!("that information was not always sought from available sources, such as domestic abuse enquiries"),
         ..entry(RuleId::FDaEnquiry, RuleKind::Flag, "Police domestic abuse enquiry not completed",
             "Raised when the police domestic abuse enquiry was not completed by the time judged, where there is any domestic abuse indicator, a partner, or a proposed electronically monitored curfew.")
     },
@@ -680,7 +770,9 @@ pub static ENTRIES: [Entry; 26] = [
         inaccuracy: &[Inaccuracy::NotHolistic],
         inaccuracy_is_reading: true,
         causes: &[Cause::InformationNotSought],
-        citations: &[QA_FINDINGS, cite(BendallReview)],
+        citations: &[CAUSES, cite(BendallReview), FOLLOW_UP],
+        status: Status::Reading,
+        reading: reading!("that information was not always sought from available sources, such as child safeguarding enquiries"),
         ..entry(RuleId::FSafeguardingEnquiry, RuleKind::Flag, "Children's services safeguarding enquiry not completed",
             "Raised when the children's services enquiry was not completed by the time judged, where the person lives with, has contact with, or has offended against children.")
     },
@@ -689,15 +781,21 @@ pub static ENTRIES: [Entry; 26] = [
         inaccuracy: &[Inaccuracy::NotHolistic],
         inaccuracy_is_reading: true,
         causes: &[Cause::InformationNotSought],
-        citations: &[FOLLOW_UP, cite(BendallReview)],
+        citations: &[
+            FOLLOW_UP.saying("It is now mandated that domestic abuse enquiries are undertaken for all cases where an electronically monitored curfew is proposed; the new home detention curfew digital service asks for informed consent to have been obtained."),
+            CAUSES,
+            cite(BendallReview),
+        ],
         ..entry(RuleId::FEmCurfewChecks, RuleKind::Flag, "Curfew proposed without the mandated checks",
-            "Domestic abuse enquiries are mandated for every electronically monitored curfew proposal, and home detention curfew needs the occupier's informed consent. Raised when either is missing.")
+            "Domestic abuse enquiries are mandated for every electronically monitored curfew proposal. Raised when one is missing, or when a home detention curfew is proposed without recorded informed consent (sfo-check's reading of the new home detention curfew service, which asks for that consent).")
     },
     Entry {
         needs: &["rosh.date", "events"],
         inaccuracy: &[Inaccuracy::NotReassessed],
         causes: &[Cause::NotReviewed],
-        citations: &[QA_FINDINGS],
+        citations: &[KINDS, CAUSES],
+        status: Status::Reading,
+        reading: reading!("that risk assessments were not always reviewed when new information about risk came to light"),
         ..entry(RuleId::FNotReassessed, RuleKind::Flag, "Risk-relevant event after the latest assessment",
             "Raised when a risk-relevant event (an arrest, a domestic abuse call-out, a new relationship, a move, a release or recall, threats, relapse and so on) is dated after the latest assessment and no reassessment followed.")
     },
@@ -705,8 +803,9 @@ pub static ENTRIES: [Entry; 26] = [
         needs: &["rosh.date", "rosh.overall"],
         inaccuracy: &[Inaccuracy::NotReassessed],
         causes: &[Cause::Workload],
-        citations: &[QA_FINDINGS, cite(SfoCheckDefault)],
-        status: Status::Default,
+        citations: &[KINDS, CAUSES, cite(SfoCheckDefault)],
+        status: Status::Reading,
+        reading: reading!("that, with excessive workloads, review assessments are in some cases not completed; the review intervals are defaults \u{2014} check against your region\u{2019}s agreed timescales"),
         check_against: CheckAgainst::RegionalTimescales,
         ..entry(RuleId::FAssessmentOverdue, RuleKind::Flag, "Assessment older than the review interval",
             "Raised when the latest assessment is older than the review interval for its level (by default 13 weeks at High or Very High, 26 weeks otherwise).")
@@ -714,8 +813,10 @@ pub static ENTRIES: [Entry; 26] = [
     Entry {
         needs: &["rosh.date", "supervision[].type", "supervision[].start"],
         inaccuracy: &[Inaccuracy::NotReassessed],
-        citations: &[cite(JacquesReview), cite(SfoCheckDefault)],
-        status: Status::Default,
+        causes: &[Cause::Workload],
+        citations: &[KINDS, CAUSES, cite(SfoCheckDefault)],
+        status: Status::Reading,
+        reading: reading!("that, with excessive workloads, review assessments are in some cases not completed; the interval after release is a default \u{2014} check against your region\u{2019}s agreed timescales"),
         check_against: CheckAgainst::RegionalTimescales,
         ..entry(RuleId::FNoPostReleaseAssessment, RuleKind::Flag, "No assessment soon after release on licence",
             "Raised when the person was released on licence and no assessment is dated on or after the release within the interval (by default 15 working days), once that interval has run out.")
@@ -724,7 +825,14 @@ pub static ENTRIES: [Entry; 26] = [
         needs: &["circumstances.custody_incidents"],
         inaccuracy: &[Inaccuracy::OverallFromOutset],
         causes: &[Cause::NotAllInformation],
-        citations: &[cite(McsweeneyReview), FOLLOW_UP],
+        citations: &[
+            KINDS,
+            CAUSES,
+            cite(McsweeneyReview),
+            FOLLOW_UP.saying("HMPPS has changed OASys to better capture offences committed in a custodial setting."),
+        ],
+        status: Status::Reading,
+        reading: reading!("that assessments were not always based on all available information, and of HMPPS\u{2019}s change to OASys to better capture offences committed in custody"),
         ..entry(RuleId::FCustodyBehaviour, RuleKind::Flag, "Custody incidents not reflected in the assessment",
             "Raised when violence, weapons or threats in custody are recorded and the assessment was made without them, or the level stayed Low or Medium.")
     },
@@ -732,14 +840,25 @@ pub static ENTRIES: [Entry; 26] = [
         needs: &["circumstances.non_convicted_behaviour", "rosh.sources"],
         inaccuracy: &[Inaccuracy::OverallFromOutset],
         causes: &[Cause::NarrowView],
-        citations: &[FOLLOW_UP],
+        citations: &[
+            KINDS,
+            CAUSES,
+            FOLLOW_UP.saying("The risk of harm guidance now explicitly addresses the need to consider all behaviour, not just criminal convictions."),
+        ],
+        status: Status::Reading,
+        reading: reading!("that some assessments took a narrow view of the risk of serious harm, and of the updated guidance to consider all behaviour, not just criminal convictions"),
         ..entry(RuleId::FNonConvictedBehaviour, RuleKind::Flag, "Behaviour without a conviction not drawn on",
             "Raised when evidenced or admitted behaviour that did not lead to a conviction (domestic abuse call-outs, allegations, intelligence) is recorded but the assessment drew on convictions only.")
     },
     Entry {
         needs: &["circumstances.orders", "rosh.groups"],
         inaccuracy: &[Inaccuracy::GroupsInaccurate],
-        citations: &[FOLLOW_UP],
+        citations: &[
+            KINDS,
+            FOLLOW_UP.saying("HMPPS has changed OASys to better capture civil and ancillary orders."),
+        ],
+        status: Status::Reading,
+        reading: reading!("that one or more groups were inaccurately assessed, and of HMPPS\u{2019}s change to OASys to better capture civil and ancillary orders"),
         ..entry(RuleId::FOrders, RuleKind::Flag, "Protective order not reflected in the group level",
             "Raised when a civil or ancillary order protects someone (restraining, non-molestation, domestic abuse protection, stalking protection or sexual harm prevention order) and the matching group is Low or not rated.")
     },
@@ -747,34 +866,42 @@ pub static ENTRIES: [Entry; 26] = [
         needs: &["rosh.overall", "rosh.previous.overall", "rosh.change_in_circumstances_recorded"],
         inaccuracy: &[Inaccuracy::OverallFromOutset],
         causes: &[Cause::OptimismBias],
-        citations: &[cite(JacquesReview), cite(HmipSfoAnnualReports)],
+        citations: &[KINDS, JACQUES_FINDINGS.saying("Lack of professional curiosity and evidence of optimism bias."), cite(JacquesReview)],
+        status: Status::Reading,
+        reading: reading!("in the Joshua Jacques review of a lack of professional curiosity and evidence of optimism bias"),
         ..entry(RuleId::FLevelDropped, RuleKind::Flag, "Level lowered without a recorded change",
             "Raised when the overall level fell since the previous assessment and no change in circumstances is recorded.")
     },
     Entry {
-        status: Status::Default,
         needs: &["rosh.overall", "circumstances.index_offence_violent", "circumstances.index_offence_sexual", "circumstances.previous_convictions"],
         inaccuracy: &[Inaccuracy::OverallFromOutset],
-        citations: &[cite(HmipSfoAnnualReports)],
+        causes: &[Cause::NotAllInformation],
+        citations: &[KINDS, CAUSES],
+        status: Status::Reading,
+        reading: reading!("that the overall level of risk of serious harm was in some reviews inaccurate from the outset, and that assessments were not always based on all available information"),
         ..entry(RuleId::FViolenceHistoryLow, RuleKind::Flag, "Low level despite a history of violence",
-            "Raised when the overall level is Low although the index offence was violent or sexual, or there are previous convictions for serious violence, weapons or domestic abuse. Most SFOs follow Low or Medium assessments.")
+            "Raised when the overall level is Low although the index offence was violent or sexual, or there are previous convictions for serious violence, weapons or domestic abuse.")
     },
     Entry {
-        status: Status::Default,
         needs: &["rosh.assessor.role", "rosh.assessor.months_qualified", "rosh.assessor.countersigned"],
         inaccuracy: &[Inaccuracy::OverallFromOutset],
         inaccuracy_is_reading: true,
         causes: &[Cause::Inexperience],
-        citations: &[QA_FINDINGS, cite(JacquesReview), cite(SfoCheckDefault)],
-        ..entry(RuleId::FInexperiencedAssessor, RuleKind::Flag, "Inexperienced assessor without a countersignature",
-            "Raised when the assessor was newly qualified (by default under 12 months), in training or a probation services officer, on a High or Very High or complex case, and the assessment was not countersigned.")
+        citations: &[CAUSES, JACQUES_FINDINGS.saying("Insufficient management oversight."), cite(SfoCheckDefault)],
+        status: Status::Reading,
+        reading: reading!("of \u{201c}inexperienced officers completing assessments\u{201d} among the causes of inaccurate assessments and, in the Joshua Jacques review, of \u{201c}insufficient management oversight\u{201d}; the 12 months is a default \u{2014} check against your region\u{2019}s agreed timescales"),
+        check_against: CheckAgainst::RegionalTimescales,
+        ..entry(RuleId::FInexperiencedAssessor, RuleKind::Flag, "High-risk or complex assessment without the oversight it should have had",
+            "Raised when a High or Very High or complex case was assessed by a practitioner newly qualified (by default under 12 months), in training or working as a probation services officer, and the assessment was not countersigned: it should have had that oversight (a countersignature, management oversight). It says nothing of the practitioner's own skill.")
     },
     Entry {
         needs: &["rosh.assessor.manages_case", "rosh.completed_late"],
         inaccuracy: &[Inaccuracy::OverallFromOutset],
         inaccuracy_is_reading: true,
         causes: &[Cause::Workload],
-        citations: &[QA_FINDINGS],
+        citations: &[CAUSES],
+        status: Status::Reading,
+        reading: reading!("that excessive workloads can result in assessments being completed late or by another practitioner who is not as familiar with the case"),
         ..entry(RuleId::FNotCaseManager, RuleKind::Flag, "Assessment late or by someone who does not manage the case",
             "Raised when the assessment was completed by a practitioner who does not manage the case, or completed late.")
     },
@@ -783,7 +910,9 @@ pub static ENTRIES: [Entry; 26] = [
         inaccuracy: &[Inaccuracy::OverallFromOutset],
         inaccuracy_is_reading: true,
         causes: &[Cause::FaceValue],
-        citations: &[QA_FINDINGS],
+        citations: &[CAUSES],
+        status: Status::Reading,
+        reading: reading!("that information was taken at face value and not followed up or verified"),
         ..entry(RuleId::FUnverifiedInfo, RuleKind::Flag, "Self-reported information not verified",
             "Raised when key information (address, relationship, household, employment) is recorded as self-reported and not verified.")
     },
@@ -792,7 +921,9 @@ pub static ENTRIES: [Entry; 26] = [
         inaccuracy: &[Inaccuracy::NotHolistic],
         inaccuracy_is_reading: true,
         causes: &[Cause::MultiAgency],
-        citations: &[QA_FINDINGS],
+        citations: &[CAUSES],
+        status: Status::Reading,
+        reading: reading!("of insufficient multi-agency working to inform risk assessments"),
         ..entry(RuleId::FMultiAgency, RuleKind::Flag, "Little multi-agency information",
             "Raised when the person is MAPPA-eligible but no level is recorded, or there is a domestic abuse risk and no information from other agencies (a completed police or children's services enquiry, or a source such as police, children's services, MARAC, MAPPA or health).")
     },
@@ -819,6 +950,103 @@ mod tests {
         assert!(weak.upgrade().is_some(), "the profile keeps its words");
         drop(profile);
         assert!(weak.upgrade().is_none(), "and frees them when it goes");
+    }
+
+    #[test]
+    fn statuses_and_citations_claim_no_more_than_their_sources() {
+        use RuleId::*;
+        let seed_sections = |e: &Entry| -> Vec<&'static str> {
+            e.citations
+                .iter()
+                .filter(|c| c.source == HmipSfoAnnualReport2024)
+                .filter_map(|c| c.at)
+                .collect()
+        };
+        for e in &ENTRIES {
+            // Only two flag triggers are confirmed; every other is a reading
+            // that says whose finding it reads.
+            if e.kind == RuleKind::Flag {
+                let confirmed = matches!(e.id, FOverallBelowGroup | FEmCurfewChecks);
+                let expected = if confirmed {
+                    Status::Confirmed
+                } else {
+                    Status::Reading
+                };
+                assert_eq!(e.status, expected, "{}", e.id);
+                // Its kind and cause cited where the report names them.
+                let sections = seed_sections(e);
+                if !e.inaccuracy_is_reading {
+                    assert!(sections.contains(&RISK_ASSESSMENTS_HEADING), "{}", e.id);
+                }
+                if !e.causes.is_empty() && e.causes != [Cause::OptimismBias] {
+                    assert!(sections.contains(&CAUSES_HEADING), "{}", e.id);
+                }
+            }
+            assert_eq!(
+                e.status == Status::Reading,
+                !e.reading.is_empty(),
+                "{}",
+                e.id
+            );
+            if e.status == Status::Reading {
+                assert!(
+                    e.reading.starts_with(
+                        "sfo-check\u{2019}s reading of the annual report\u{2019}s finding "
+                    ),
+                    "{}",
+                    e.id
+                );
+                assert_eq!(e.status_text(), e.reading);
+            }
+            // Nothing about risk assessments, nor any step, cites the
+            // report's quality assurance findings.
+            assert!(
+                !seed_sections(e).contains(&"SFO review quality assurance"),
+                "{}",
+                e.id
+            );
+            for cite in e.citations {
+                if let Some(at) = cite.at {
+                    let listed = cite.source.sections();
+                    assert!(listed.is_empty() || listed.contains(&at), "{}: {at}", e.id);
+                }
+            }
+            assert!(!e.statement.contains("Most SFOs"), "{}", e.id);
+            assert!(!e.statement.contains("occupier"), "{}", e.id);
+        }
+        // The 2024 report says nothing of a notification or of timing after release.
+        assert!(seed_sections(DNotify.entry()).is_empty());
+        assert!(DNotify
+            .entry()
+            .citations
+            .iter()
+            .all(|c| c.source != HmipSfoAnnualReport2024));
+        assert!(FNoPostReleaseAssessment
+            .entry()
+            .citations
+            .iter()
+            .all(|c| c.source != JacquesReview));
+        // Quality assurance: "SFO Process", with the Inspectorate's 20 per cent.
+        let qa = Citation::from(DQa.entry().citations[0]);
+        assert_eq!(qa.section.as_deref(), Some(SFO_PROCESS_HEADING));
+        assert!(qa
+            .detail
+            .as_deref()
+            .unwrap_or_default()
+            .contains("20 per cent"));
+        // The assessor flag speaks of oversight, never of an inexperienced officer.
+        let assessor = FInexperiencedAssessor.entry();
+        assert!(!assessor.title.to_lowercase().contains("inexperienced"));
+        assert!(!assessor.statement.to_lowercase().contains("inexperienced"));
+        assert!(assessor.statement.contains("oversight"));
+        // Kind 3 says what the report says; kind 5 is explained, as no fact raises it.
+        assert!(Inaccuracy::NotHolistic
+            .text()
+            .contains("did not consider the risk presented holistically"));
+        assert!(Inaccuracy::FoundAtQualityAssurance.note().is_some());
+        assert!(ENTRIES
+            .iter()
+            .all(|e| !e.inaccuracy.contains(&Inaccuracy::FoundAtQualityAssurance)));
     }
 
     #[test]

@@ -181,6 +181,9 @@ pub struct InaccuracyKind {
     /// A few words, for a key.
     pub name: &'static str,
     pub text: &'static str,
+    /// For the one kind no case fact can raise, why no flag points to it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<&'static str>,
 }
 
 impl From<Inaccuracy> for InaccuracyKind {
@@ -190,6 +193,7 @@ impl From<Inaccuracy> for InaccuracyKind {
             number: id.number(),
             name: id.name(),
             text: id.text(),
+            note: id.note(),
         }
     }
 }

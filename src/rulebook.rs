@@ -92,16 +92,18 @@ pub fn rules_markdown(policy: &PolicyProfile) -> String {
     );
     let _ = writeln!(
         out,
-        "- **{}** (lists and conditions): a reasonable default that could not be confirmed from current policy text. Load your region's policy profile to change it.\n",
+        "- **{}** (lists and conditions): a reasonable default that could not be confirmed from current policy text. Load your region's policy profile to change it;",
         status_text(Status::Default, CheckAgainst::PolicyFramework)
     );
+    out.push_str("- **sfo-check\u{2019}s reading of the annual report\u{2019}s finding that \u{2026}**: the concern is the annual report\u{2019}s, but which facts raise the flag, and any threshold, is sfo-check\u{2019}s reading of it. The report does not say that these facts mean an assessment is wrong; each flag names the finding it reads.\n\n");
 
     for kind in RuleKind::ALL {
         let _ = writeln!(out, "## {}\n", kind.heading());
         if kind == RuleKind::Flag {
             out.push_str("Each flag is a prompt to look again at the risk of serious harm assessment, never a verdict. It names the facts that raised it, what to check and where the rule comes from. HM Inspectorate of Probation found an inaccurate assessment in 71 per cent of the reviews it quality-assured and named five kinds of inaccuracy:\n\n");
             for k in &vocab.inaccuracy_kinds {
-                let _ = writeln!(out, "{}. **{}.** {}", k.number, k.name, k.text);
+                let note = k.note.map(|n| format!(" {n}")).unwrap_or_default();
+                let _ = writeln!(out, "{}. **{}.** {}{note}", k.number, k.name, k.text);
             }
             out.push('\n');
         }

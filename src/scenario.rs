@@ -300,6 +300,74 @@ fn plain_message(path: &str, message: String) -> String {
     }
 }
 
+/// The numbers of working days a text gives ("5 working days", "sixty
+/// working days"), as written.
+fn working_day_counts(text: &str) -> Vec<String> {
+    const WORDS: [(&str, &str); 8] = [
+        ("five", "5"),
+        ("ten", "10"),
+        ("fifteen", "15"),
+        ("twenty", "20"),
+        ("twenty-eight", "28"),
+        ("thirty", "30"),
+        ("forty", "40"),
+        ("sixty", "60"),
+    ];
+    let words: Vec<&str> = text
+        .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == ','))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let mut found = Vec::new();
+    for pair in words.windows(3) {
+        let [count, working, days] = pair else {
+            continue;
+        };
+        if *working != "working" || !days.starts_with("day") {
+            continue;
+        }
+        let count = count.replace(',', "");
+        if count.bytes().all(|b| b.is_ascii_digit()) {
+            found.push(count);
+        } else if let Some((_, n)) = WORDS.iter().find(|(w, _)| *w == count) {
+            found.push((*n).to_string());
+        }
+    }
+    found
+}
+
+/// Every date in `value` (a case, as JSON) after `today`, by path, but for
+/// those still to come by their nature.
+fn dates_after(
+    value: &serde_json::Value,
+    today: NaiveDate,
+    path: &str,
+    out: &mut Vec<(String, NaiveDate)>,
+) {
+    const STILL_TO_COME: [&str; 3] = ["today", "scheduled_end", "new_due"];
+    match value {
+        serde_json::Value::Object(fields) => {
+            for (key, field) in fields {
+                if !STILL_TO_COME.contains(&key.as_str()) {
+                    dates_after(field, today, &format!("{path}.{key}"), out);
+                }
+            }
+        }
+        serde_json::Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                dates_after(item, today, &format!("{path}[{i}]"), out);
+            }
+        }
+        serde_json::Value::String(text) => {
+            if let Ok(date) = crate::date::parse_iso_date(text) {
+                if date > today {
+                    out.push((path.to_string(), date));
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
 impl Scenario {
     /// A scenario of `case` (JSON text) with the trainer's words; `expect` is
     /// the engine's outcome, and the case keeps the `today` it was checked on.
@@ -427,10 +495,57 @@ impl Scenario {
                 ));
             }
         }
+        errors.extend(crate::policy::source_errors(
+            "citations",
+            &scenario.citations,
+        ));
         match errors.is_empty() {
             true => Ok(scenario),
             false => Err(errors),
         }
+    }
+
+    /// What a scenario in a library must also be, beyond a file that reads
+    /// (the rulebook's rules for training material): a learning point that
+    /// gives a number of working days other than the window's confirmed 28
+    /// says it is the default timetable's, which a region may change; and
+    /// nothing in the case is dated after its own today, but for what is
+    /// still to come (a scheduled end, an extension's new due date).
+    pub fn review(&self) -> Vec<FieldError> {
+        let mut problems = Vec::new();
+        for (i, point) in self.learning_points.iter().enumerate() {
+            let lower = point.to_lowercase();
+            let numbers = working_day_counts(&lower);
+            if numbers.iter().any(|n| n != "28") && !lower.contains("default timetable") {
+                problems.push(FieldError::new(
+                    format!("learning_points[{i}]"),
+                    format!(
+                        "gives {} working days without saying it is the default timetable\u{2019}s (\u{201c}by this tool\u{2019}s default timetable, which your region may change\u{201d})",
+                        numbers.join(" and ")
+                    ),
+                ));
+            }
+        }
+        let today = self
+            .case
+            .get("today")
+            .and_then(serde_json::Value::as_str)
+            .and_then(|t| crate::date::parse_iso_date(t).ok());
+        if let Some(today) = today {
+            let mut later = Vec::new();
+            dates_after(&self.case, today, "case", &mut later);
+            for (path, date) in later {
+                problems.push(FieldError::new(
+                    path,
+                    format!(
+                        "{} is after the case\u{2019}s today ({})",
+                        crate::date::long(date),
+                        crate::date::long(today)
+                    ),
+                ));
+            }
+        }
+        labelled(problems)
     }
 
     /// The engine's report for the scenario's case; its errors under `case.`.

@@ -132,7 +132,7 @@ impl RuleView {
             causes: e.causes.iter().map(|c| (*c).into()).collect(),
             citations: e.cited(),
             status: e.status,
-            status_text: status_text(e.status, e.check_against),
+            status_text: e.status_text(),
             calendar_noun: e.calendar_noun,
         }
     }

@@ -39,8 +39,9 @@ const sourceKey = (c) => JSON.stringify([c.publisher ?? '', c.title, c.date ?? '
  * numbers, so a source cited twenty times is printed once.
  */
 export function statusLine(status, text, citations = []) {
-  const isDefault = status === 'default';
-  return h('div', { class: `govuk-body-s app-source${isDefault ? ' app-source--default' : ''}`, 'data-sources': JSON.stringify(citations.map(sourceKey)) },
+  // A default or a reading is marked apart from what a source confirms.
+  const unconfirmed = status === 'default' || status === 'reading';
+  return h('div', { class: `govuk-body-s app-source${unconfirmed ? ` app-source--${status}` : ''}`, 'data-sources': JSON.stringify(citations.map(sourceKey)) },
     h('p', { class: 'govuk-body-s govuk-!-margin-bottom-1' }, h('strong', null, cap(text)), '.',
       h('span', { class: 'app-print-only app-source__numbers' })),
     citations.length === 1

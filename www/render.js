@@ -202,7 +202,9 @@ function kindsKey(report, kinds) {
     h('ol', { class: 'govuk-list govuk-list--number govuk-!-font-size-16', id: 'flag-kinds-key' },
       kinds.map((k) => h('li', { 'data-kind': k.id },
         h('strong', null, k.name), `: ${k.text} `,
-        h('span', { class: 'app-kinds-key__count' }, counts.get(k.id) === 1 ? '1 flag' : `${counts.get(k.id)} flags`)))));
+        // The kind no case fact can raise says why, in place of a count.
+        k.note ? h('span', { class: 'app-kinds-key__note' }, k.note)
+          : h('span', { class: 'app-kinds-key__count' }, counts.get(k.id) === 1 ? '1 flag' : `${counts.get(k.id)} flags`)))));
 }
 
 /**

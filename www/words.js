@@ -40,7 +40,8 @@ export const count = (n) => Number(n).toLocaleString('en-GB');
 export const plural = (n, one, many) => `${count(n)} ${n === 1 ? one : many}`;
 
 /** "start date" → "Start date". */
-export const cap = (text) => text.charAt(0).toUpperCase() + text.slice(1);
+/** The first letter a capital: but sfo-check, a name, is always written in lower case. */
+export const cap = (text) => (text.startsWith('sfo-check') ? text : text.charAt(0).toUpperCase() + text.slice(1));
 
 /** A path in words, for a label: "supervision[1].start" → "Supervision period 2: start date". */
 export const fieldLabel = (path) => labeller?.(String(path)) ?? String(path);

@@ -221,9 +221,9 @@ enum Command {
 
 #[derive(Subcommand)]
 enum ScenarioAction {
-    /// Check every scenario file in DIR against the engine; each mismatch is
-    /// reported. Exit 0 when all agree, 1 when some differ, 2 when a file
-    /// cannot be read.
+    /// Check every scenario file in DIR against the engine and the rules for
+    /// training material; each mismatch is reported. Exit 0 when all agree,
+    /// 1 when some differ or break a rule, 2 when a file cannot be read.
     Check { dir: String },
 }
 
@@ -258,7 +258,7 @@ fn check_scenarios(dir: &str) -> ExitCode {
         Err(e) => return unwritten(&e),
     };
     let checker = Checker::new();
-    let (mut agree, mut differ, mut unreadable) = (0, 0, 0);
+    let (mut agree, mut differ, mut unfit, mut unreadable) = (0, 0, 0, 0);
     let mut ids: Vec<(String, String)> = Vec::new();
     let mut written = Ok(());
     for path in &files {
@@ -269,7 +269,7 @@ fn check_scenarios(dir: &str) -> ExitCode {
         let outcome = read.and_then(|scenario| {
             scenario
                 .report(&checker)
-                .map(|report| (scenario.compare(&report), scenario.id))
+                .map(|report| (scenario.compare(&report), scenario.review(), scenario.id))
         });
         match outcome {
             Err(errors) => {
@@ -278,22 +278,30 @@ fn check_scenarios(dir: &str) -> ExitCode {
                     note!("{name}: {}", safe(&e.to_string()));
                 }
             }
-            Ok((mismatches, id)) => {
+            Ok((mismatches, problems, id)) => {
                 if let Some((_, other)) = ids.iter().find(|(known, _)| *known == id) {
                     note!("{name}: id: \"{}\" is also the id of {other}", safe(&id));
                     unreadable += 1;
                     continue;
                 }
                 ids.push((id, name.clone()));
-                if mismatches.is_empty() {
+                if mismatches.is_empty() && problems.is_empty() {
                     agree += 1;
                     written = written.and_then(|_| writeln!(out, "{name}: agrees with the engine"));
-                } else {
+                }
+                if !mismatches.is_empty() {
                     differ += 1;
-                    for m in mismatches {
-                        written =
-                            written.and_then(|_| writeln!(out, "{name}: {}", safe(&m.to_string())));
-                    }
+                }
+                if !problems.is_empty() {
+                    unfit += 1;
+                }
+                for m in mismatches {
+                    written =
+                        written.and_then(|_| writeln!(out, "{name}: {}", safe(&m.to_string())));
+                }
+                for p in problems {
+                    written =
+                        written.and_then(|_| writeln!(out, "{name}: {}", safe(&p.to_string())));
                 }
             }
         }
@@ -302,7 +310,7 @@ fn check_scenarios(dir: &str) -> ExitCode {
         }
     }
     let summary = format!(
-        "{} scenarios: {agree} agree, {differ} differ, {unreadable} cannot be used",
+        "{} scenarios: {agree} agree, {differ} differ, {unfit} break the library\u{2019}s rules, {unreadable} cannot be used",
         files.len()
     );
     if let Err(e) = written
@@ -311,7 +319,7 @@ fn check_scenarios(dir: &str) -> ExitCode {
     {
         return unwritten(&e);
     }
-    match (unreadable, differ) {
+    match (unreadable, differ + unfit) {
         (0, 0) => ExitCode::SUCCESS,
         (0, _) => ExitCode::from(1),
         _ => ExitCode::from(2),

@@ -118,6 +118,13 @@ test('a flag names its facts in words, keys the five kinds and says shared facts
   const key = page.locator('#flag-kinds-key');
   await expect(key.locator('li')).toHaveCount(5);
   await expect(key).toContainText('Not reassessed');
+  // Kind 5 is the one no case fact raises: it says so, in place of a count.
+  await expect(key.locator('li[data-kind="found-at-quality-assurance"]')).toContainText('No fact of a case can raise this kind');
+  await expect(key.locator('li[data-kind="found-at-quality-assurance"] .app-kinds-key__count')).toHaveCount(0);
+  // A flag's status says whose finding it reads, never "the report says".
+  const reading = page.locator('[data-flag="F-DA-ENQUIRY"] .app-source--reading');
+  await expect(reading).toContainText('sfo-check’s reading of the annual report’s finding that information was not always sought');
+  await expect(page.locator('#results-body')).not.toContainText('Sfo-check');
   // F-OVERALL-BELOW-GROUP: its facts by label, never a path.
   const overall = page.locator('[data-flag="F-OVERALL-BELOW-GROUP"]');
   await expect(overall).toContainText('Overall RoSH level');
