@@ -35,6 +35,11 @@ pub struct Scenario {
     /// The sources the learning points rest on.
     #[serde(default)]
     pub citations: Vec<SourceRef>,
+    /// A region's policy profile (`sfo-check/policy@1`, an id of its own)
+    /// the case is checked against beside the built-in one: for a scenario
+    /// about a region's office closure, say. The case names it in `policy`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub policy: Option<crate::policy::PolicyProfile>,
     /// A `sfo-check/case@1` case with its own `today`, so the outcome never
     /// drifts with the clock.
     #[schemars(with = "serde_json::Value")]
@@ -259,6 +264,7 @@ pub fn field_label(path: &str) -> String {
         "topics" => "Topics",
         "minutes" => "Length in minutes",
         "citations" => "Sources",
+        "policy" => "The region\u{2019}s policy profile",
         "case" => "The case",
         "expect" => "Expected outcome",
         "expect.status" => "Expected status",
@@ -414,6 +420,7 @@ impl Scenario {
             topics: lines(text.topics),
             minutes: text.minutes.unwrap_or(DEFAULT_MINUTES),
             citations: Vec::new(),
+            policy: None,
             expect: Expect::from_report(&report),
             case,
         })
@@ -499,6 +506,16 @@ impl Scenario {
             "citations",
             &scenario.citations,
         ));
+        if let Some(profile) = &scenario.policy {
+            let refused = profile.check_loadable().err();
+            errors.extend(
+                profile
+                    .validate()
+                    .into_iter()
+                    .chain(refused)
+                    .map(|e| e.within("policy.")),
+            );
+        }
         match errors.is_empty() {
             true => Ok(scenario),
             false => Err(errors),
@@ -552,6 +569,18 @@ impl Scenario {
     pub fn report(&self, checker: &Checker) -> Result<Report, Vec<FieldError>> {
         // Every scenario's case names its own today (checked on reading).
         let unused_clock = NaiveDate::default();
+        let own;
+        let checker = match &self.policy {
+            Some(profile) => {
+                let mut with_profile = checker.clone();
+                with_profile
+                    .add_policy(profile.clone())
+                    .map_err(|e| vec![e.within("policy.")])?;
+                own = with_profile;
+                &own
+            }
+            None => checker,
+        };
         checker
             .check(&self.case.to_string(), &Options::default(), unused_clock)
             .map_err(|errors| errors.into_iter().map(|e| e.within("case.")).collect())

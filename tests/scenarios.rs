@@ -300,7 +300,10 @@ fn the_cli_checks_a_library_and_says_what_differs() {
     };
     let (code, text) = run(&dir());
     assert_eq!(code, Some(0), "{text}");
-    assert!(text.contains(" 0 differ, 0 cannot be used"), "{text}");
+    assert!(
+        text.contains(" 0 differ, 0 break the library\u{2019}s rules, 0 cannot be used"),
+        "{text}"
+    );
 
     let tmp = std::env::temp_dir().join(format!("sfo-scenarios-{}", std::process::id()));
     std::fs::create_dir_all(&tmp).unwrap();

@@ -15,6 +15,7 @@ import { dateBoxes, readDateBoxes } from '../date-boxes.js';
 import { Presenter } from './present.js';
 import { readFileWithin } from './files.js';
 import { WhatIf } from './what-if.js';
+import { calendarOf } from '../calendar.js';
 
 // How each prediction is marked; `neutral` (a flag rightly left unticked)
 // is shown but not scored, so a form left empty scores nothing.
@@ -75,6 +76,7 @@ export class Training {
       const problems = [];
       for (const { file, text } of LIBRARY) this.add(file, text, 'library', problems);
       this.showProblems(problems);
+      replace(this.root.querySelector('#training-note'), trainerNote());
     }
     if (!this.round) this.renderLibrary();
   }
@@ -128,6 +130,7 @@ export class Training {
     this.presenter.stop();
     this.roundEl.hidden = true;
     this.libraryEl.hidden = false;
+    this.root.querySelector('#training-note').hidden = false;
     const topics = [...new Set(this.library.flatMap((s) => s.scenario.topics))].sort();
     const shown = this.library.filter((s) => !this.topic || s.scenario.topics.includes(this.topic));
     const filter = h('div', { class: 'govuk-form-group' },
@@ -180,9 +183,17 @@ export class Training {
 
   start(entry) {
     const { scenario, report } = entry;
-    this.round = { entry, revealed: false, choices: allFlags() };
+    // A scenario with a region's own profile (an office closure, say) is
+    // checked, asked "what if" and drawn with it; the built-in one otherwise.
+    this.roundChecker?.free();
+    this.roundChecker = scenario.policy ? this.engine.checker([scenario.policy]).value : null;
+    const checker = this.roundChecker ?? this.checker;
+    const calendar = scenario.policy ? calendarOf(this.engine, scenario.policy.extra_non_working_days ?? []) : this.calendar;
+    this.round = { entry, revealed: false, choices: allFlags(), calendar };
     this.problems.hidden = true;
     this.libraryEl.hidden = true;
+    // The round's own answer sheet carries the note for the trainer.
+    this.root.querySelector('#training-note').hidden = true;
     this.roundEl.hidden = false;
     const position = this.library.indexOf(entry) + 1;
     const back = h('button', { type: 'button', class: 'govuk-back-link app-back' }, 'Back to the scenarios');
@@ -195,7 +206,7 @@ export class Training {
       b.addEventListener('click', action);
       return b;
     };
-    this.whatIf = new WhatIf({ checker: this.checker, calendar: this.calendar, scenario, report, announce: this.announce });
+    this.whatIf = new WhatIf({ checker, calendar, scenario, report, announce: this.announce });
     replace(this.roundEl,
       h('div', { class: 'app-no-print app-round__bar' }, back),
       h('span', { class: 'govuk-caption-l' }, `Scenario ${position} of ${this.library.length} · about ${scenario.minutes} minutes · ${scenario.topics.join(', ')}`),
@@ -366,7 +377,7 @@ export class Training {
         h('h3', { class: 'govuk-heading-l', id: 'reveal-deadlines-title', tabindex: '-1' }, 'Deadlines'),
         h('p', { class: 'govuk-body' }, `Working days in England and Wales, as they stand on ${longDate(report.stamp.today)}.`),
         h('ol', { class: 'govuk-list app-answers-list' }, stepItems),
-        timeline(scenario.case, report, { calendar: this.calendar, idPrefix: 'reveal-timeline', caption: 'The case on a timeline' })),
+        timeline(scenario.case, report, { calendar: this.round.calendar, idPrefix: 'reveal-timeline', caption: 'The case on a timeline' })),
       h('section', { class: 'app-slide', 'data-slide': 'flags', 'aria-labelledby': 'reveal-flags-title' },
         h('h3', { class: 'govuk-heading-l', id: 'reveal-flags-title', tabindex: '-1' }, `Flags: ${plural(report.flags.length, 'raised', 'raised')}`),
         h('p', { class: 'govuk-body' }, 'Flags are prompts to look again at the risk assessment, not verdicts.'),
@@ -390,6 +401,7 @@ export class Training {
     const q = report.qualification;
     return [
       h('h2', { class: 'govuk-heading-l' }, `Answer sheet: ${scenario.title}`),
+      trainerNote(),
       h('p', { class: 'govuk-body-s' }, `Fictional training scenario. Worked out by ${report.stamp.engine} with the ${report.stamp.policy.title}, on ${longDate(report.stamp.today)}.`),
       h('h3', { class: 'govuk-heading-m' }, STATUS[q.status].heading),
       h('p', { class: 'govuk-body' }, q.summary),
@@ -403,7 +415,7 @@ export class Training {
           h('td', { class: 'govuk-table__cell' }, d.current_due ? longDate(d.current_due) : 'Not dated yet'),
           h('td', { class: 'govuk-table__cell' }, d.state_text),
           h('td', { class: 'govuk-table__cell' }, d.rule_text))))),
-      timeline(scenario.case, report, { calendar: this.calendar, idPrefix: 'sheet-timeline', caption: 'Timeline' }),
+      timeline(scenario.case, report, { calendar: this.round.calendar, idPrefix: 'sheet-timeline', caption: 'Timeline' }),
       h('h3', { class: 'govuk-heading-m' }, report.flags.length ? `Flags raised (${report.flags.length})` : 'Flags raised: none'),
       h('ul', { class: 'govuk-list govuk-list--bullet app-sheet-list app-sheet-list--flags' }, report.flags.map((f) => h('li', null,
         h('strong', null, `${f.title}. `), `${sheetFacts(f.facts)}. Check: ${f.check}`))),
@@ -417,6 +429,18 @@ export class Training {
     document.body.classList.add(kind);
     window.print();
   }
+}
+
+/**
+ * The note a trainer reads first: the annual report's staff survey on how
+ * SFOs are used in training, and so how to run the room.
+ */
+export function trainerNote() {
+  return h('div', { class: 'govuk-inset-text app-trainer-note' },
+    h('p', { class: 'govuk-body govuk-!-margin-bottom-2' }, h('strong', null, 'For the trainer. '),
+      'HM Inspectorate of Probation’s staff survey found a perception of a “blame and shame” culture around SFOs, and one practitioner said that when SFOs are used as training examples “it is always looking at what the officer did/didn’t do”. These scenarios are invented. Each story gives the context a review would weigh (caseloads, cover, supervision, what other agencies shared): discuss the practice and the systems around it, not a person’s failure.'),
+    h('p', { class: 'govuk-body-s govuk-!-margin-bottom-0' }, 'Source: ',
+      citation({ ...vocabulary().citations.find((c) => c.id === 'hmip-sfo-annual-report-2024'), section: 'Staff survey' })));
 }
 
 /** A flag's facts on the answer sheet: the first three, then how many more (the reveal lists all). */
