@@ -419,7 +419,9 @@ pub struct Circumstances {
     pub em_curfew_proposed: Option<bool>,
     /// Home detention curfew is proposed.
     pub hdc_proposed: Option<bool>,
-    /// The occupier of the curfew address gave informed consent.
+    /// Informed consent was obtained for the home detention curfew (the
+    /// field keeps its first name; the annual report says only "informed
+    /// consent").
     pub occupier_consent: Option<bool>,
     pub mappa: Mappa,
     pub orders: Vec<ProtectiveOrder>,

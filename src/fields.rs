@@ -148,7 +148,7 @@ pub const FIELDS: &[FieldInfo] = &[
     asked("circumstances.violence_to_staff", "violence or threats towards staff", "Has there been violence or threats towards staff?"),
     asked("circumstances.em_curfew_proposed", "electronically monitored curfew proposed", "Is an electronically monitored (EM) curfew proposed?"),
     asked("circumstances.hdc_proposed", "home detention curfew proposed", "Is home detention curfew (HDC) proposed?"),
-    asked("circumstances.occupier_consent", "occupier\u{2019}s informed consent", "Did the occupier of the curfew address give informed consent?"),
+    asked("circumstances.occupier_consent", "informed consent for the curfew", "Has informed consent been obtained for the home detention curfew?"),
     asked("circumstances.mappa", "MAPPA", "MAPPA"),
     asked("circumstances.mappa.eligible", "MAPPA eligibility", "Is the person MAPPA-eligible?"),
     asked("circumstances.mappa.category", "MAPPA category", "MAPPA category"),

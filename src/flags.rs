@@ -48,7 +48,7 @@ pub const CATALOGUE: &[FlagSpec] = &[
     },
     FlagSpec {
         id: RuleId::FEmCurfewChecks,
-        check: "Domestic abuse enquiries are mandated for every EM curfew proposal; home detention curfew needs the occupier's informed consent.",
+        check: "Domestic abuse enquiries are mandated for every EM curfew proposal; for a home detention curfew, check that informed consent has been obtained.",
         raise: em_curfew_checks,
     },
     FlagSpec {
@@ -493,9 +493,9 @@ fn em_curfew_checks(cx: &Context) -> Vec<Fact> {
     }
     if yes(c.hdc_proposed) && !yes(c.occupier_consent) {
         let text = if c.occupier_consent == Some(false) {
-            "The occupier has not given informed consent"
+            "Informed consent for the curfew has not been given"
         } else {
-            "The occupier's informed consent is not recorded"
+            "Informed consent for the curfew is not recorded"
         };
         missing.push(fact("circumstances.occupier_consent", text));
     }
