@@ -53,9 +53,38 @@ pub struct Scenario {
 pub struct Expect {
     pub status: ExpectedStatus,
     /// Each timetable step's state, by step id (`D-NOTIFY`, …).
+    #[schemars(schema_with = "step_states_schema")]
     pub steps: BTreeMap<RuleId, StateKind>,
     /// Exactly the flags raised, by id (`F-…`), in any order.
+    #[schemars(schema_with = "flag_ids_schema")]
     pub flags: Vec<RuleId>,
+}
+
+/// The ids of one kind of rule, for a schema.
+fn ids_of(kind: RuleKind) -> Vec<&'static str> {
+    RuleId::ALL
+        .iter()
+        .filter(|id| id.kind() == kind)
+        .map(|id| id.as_str())
+        .collect()
+}
+
+/// `expect.steps` in the schema: only timetable step ids as keys.
+fn step_states_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    let states = generator.subschema_for::<StateKind>();
+    schemars::json_schema!({
+        "type": "object",
+        "propertyNames": { "enum": ids_of(RuleKind::Step) },
+        "additionalProperties": states,
+    })
+}
+
+/// `expect.flags` in the schema: only flag ids.
+fn flag_ids_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    schemars::json_schema!({
+        "type": "array",
+        "items": { "enum": ids_of(RuleKind::Flag) },
+    })
 }
 
 /// [`QualificationStatus`], as a scenario file writes it.
