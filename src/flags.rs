@@ -88,7 +88,7 @@ pub const CATALOGUE: &[FlagSpec] = &[
     },
     FlagSpec {
         id: RuleId::FViolenceHistoryLow,
-        check: "Check the Low level is justified given the offending history; most SFOs follow Low or Medium assessments.",
+        check: "Check that the Low level is justified given the offending history, and that the assessment drew on all of it.",
         raise: violence_history_low,
     },
     FlagSpec {
@@ -988,6 +988,16 @@ fn multi_agency(cx: &Context) -> Vec<Fact> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn no_flag_says_more_than_its_source() {
+        for spec in CATALOGUE {
+            let check = spec.check.to_lowercase();
+            assert!(!check.contains("most sfos"), "{}", spec.id);
+            assert!(!check.contains("occupier"), "{}", spec.id);
+            assert!(!check.contains("inexperienced"), "{}", spec.id);
+        }
+    }
 
     #[test]
     fn every_flag_in_the_registry_has_its_logic_once() {
