@@ -351,3 +351,340 @@ fn the_library_covers_every_rule_status_and_state() {
     assert_eq!(statuses.len(), 4, "statuses seen: {statuses:?}");
     assert_eq!(states.len(), 10, "step states seen: {states:?}");
 }
+/// A library a trainer can build a term on (the rulebook's rules for
+/// training material): at least 40 scenarios, murder in at most a third, the
+/// other kinds of offence and routes to qualifying, several supervision
+/// types, both sexes, every state of every step, extensions each way, the
+/// settled cases of dropped charges, dates across Easter, Christmas and the
+/// one-off holidays of 2022 and 2023, an office closure, every flag in two
+/// scenarios besides the one that raises them all, each kind of inaccuracy
+/// in three, and every story with the context a review would weigh. Every
+/// gap is listed, so the library cannot quietly shrink.
+#[test]
+fn the_library_is_one_a_trainer_can_build_a_term_on() {
+    use sfo_check::calendar::bank_holidays;
+    use sfo_check::policy::{OffenceGroup, PolicyProfile};
+    use sfo_check::report::{Finding, QualificationStatus};
+    use std::collections::{BTreeMap, BTreeSet};
+
+    let checker = Checker::new();
+    let profile = PolicyProfile::default_profile();
+    let mut gaps: Vec<String> = Vec::new();
+    let mut need = |ok: bool, what: &str| {
+        if !ok {
+            gaps.push(what.to_string());
+        }
+    };
+    let library = shipped();
+    let (mut murders, mut other_group_a, mut not_listed, mut inchoate) = (0, 0, 0, 0);
+    let (mut b_by_rosh, mut b_by_mappa, mut b_failing) = (0, 0, 0);
+    let (mut indeterminate, mut edge_types) = (0, BTreeSet::new());
+    let mut types = BTreeSet::new();
+    let (mut she, mut he) = (0, 0);
+    let mut states: BTreeSet<(RuleId, String)> = BTreeSet::new();
+    let mut extensions: BTreeSet<&str> = BTreeSet::new();
+    let mut dropped: BTreeSet<&str> = BTreeSet::new();
+    let (mut court_without_charge, mut in_gap, mut after_window) = (0, 0, 0);
+    let mut holidays_crossed: BTreeSet<&str> = BTreeSet::new();
+    let mut office_closure = 0;
+    let mut flags: BTreeMap<RuleId, usize> = BTreeMap::new();
+    let mut hdc_consent = 0;
+    let mut kinds: BTreeMap<u8, usize> = BTreeMap::new();
+    let holiday_years: BTreeMap<i32, Vec<(chrono::NaiveDate, String)>> = (2019..=2027)
+        .map(|y| {
+            let days = bank_holidays(y)
+                .into_iter()
+                .map(|h| (h.date, h.name))
+                .collect();
+            (y, days)
+        })
+        .collect();
+    for (name, text) in &library {
+        let scenario = Scenario::from_json(text).unwrap_or_else(|e| panic!("{name}: {e:?}"));
+        let report = scenario.report(&checker).unwrap();
+        let case = &scenario.case;
+        let offence = case["offence"]["id"].as_str().unwrap_or_default();
+        let group = profile.offence(offence).map(|o| o.group);
+        let status = report.qualification.status;
+        murders += usize::from(offence == "murder");
+        other_group_a += usize::from(group == Some(OffenceGroup::A) && offence != "murder");
+        not_listed += usize::from(offence == "not-listed");
+        inchoate += usize::from(case["offence"]["inchoate"].is_string());
+        if group == Some(OffenceGroup::B) {
+            let high = matches!(case["rosh"]["overall"].as_str(), Some("high" | "very-high"));
+            let conditional = report
+                .qualification
+                .reasons
+                .iter()
+                .find(|r| r.rule == RuleId::QConditional)
+                .map(|r| r.finding);
+            match conditional {
+                Some(Finding::Met) if high => b_by_rosh += 1,
+                Some(Finding::Met) => b_by_mappa += 1,
+                Some(Finding::NotMet) => b_failing += 1,
+                _ => {}
+            }
+        }
+        for period in case["supervision"].as_array().into_iter().flatten() {
+            let kind = period["type"].as_str().unwrap_or_default().to_string();
+            if kind == "licence" && period.get("scheduled_end").is_none() {
+                indeterminate += 1;
+            }
+            if profile
+                .supervision_types
+                .iter()
+                .any(|t| t.id == kind && t.counts == sfo_check::policy::Counts::Check)
+            {
+                edge_types.insert(kind.clone());
+            }
+            types.insert(kind);
+        }
+        let story = format!(" {} ", scenario.narrative.to_lowercase());
+        let has = |words: &[&str]| {
+            words.iter().any(|w| {
+                story.contains(&format!(" {w} "))
+                    || story.contains(&format!(" {w},"))
+                    || story.contains(&format!(" {w}."))
+            })
+        };
+        she += usize::from(has(&["she", "her"]));
+        he += usize::from(has(&["he", "his", "him"]));
+        let context = [
+            "caseload",
+            "cover",
+            "covering",
+            "supervision",
+            "workload",
+            "shared",
+            "agency",
+            "agencies",
+            "manager",
+            "vacanc",
+            "sickness",
+            "team",
+        ];
+        need(
+            context.iter().any(|w| story.contains(w)),
+            &format!("{name}: the story gives no organisational context"),
+        );
+        for d in &report.deadlines {
+            states.insert((d.id, format!("{:?}", StateKind::from(&d.state))));
+            // What a step's count of working days passes over.
+            if let (Some(from), Some(due)) = (d.counts_from.date, d.current_due) {
+                for days in holiday_years.values() {
+                    for (date, holiday) in days {
+                        if *date > from && *date <= due {
+                            let year = chrono::Datelike::year(date);
+                            if holiday.contains("Good Friday") || holiday.contains("Easter") {
+                                holidays_crossed.insert("Easter");
+                            }
+                            if holiday.contains("Christmas") {
+                                holidays_crossed.insert("Christmas");
+                            }
+                            let one_off_2022 = ["2022-06-02", "2022-06-03", "2022-09-19"];
+                            if year == 2022 && one_off_2022.contains(&date.to_string().as_str()) {
+                                holidays_crossed.insert("a one-off holiday of 2022");
+                            }
+                            if date.to_string() == "2023-05-08" {
+                                holidays_crossed.insert("the 2023 coronation holiday");
+                            }
+                        }
+                    }
+                }
+                if let Some(own) = &scenario.policy {
+                    if own
+                        .extra_non_working_days
+                        .iter()
+                        .any(|x| x.date.get() > from && x.date.get() <= due)
+                    {
+                        office_closure += 1;
+                    }
+                }
+            }
+            for e in &d.extensions {
+                extensions.insert(match e.decision {
+                    sfo_check::case::Decision::Granted => "granted",
+                    sfo_check::case::Decision::Refused => "refused",
+                    sfo_check::case::Decision::Pending => "pending",
+                });
+                match e.before_deadline {
+                    Some(true) => extensions.insert("asked in time"),
+                    Some(false) => extensions.insert("asked late"),
+                    None => false,
+                };
+            }
+        }
+        let o = &case["offence"];
+        if o["charges_dropped"].is_string() {
+            let submitted = case["review"]["review_submitted"].as_str();
+            let dropped_on = o["charges_dropped"].as_str();
+            dropped.insert(match (o["first_court_appearance"].is_string(), submitted) {
+                (false, _) => "before any court appearance",
+                (true, Some(r)) if Some(r) < dropped_on => "after the review was submitted",
+                (true, _) => "before the review was complete",
+            });
+        }
+        court_without_charge +=
+            usize::from(o["first_court_appearance"].is_string() && o["charged"].is_null());
+        let periods = case["supervision"].as_array().map_or(0, Vec::len);
+        let window_not_met = report
+            .qualification
+            .reasons
+            .iter()
+            .any(|r| r.rule == RuleId::QWindow && r.finding == Finding::NotMet);
+        if window_not_met && status == QualificationStatus::DoesNotQualify {
+            if periods > 1 {
+                in_gap += 1;
+            } else {
+                after_window += 1;
+            }
+        }
+        if !name.starts_with("many-prompts") {
+            for f in &report.flags {
+                *flags.entry(f.id).or_default() += 1;
+                if f.id == RuleId::FEmCurfewChecks
+                    && f.facts.iter().any(|x| x.field.contains("consent"))
+                {
+                    hdc_consent += 1;
+                }
+            }
+            let raised: BTreeSet<u8> = report
+                .flags
+                .iter()
+                .flat_map(|f| f.kinds.iter().map(|k| k.number))
+                .collect();
+            for k in raised {
+                *kinds.entry(k).or_default() += 1;
+            }
+        }
+    }
+    let n = library.len();
+    need(n >= 40, &format!("at least 40 scenarios (there are {n})"));
+    need(
+        murders * 3 <= n,
+        &format!("murder in at most a third ({murders} of {n})"),
+    );
+    need(
+        other_group_a >= 3,
+        &format!("group A offences other than murder in at least 3 ({other_group_a})"),
+    );
+    need(not_listed >= 1, "an unlisted offence");
+    need(
+        inchoate >= 2,
+        &format!("inchoate offences in at least 2 ({inchoate})"),
+    );
+    need(
+        b_by_rosh >= 1,
+        "a group B offence qualifying through High or Very High RoSH",
+    );
+    need(
+        b_by_mappa >= 1,
+        "a group B offence qualifying through MAPPA level 2 or 3",
+    );
+    need(b_failing >= 1, "a group B offence failing the condition");
+    need(
+        types.len() >= 5,
+        &format!("at least 5 supervision types ({types:?})"),
+    );
+    need(
+        indeterminate >= 1,
+        "an indeterminate licence (no scheduled end)",
+    );
+    need(
+        edge_types.len() >= 2,
+        &format!("two edge supervision types that give check ({edge_types:?})"),
+    );
+    need(
+        she >= 8 && he >= 8,
+        &format!("both sexes, each in at least 8 stories (she {she}, he {he})"),
+    );
+    for step in [RuleId::DNotify, RuleId::DReview, RuleId::DQa] {
+        for state in [
+            "DoneOnTime",
+            "DoneLate",
+            "DueIn",
+            "DueToday",
+            "Overdue",
+            "Waiting",
+            "NotRequired",
+        ] {
+            need(
+                states.contains(&(step, state.to_string())),
+                &format!("{step} {state}"),
+            );
+        }
+    }
+    need(
+        states.iter().any(|(_, s)| s == "Done"),
+        "a step done with no due date to judge it by",
+    );
+    for state in ["Open", "Closed"] {
+        need(
+            states.contains(&(RuleId::DWindowClose, state.to_string())),
+            &format!("D-WINDOW-CLOSE {state}"),
+        );
+    }
+    for e in [
+        "granted",
+        "refused",
+        "pending",
+        "asked in time",
+        "asked late",
+    ] {
+        need(extensions.contains(e), &format!("an extension {e}"));
+    }
+    for d in [
+        "before any court appearance",
+        "before the review was complete",
+        "after the review was submitted",
+    ] {
+        need(dropped.contains(d), &format!("charges dropped {d}"));
+    }
+    need(
+        court_without_charge >= 1,
+        "a court appearance with no charge date recorded",
+    );
+    need(in_gap >= 1, "an offence in a gap between two periods");
+    need(after_window >= 1, "an offence after the window closed");
+    for h in [
+        "Easter",
+        "Christmas",
+        "a one-off holiday of 2022",
+        "the 2023 coronation holiday",
+    ] {
+        need(
+            holidays_crossed.contains(h),
+            &format!("a step counted across {h}"),
+        );
+    }
+    need(
+        office_closure >= 1,
+        "a step counted across a region's office closure",
+    );
+    for id in RuleId::ALL
+        .iter()
+        .filter(|id| id.kind() == sfo_check::registry::RuleKind::Flag)
+    {
+        let count = flags.get(id).copied().unwrap_or(0);
+        need(
+            count >= 2,
+            &format!("{id} raised in at least 2 scenarios besides many-prompts-at-once ({count})"),
+        );
+    }
+    need(
+        hdc_consent >= 2,
+        &format!("a home detention curfew without consent in at least 2 ({hdc_consent})"),
+    );
+    for k in 1..=4u8 {
+        let count = kinds.get(&k).copied().unwrap_or(0);
+        need(
+            count >= 3,
+            &format!("kind {k} in at least 3 scenarios ({count})"),
+        );
+    }
+    assert!(
+        gaps.is_empty(),
+        "the library lacks:\n  {}",
+        gaps.join("\n  ")
+    );
+}
