@@ -230,7 +230,10 @@ export class Training {
       h('div', { class: 'app-answer-sheet', id: 'answer-sheet' }));
     const facts = answers(null, rawFromCase(scenario.case).raw);
     renderAnswers(this.roundEl.querySelector('#round-facts'), facts, 'h4');
-    replace(this.roundEl.querySelector('#answer-sheet'), this.answerSheet());
+    const sheet = this.roundEl.querySelector('#answer-sheet');
+    replace(sheet, this.answerSheet());
+    // Many flags fill the sheet: its picture is drawn smaller to keep it to two pages.
+    sheet.classList.toggle('app-answer-sheet--many-flags', report.flags.length > 8);
     focusStatic(this.roundEl.querySelector('#round-title'));
     this.announce(`Scenario: ${scenario.title}`);
   }
@@ -455,7 +458,7 @@ function learning(scenario, citations) {
     h('ul', { class: 'govuk-list govuk-list--bullet app-learning' }, scenario.learning_points.map((t) => h('li', null, t))),
     citations.length
       ? [h('p', { class: 'govuk-body-s govuk-!-margin-bottom-1' }, h('strong', null, citations.length === 1 ? 'Source' : 'Sources')),
-        h('ul', { class: 'govuk-list govuk-!-font-size-16' }, citations.map((c) => h('li', null, citation(c))))]
+        h('ul', { class: 'govuk-list govuk-!-font-size-16 app-learning-sources' }, citations.map((c) => h('li', null, citation(c))))]
       : null,
   ];
 }
