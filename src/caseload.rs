@@ -971,26 +971,8 @@ pub fn write_calendar_events(
     ics_options: &crate::ics::IcsOptions,
 ) {
     if let Ok((case, report)) = checked_case(checker, input, options, clock_today) {
-        append_events(out, checker, &case, &report, ics_options);
+        checker.write_calendar_events(out, &case, &report, ics_options);
     }
-}
-
-/// A checked case's events, reminders counted by its own profile's calendar.
-fn append_events(
-    out: &mut String,
-    checker: &Checker,
-    case: &Case,
-    report: &Report,
-    ics_options: &crate::ics::IcsOptions,
-) {
-    let calendar = checker.policies().calendar(&report.stamp.policy.id);
-    crate::ics::write_events(
-        out,
-        report,
-        &crate::ics::case_key(case),
-        calendar,
-        ics_options,
-    );
 }
 
 /// Checks one row.
@@ -1015,7 +997,7 @@ pub fn check_row_with_events(
     match checked_case(checker, input, options, clock_today) {
         Ok((case, report)) => {
             if let Some((ics_options, out)) = events {
-                append_events(out, checker, &case, &report, ics_options);
+                checker.write_calendar_events(out, &case, &report, ics_options);
             }
             RowResult {
                 row: input.row,

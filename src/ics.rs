@@ -142,14 +142,6 @@ pub fn steps(report: &Report, include_done: bool) -> impl Iterator<Item = &Deadl
     })
 }
 
-/// A whole file of one report's events.
-pub fn file(report: &Report, case_key: &str, calendar: &Calendar, options: &IcsOptions) -> String {
-    let mut out = String::from(FILE_START);
-    write_events(&mut out, report, case_key, calendar, options);
-    out.push_str(FILE_END);
-    out
-}
-
 /// Content lines as they are written: each built in one buffer, then folded
 /// into the file (a caseload's calendar writes hundreds of thousands, so
 /// nothing here allocates a line of its own).

@@ -117,9 +117,7 @@ impl Checker {
         options: &Options,
         clock_today: NaiveDate,
     ) -> Result<(Case, Report), Vec<FieldError>> {
-        let case = read_case(text, &self.policies, options, clock_today).map_err(capped)?;
-        let report = check(&case, &self.policies, options, clock_today).map_err(capped)?;
-        Ok((case, report))
+        read_and_check_json(text, &self.policies, options, clock_today)
     }
 
     /// A case's deadlines as an iCalendar file, with the errors `check` gives.
@@ -131,13 +129,23 @@ impl Checker {
         ics_options: &ics::IcsOptions,
     ) -> Result<String, Vec<FieldError>> {
         let (case, report) = self.read_and_check(text, options, clock_today)?;
+        let mut file = String::from(ics::FILE_START);
+        self.write_calendar_events(&mut file, &case, &report, ics_options);
+        file.push_str(ics::FILE_END);
+        Ok(file)
+    }
+
+    /// Appends a checked case's calendar events, its reminders counted by
+    /// the calendar of the profile its report used (office closures too).
+    pub fn write_calendar_events(
+        &self,
+        out: &mut String,
+        case: &Case,
+        report: &Report,
+        ics_options: &ics::IcsOptions,
+    ) {
         let calendar = self.policies.calendar(&report.stamp.policy.id);
-        Ok(ics::file(
-            &report,
-            &ics::case_key(&case),
-            calendar,
-            ics_options,
-        ))
+        ics::write_events(out, report, &ics::case_key(case), calendar, ics_options);
     }
 }
 
@@ -149,8 +157,19 @@ pub fn check_json(
     options: &Options,
     clock_today: NaiveDate,
 ) -> Result<Report, Vec<FieldError>> {
+    read_and_check_json(text, policies, options, clock_today).map(|(_, report)| report)
+}
+
+/// As [`check_json`], with the case as read.
+fn read_and_check_json(
+    text: &str,
+    policies: &PolicySet,
+    options: &Options,
+    clock_today: NaiveDate,
+) -> Result<(Case, Report), Vec<FieldError>> {
     let case = read_case(text, policies, options, clock_today).map_err(capped)?;
-    check(&case, policies, options, clock_today).map_err(capped)
+    let report = check(&case, policies, options, clock_today).map_err(capped)?;
+    Ok((case, report))
 }
 
 /// At most [`input::MAX_ERRORS`] errors, then one saying how many more: a

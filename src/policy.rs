@@ -672,7 +672,6 @@ impl PolicyProfile {
             .find(|s| s.counts_from == Anchor::SupervisionEnd)
     }
 
-    /// Every list of sources in the profile, with its path.
     /// Every value the profile holds with its status and sources, by path.
     fn all_valued(&self) -> Vec<(String, Status, &[SourceRef])> {
         let mut all: Vec<(String, Status, &[SourceRef])> = Vec::new();

@@ -37,13 +37,19 @@ pub fn push_escape(out: &mut String, c: char) {
 /// [`is_unsafe`] is written as a `\u{…}` escape, so a value can never start
 /// a line of its own, hide text or change the terminal.
 pub fn safe(text: &str) -> Cow<'_, str> {
+    escape_unsafe(text, push_escape)
+}
+
+/// `text` with each character [`is_unsafe`] written by `escape`: the one
+/// rule, whatever the syntax of the text it goes into.
+fn escape_unsafe(text: &str, escape: fn(&mut String, char)) -> Cow<'_, str> {
     if !text.chars().any(is_unsafe) {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 8);
     for c in text.chars() {
         if is_unsafe(c) {
-            push_escape(&mut out, c);
+            escape(&mut out, c);
         } else {
             out.push(c);
         }
@@ -57,18 +63,13 @@ pub fn safe(text: &str) -> Cow<'_, str> {
 /// Basic Multilingual Plane), so the JSON reads back to the same value.
 pub fn safe_json(value: &impl serde::Serialize) -> String {
     let text = serde_json::to_string(value).unwrap_or_default();
-    if !text.chars().any(is_unsafe) {
-        return text;
+    // Borrowed back when nothing needed escaping: the text itself, uncopied.
+    match escape_unsafe(&text, |out, c| {
+        let _ = write!(out, "\\u{:04x}", c as u32);
+    }) {
+        Cow::Owned(escaped) => escaped,
+        Cow::Borrowed(_) => text,
     }
-    let mut out = String::with_capacity(text.len() + 16);
-    for c in text.chars() {
-        if is_unsafe(c) {
-            let _ = write!(out, "\\u{:04x}", c as u32);
-        } else {
-            out.push(c);
-        }
-    }
-    out
 }
 
 /// "attempted" → "Attempted". ASCII only: a name that starts with another
